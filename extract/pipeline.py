@@ -1,0 +1,146 @@
+"""One PDF file → one `DocumentResult`: the per-file task every executor runs.
+
+Pure with respect to its inputs: the same bytes and options give the same result, which is
+what makes doc_ids, statement ids and the tables stable across re-runs. Any failure turns
+into a `status="failed"` document with a one-line reason; it never raises for bad input.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from extract import __version__
+from extract.doctext import DocText
+from extract.errors import ExtractError
+from extract.schema import Document, DocumentResult, Fact, Item
+
+
+@dataclass(frozen=True)
+class Options:
+    """What the per-file task needs to know; picklable so process pools and Dask can ship it."""
+
+    engine: str = "pdfplumber"
+    ner_model: str | None = None
+    ocr: bool = True
+
+
+def file_sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def doc_id_for(sha256: str) -> str:
+    """Content-addressed id: the same PDF gets the same id wherever it lives."""
+    return "d" + sha256[:16]
+
+
+def process_file(path: Path | str, options: Options = Options()) -> DocumentResult:
+    """Extract one PDF. Never raises for a bad file: returns a failed document instead."""
+    path = Path(path)
+    sha = file_sha256(path)
+    doc = Document(doc_id=doc_id_for(sha), source=str(path), sha256=sha, engine=options.engine,
+                   extractor_version=__version__)
+    try:
+        from extract.layout import read_pdf
+
+        doctext = read_pdf(path, engine=options.engine, ocr=options.ocr)
+    except ExtractError as exc:
+        return DocumentResult(document=doc.model_copy(update={"status": "failed", "error": one_line(str(exc))}))
+    except Exception as exc:  # a library choking on a damaged file is still just a failed file
+        reason = f"damaged PDF ({type(exc).__name__}: {exc})"
+        return DocumentResult(document=doc.model_copy(update={"status": "failed", "error": one_line(reason)}))
+    return process_text(doctext, doc, options)
+
+
+def process_text(doctext: DocText, doc: Document, options: Options = Options()) -> DocumentResult:
+    """Segment and analyse an already-built DocText (also used by tests on plain text)."""
+    from extract.attendance import parse_attendance
+    from extract.nlp import build_nlp
+    from extract.segment import segment
+
+    seg = segment(doctext)
+    roster = parse_attendance(doctext, seg.front.end)
+    doc = doc.model_copy(update={
+        "title": seg.front.title, "body": seg.front.body, "meeting_date": seg.front.meeting_date,
+        "place": seg.front.place, "page_count": doctext.page_count, "ocr_pages": list(doctext.ocr_pages),
+    })
+
+    nlp = build_nlp(options.ner_model)
+    sdoc = nlp.make_doc(doctext.text)
+    sdoc._.meeting_date = doc.meeting_date
+    sdoc._.roster = roster
+    sdoc._.item_spans = [(it.number, it.char_start, it.char_end, it.heading_end or it.char_start) for it in seg.items]
+    sdoc._.paragraphs = [(b.start, b.end) for b in doctext.blocks]
+    sdoc = nlp(sdoc)
+
+    from extract.nlp.temporal import next_meeting_date
+
+    body_start = seg.items[0].char_start if seg.items else seg.front.end
+    nxt = next_meeting_date(doctext.text[body_start:], doc.meeting_date)
+    doc = doc.model_copy(update={"next_meeting_date": nxt})
+
+    result = DocumentResult(
+        document=doc,
+        text=doctext.text,
+        attendance=roster,
+        items=seg.items,
+        statements=sdoc._.statements or [],
+        entities=sdoc._.entities or [],
+        decisions=sdoc._.decisions or [],
+        actions=sdoc._.actions or [],
+        dates=sdoc._.dates or [],
+    )
+    return finalize(result, doctext)
+
+
+def finalize(result: DocumentResult, doctext: DocText) -> DocumentResult:
+    """Fill what components leave open (doc_id, item, page, ids) and sort rows stably."""
+    doc_id = result.document.doc_id
+    items = result.items
+
+    def item_of(offset: int) -> str | None:
+        best = None
+        for it in items:  # the innermost (last-starting) item containing the offset wins
+            if it.char_start <= offset < it.char_end and (best is None or it.char_start > best.char_start):
+                best = it
+        return best.number if best else None
+
+    def fill(rows: list[Fact], keep_item: bool = False) -> list[Fact]:
+        out = []
+        for r in rows:
+            upd: dict = {"doc_id": doc_id, "page": doctext.page_at(r.char_start)}
+            if not (keep_item and r.item):
+                upd["item"] = r.item or item_of(r.char_start)
+            out.append(r.model_copy(update=upd))
+        return sorted(out, key=lambda r: (r.char_start, r.char_end))
+
+    new_items: list[Item] = []
+    for it in items:
+        new_items.append(it.model_copy(update={
+            "doc_id": doc_id,
+            "page": doctext.page_at(it.char_start),
+            "page_start": doctext.page_at(it.char_start),
+            "page_end": doctext.page_at(max(it.char_end - 1, it.char_start)),
+            "item": it.number,
+        }))
+    statements = [s.model_copy(update={"statement_id": f"{doc_id}:{s.char_start}"})
+                  for s in fill(result.statements)]
+    return result.model_copy(update={
+        "attendance": [a.model_copy(update={"doc_id": doc_id, "page": doctext.page_at(a.char_start)})
+                       for a in result.attendance],
+        "items": new_items,
+        "statements": statements,
+        "entities": fill(result.entities),
+        "decisions": fill(result.decisions, keep_item=True),
+        "actions": fill(result.actions),
+        "dates": fill(result.dates),
+    })
+
+
+def one_line(text: str, limit: int = 300) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
