@@ -1,0 +1,167 @@
+#!/usr/bin/env python3
+"""Throughput benchmark: prints pages/s and the ratios against the targets in one run.
+
+    python benchmarks/throughput.py [--rounds N] [--files N] [--big-pages N]
+
+1. raw pdfplumber `extract_words` over every page of the corpus repeated to >= 200 pages;
+2. the referat pipeline (`run_batch`, one worker, as `referat extract --workers 1`) on the
+   same PDF with the pdfplumber engine and with the pdfium engine;
+3. 1 vs 2 workers over several files (copies of the repeated corpus, each made unique);
+4. peak RSS of the worker on a 1,000-page PDF (both engines).
+
+Targets: pipeline(pdfplumber) >= 0.8 x raw words; pdfium >= 10 x pdfplumber engine;
+2 workers >= 1.7 x one; peak RSS < 500 MB per worker. The inputs are built in a temporary
+folder from the project's corpus PDFs (corpus/*.pdf), so the figures are reproducible.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "corpus"
+MB = 1024 * 1024
+
+
+def repeated_corpus(dest: Path, min_pages: int) -> tuple[Path, int]:
+    """All corpus PDFs concatenated, repeated until the file has at least `min_pages` pages."""
+    import pikepdf
+
+    sources = [pikepdf.open(p) for p in sorted(CORPUS.glob("*.pdf"))]
+    if not sources:
+        sys.exit("no corpus PDFs: run `make corpus` first")
+    out = pikepdf.new()
+    while len(out.pages) < min_pages:
+        for src in sources:
+            out.pages.extend(src.pages)
+    out.save(dest)
+    n = len(out.pages)
+    for src in sources:
+        src.close()
+    return dest, n
+
+
+def unique_copies(src: Path, folder: Path, n: int) -> list[Path]:
+    """n byte-distinct copies (a trailing PDF comment), so resume/dedupe treats them as n documents."""
+    folder.mkdir(parents=True, exist_ok=True)
+    data = src.read_bytes()
+    paths = []
+    for i in range(n):
+        p = folder / f"copy-{i:03d}.pdf"
+        p.write_bytes(data + f"\n%copy {i}\n".encode())
+        paths.append(p)
+    return paths
+
+
+def thousand_pages(dest: Path, pages: int) -> Path:
+    """A simple, varied (so not mistaken for running headers) text PDF of `pages` pages."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    words = ("bestyrelsen udvalget budgettet planen sagen forslaget regnskabet kommunen foreningen "
+             "drøftede godkendte noterede udsatte vedtog ønskede besluttede anbefalede").split()
+    c = canvas.Canvas(str(dest), pagesize=A4)
+    for i in range(1, pages + 1):
+        c.setFont("Helvetica", 11)
+        y = 770 - (i % 9) * 14
+        for k in range(3 + i % 5):
+            ws = [words[(i * 7 + k * 3 + j * 5) % len(words)] for j in range(8 + (i + k) % 6)]
+            c.drawString(72, y, " ".join(ws).capitalize() + f" ({i}.{k}).")
+            y -= 14
+        c.showPage()
+    c.save()
+    return dest
+
+
+def raw_words(pdf: Path) -> tuple[int, float]:
+    """Pages and seconds for bare pdfplumber `extract_words` (what the pdfplumber engine calls)."""
+    import pdfplumber
+
+    t0 = time.perf_counter()
+    with pdfplumber.open(pdf) as doc:
+        n = 0
+        for page in doc.pages:
+            page.extract_words(extra_attrs=["fontname", "size"])
+            page.close()
+            n += 1
+    return n, time.perf_counter() - t0
+
+
+def pipeline(files: list[Path], out: Path, engine: str, workers: int):
+    """One `referat extract` batch; returns the BatchSummary (pages, seconds, peak RSS)."""
+    from extract.batch import run_batch
+    from extract.pipeline import Options
+
+    summary = run_batch(files, out, Options(engine=engine), workers=workers, timeout=None, force=True)
+    if summary.failed:
+        print(f"  warning: {summary.failed} failed: {summary.failures[:3]}")
+    return summary
+
+
+def warm_up(tmp: Path) -> None:
+    """Import and build everything once, so the first measured run does not pay for it."""
+    from extract.batch import run_batch
+
+    run_batch([sorted(CORPUS.glob("*.pdf"))[0]], tmp / "warm", workers=0)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--min-pages", type=int, default=200, help="pages of the repeated corpus (>= 200)")
+    ap.add_argument("--files", type=int, default=6, help="files for the 1-vs-2-workers run")
+    ap.add_argument("--big-pages", type=int, default=1000, help="pages of the memory test PDF")
+    a = ap.parse_args(argv)
+
+    with tempfile.TemporaryDirectory(prefix="referat-bench-") as d:
+        tmp = Path(d)
+        rep, n_pages = repeated_corpus(tmp / "corpus-repeated.pdf", a.min_pages)
+        big = thousand_pages(tmp / "thousand.pdf", a.big_pages)
+        copies = unique_copies(rep, tmp / "copies", a.files)
+        print(f"inputs: corpus repeated to {n_pages} pages; {a.files} files x {n_pages} pages; "
+              f"a {a.big_pages}-page PDF; {__import__('os').cpu_count()} cores")
+        warm_up(tmp)
+
+        pages, secs = raw_words(rep)
+        raw = pages / secs
+        print(f"raw pdfplumber extract_words   {raw:8.1f} pages/s  ({pages} pages in {secs:.1f} s)")
+        res = {}
+        for engine in ("pdfplumber", "pdfium"):
+            s = pipeline([rep], tmp / f"out-{engine}", engine, workers=1)
+            res[engine] = s.pages_per_second
+            print(f"referat extract --engine {engine:<10} {s.pages_per_second:8.1f} pages/s  "
+                  f"({s.pages} pages in {s.seconds:.1f} s, 1 worker)")
+        scale = {}
+        for workers in (1, 2):
+            s = pipeline(copies, tmp / f"out-w{workers}", "pdfplumber", workers=workers)
+            scale[workers] = s.pages_per_second
+            print(f"{a.files} files, {workers} worker(s)         {s.pages_per_second:8.1f} pages/s  "
+                  f"({s.pages} pages in {s.seconds:.1f} s)")
+        rss = {}
+        for engine in ("pdfplumber", "pdfium"):
+            s = pipeline([big], tmp / f"out-big-{engine}", engine, workers=1)
+            rss[engine] = s.peak_rss / MB
+            print(f"{a.big_pages}-page PDF, {engine:<10}      peak RSS {rss[engine]:6.0f} MB per worker  "
+                  f"({s.pages_per_second:.1f} pages/s)")
+
+    checks = [
+        ("pipeline(pdfplumber) / raw extract_words", res["pdfplumber"] / raw, 0.8),
+        ("pipeline(pdfium) / pipeline(pdfplumber)", res["pdfium"] / res["pdfplumber"], 10.0),
+        ("2 workers / 1 worker", scale[2] / scale[1], 1.7),
+    ]
+    print("\nratio                                        value  target")
+    ok = True
+    for name, value, target in checks:
+        hit = value >= target
+        ok &= hit
+        print(f"{name:<44} {value:6.2f}  >= {target:<5} {'ok' if hit else 'MISSED'}")
+    worst = max(rss.values())
+    ok &= worst < 500
+    print(f"{'peak RSS per worker (MB, 1,000 pages)':<44} {worst:6.0f}  <  500   {'ok' if worst < 500 else 'MISSED'}")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,749 @@
+"""Attendance: who attended, in which role, from the labelled lists in the front matter.
+
+Why line-level parsing: labels ("Deltagere fra bestyrelsen", "Tilstede:", "Afbud") may
+stand on their own line, start a line ("Afbud: A, B"), or head a table column, and the
+PDF layer can glue a label and the names under it into one block. So the front matter is
+read as visual lines (`text_lines`), cut into sections at labels, and each section into
+entries: a *name* (2–5 capitalised tokens) followed by attributes (organisation, job title,
+party letter, a role word, "deltog under punkt 1-7").
+
+Documented decisions:
+- Party vs organisation acronym in "Name (X)": a single capital letter from the party
+  list is a party; a 2–3 letter acronym is a party only when every acronym attached to a
+  name in that section is a known party letter and the section has two or more of them
+  or the front matter is political (byråd, udvalg, …). Otherwise it is an organisation
+  ("(KL)" on a national board is KL).
+- Roles: the section label gives the default (member / participant / guest / absent /
+  secretary / chair); markers on the entry override it ("(formand)" → chair,
+  "(referent)" → secretary, "(afbud)" → absent); an entry that "deltog under punkt N"
+  is a guest with those items. A person listed twice is one row; the more specific role
+  wins: absent > secretary > chair > guest > member > participant.
+- A "deltog under punkt …" clause applies to the entry it follows and to the entries
+  joined to it on the same line ("A, … samt B, …, deltog under punkt 1-7").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from extract.doctext import DocText
+from extract.frontmatter import TextLine, document_organisation, front_texts, layout_lexicon, text_lines
+from extract.schema import Attendee
+
+_ROLE_RANK = {"absent": 6, "secretary": 5, "chair": 4, "guest": 3, "member": 2, "participant": 1}
+
+
+@lru_cache(maxsize=1)
+def _lex() -> dict:
+    return layout_lexicon("attendance")
+
+
+@lru_cache(maxsize=1)
+def _label_table() -> list[tuple[str, str]]:
+    """(label, role) sorted longest first so 'øvrige deltagere' wins over 'deltagere'."""
+    pairs = [(lab, role) for role, labs in _lex()["labels"].items() for lab in labs]
+    return sorted(pairs, key=lambda p: len(p[0]), reverse=True)
+
+
+_COLON_REQUIRED = {"referat", "formand", "deltog", "øvrige", "bestyrelsen", "udvalget", "mødt"}
+
+
+def _match_label(text: str) -> tuple[str, int] | None:
+    """(role, length of the label incl. its colon) when `text` starts with an attendance label."""
+    low = text.lower()
+    for lab, role in _label_table():
+        if not low.startswith(lab):
+            continue
+        rest = text[len(lab):]
+        m = re.match(r"\s*(?:[:\t]|\s{2,}|$)", rest)
+        if m and (m.group().strip() or rest.strip() == "" or "\t" in m.group() or len(m.group()) >= 2):
+            if lab in _COLON_REQUIRED and ":" not in m.group() and "\t" not in m.group():
+                if rest.strip():
+                    continue
+                if lab == "referat":
+                    continue
+            return role, len(lab) + m.end()
+        if lab in _lex()["labels_without_colon"] and re.match(r"\s+[A-ZÆØÅ]", rest):
+            return role, len(lab) + len(rest) - len(rest.lstrip())
+    # "Deltagere fra <X>": members unless X is a known staff/administration unit
+    m = re.match(r"(?:deltagere|deltog|til stede|tilstede)\s+fra\s+([^:\t]{2,60}?)\s*(?::|\t|$)", text, re.I)
+    if m:
+        sub = "fra " + m.group(1).lower()
+        role = next((r for lab, r in _label_table() if lab == sub), "member")
+        return role, m.end()
+    return None
+
+
+def _is_stop_label(text: str) -> bool:
+    t = text.strip().lower()
+    for lab in _lex()["stop_labels"]:
+        if t == lab or t.rstrip(":") == lab or re.match(rf"{re.escape(lab)}\s*[:\t]", t):
+            return True
+    return False
+
+
+# --------------------------------------------------------------------------- names
+
+_NAME_TOKEN = re.compile(r"^[A-ZÆØÅÄÖÜÉÈÁÓÚ][A-Za-zÆØÅæøåÄÖÜäöüÉéÈèÁáÓóÚúÍíÇçÑñ'’]*(?:-[A-ZÆØÅa-zæøå][A-Za-zÆØÅæøåäöüéè'’]*)*$")
+_INITIAL = re.compile(r"^[A-ZÆØÅ]\.(?:-?[A-ZÆØÅ]\.)*$")
+
+
+@lru_cache(maxsize=1)
+def _org_words() -> frozenset[str]:
+    return frozenset(_lex()["org_words"])
+
+
+def _is_org_token(tok: str) -> bool:
+    low = tok.lower().strip(".,")
+    if low in _org_words():
+        return True
+    if len(tok) >= 2 and tok.isupper():
+        return True
+    return any(low.endswith(s) and len(low) > len(s) + 2 for s in _lex()["org_suffixes"])
+
+
+def _is_job_word(tok: str) -> bool:
+    low = tok.lower().strip(".,")
+    if low in _lex()["function_words"]:
+        return True
+    return any(low.endswith(s) and len(low) >= len(s) + 3 for s in _lex()["job_suffixes"])
+
+
+@dataclass
+class _Name:
+    name: str
+    start: int  # offsets into the segment text
+    end: int
+    job: str | None
+    rest_start: int  # where the attributes after the name begin
+
+
+def _parse_name(seg: str) -> _Name | None:
+    """The person name a segment starts with, an optional job word before it, and where
+    the rest begins. None when the segment does not start with a plausible name."""
+    particles = set(_lex()["name_particles"])
+    honor = set(_lex()["honorifics"])
+    toks = [(m.group(), m.start(), m.end()) for m in re.finditer(r"[^\s()\[\],;:]+", seg)]
+    if not toks:
+        return None
+    i = 0
+    job_parts: list[str] = []
+    # leading honorifics / job words: "Borgmester Anna Holm", "Prof. Bo Berg"
+    while i < len(toks) - 2 and (toks[i][0].lower() in honor or _is_job_word(toks[i][0])):
+        job_parts.append(toks[i][0])
+        i += 1
+    first = i
+    name_toks: list[tuple[str, int, int]] = []
+    while i < len(toks):
+        t, s, e = toks[i]
+        if seg[toks[first][1]:s].count("(") or (name_toks and "(" in seg[name_toks[-1][2]:s]):
+            break
+        if t.endswith(".") and len(t) > 2 and _NAME_TOKEN.match(t[:-1]) and not _INITIAL.match(t):
+            t, e = t[:-1], e - 1  # sentence-final period after the last name
+            toks[i] = (t, s, e)
+        if _NAME_TOKEN.match(t) or _INITIAL.match(t):
+            if _is_org_token(t) or re.search(r"\d", t):
+                return None if len(name_toks) < 2 else _finish(seg, name_toks, job_parts)
+            name_toks.append(toks[i])
+        elif t.lower() in particles and name_toks and _particle_run_ends_in_name(toks, i, particles):
+            name_toks.append(toks[i])
+        else:
+            break
+        i += 1
+        if len(name_toks) > 5:
+            return None
+    return _finish(seg, name_toks, job_parts)
+
+
+def _particle_run_ends_in_name(toks: list[tuple[str, int, int]], i: int, particles: set[str]) -> bool:
+    """'van der Sprong': lower-case particles count when a capitalised surname follows."""
+    while i < len(toks) and toks[i][0].lower() in particles:
+        i += 1
+    return i < len(toks) and bool(_NAME_TOKEN.match(toks[i][0]))
+
+
+def _finish(seg: str, toks: list[tuple[str, int, int]], job_parts: list[str]) -> _Name | None:
+    while toks and toks[-1][0].lower() in _lex()["name_particles"]:
+        toks = toks[:-1]
+    if not 2 <= len(toks) <= 5:
+        return None
+    if re.match(r"\s*(?:&|\+|A/S|ApS|I/S)", seg[toks[-1][2]:]):  # "Nord & Co.", "Holm ApS": a firm
+        return None
+    if sum(1 for t in toks if _INITIAL.match(t[0])) >= len(toks) - 0:
+        return None
+    if toks[-1][0].endswith(".") and _INITIAL.match(toks[-1][0]):
+        return None
+    name = " ".join(t[0] for t in toks)
+    return _Name(name, toks[0][1], toks[-1][2], " ".join(job_parts) or None, toks[-1][2])
+
+
+# --------------------------------------------------------------------------- attributes
+
+_ITEMS_CLAUSE = re.compile(
+    r"(?P<neg>\bikke\s+)?(?:\bdeltog\s+(?:kun\s+|alene\s+)?)?(?:\b(?:under|i|ved|på|til|ad|for)\s+)?"
+    r"(?:behandlingen\s+af\s+)?\b(?:dagsordens)?(?:punkt(?:erne)?|pkt\.?)\s*"
+    r"(?P<list>\d{1,3}(?:\.\d{1,2})?(?:\s*(?:-|–|til|og|,|&)\s*\d{1,3}(?:\.\d{1,2})?)*)",
+    re.I,
+)
+_TIME = re.compile(r"^(?:fra|til|indtil|efter|før|ankom|gik|forlod)?\s*(?:mødet\s+)?(?:kl\.?\s*)?\d{1,2}(?:[.:]\d{2})?", re.I)
+
+
+def expand_items(spec: str) -> list[str]:
+    """'1- 7' → ['1', …, '7']; '3 og 4' → ['3', '4']; '8.1-8.3' → ['8.1', '8.2', '8.3']."""
+    out: list[str] = []
+    parts = re.split(r"\s*(?:og|,|&)\s*", spec.strip())
+    for p in parts:
+        m = re.fullmatch(r"(\d{1,3})(?:\.(\d{1,2}))?\s*(?:-|–|til)\s*(\d{1,3})(?:\.(\d{1,2}))?", p.strip())
+        if m:
+            a, asub, b, bsub = m.groups()
+            if asub and bsub and a == b:
+                out += [f"{a}.{k}" for k in range(int(asub), int(bsub) + 1)]
+            elif not asub and not bsub and int(a) <= int(b) <= int(a) + 60:
+                out += [str(k) for k in range(int(a), int(b) + 1)]
+            else:
+                out += [f"{a}.{asub}" if asub else a, f"{b}.{bsub}" if bsub else b]
+        elif re.fullmatch(r"\d{1,3}(?:\.\d{1,2})?", p.strip()):
+            out.append(p.strip())
+    seen: list[str] = []
+    for x in out:
+        if x not in seen:
+            seen.append(x)
+    return seen
+
+
+@dataclass
+class _Entry:
+    name: str
+    start: int  # doc offsets of the name
+    end: int
+    role: str
+    organisation: str | None = None
+    job_title: str | None = None
+    party: str | None = None
+    acronym: str | None = None  # short all-caps marker; party or organisation, decided per section
+    role_marker: str | None = None
+    items: list[str] = field(default_factory=list)
+    line_break_before: bool = False  # the list separator before this entry was a line break
+    n_attrs: int = 0
+
+
+def _word_in(text: str, words: list[str]) -> str | None:
+    low = text.lower().strip(" .,:;-–")
+    for w in sorted(words, key=len, reverse=True):
+        if low == w:
+            return w
+    return None
+
+
+def _role_word(text: str) -> bool:
+    lex = _lex()
+    return any(_word_in(text, lex[k]) for k in ("chair_words", "secretary_words", "absent_words", "guest_words",
+                                                 "participant_words"))
+
+
+def _apply_attr(e: _Entry, text: str, in_parens: bool) -> None:
+    """Interpret one attribute (a parenthesis part or a comma segment) for entry `e`."""
+    lex = _lex()
+    t = re.sub(r"\s+", " ", text).strip(" ,;:-–").strip()
+    if not re.search(r"\w", t):
+        return
+    e.n_attrs += 1
+    m = _ITEMS_CLAUSE.search(t)
+    if m and (re.search(r"\bdeltog\b|\bunder\b|\bpunkt", t, re.I)):
+        if not m.group("neg") and not re.search(r"\bikke\b", t[: m.start() + 1], re.I):
+            items = expand_items(m.group("list"))
+            if items:
+                e.items = items
+                e.role_marker = e.role_marker or "guest"
+        rest = (t[: m.start()] + " " + t[m.end():]).strip(" ,;")
+        if rest and not re.fullmatch(r"(?:deltog|og|samt)?", rest, re.I):
+            _apply_attr(e, rest, in_parens)
+        return
+    if re.match(r"^deltog\b", t, re.I) or _TIME.match(t) and re.search(r"\d", t):
+        return
+    if _word_in(t, lex["chair_words"]):
+        e.role_marker = _stronger(e.role_marker, "chair")
+        if t.lower() in lex["function_words"]:
+            e.job_title = e.job_title or t
+        return
+    if _word_in(t, lex["secretary_words"]):
+        e.role_marker = _stronger(e.role_marker, "secretary")
+        return
+    if _word_in(t, lex["absent_words"]):
+        e.role_marker = "absent"
+        return
+    if _word_in(t, lex["guest_words"]):
+        e.role_marker = _stronger(e.role_marker, "guest")
+        return
+    if _word_in(t, lex["participant_words"]):
+        e.role_marker = _stronger(e.role_marker, "participant")
+        return
+    if re.fullmatch(r"[A-ZÆØÅ]{1,3}", t):
+        if e.acronym is None and e.organisation is None and e.party is None:
+            e.acronym = t
+        else:
+            e.organisation = e.organisation or t
+        return
+    if t.lower() in lex["function_words"] or (len(t.split()) == 1 and _is_job_word(t) and not _is_org_token(t)):
+        e.job_title = e.job_title or t
+        return
+    # "direktør i PLO", "programleder for X i Y": job title, then organisation after the last i/hos/ved/fra
+    if _job_like(t):
+        cut = None
+        for mm in re.finditer(r"\s(?:i|hos|ved|fra|på)\s+(?=[A-ZÆØÅ0-9])", t):
+            cut = mm
+        if cut:
+            job, org = t[: cut.start()].strip(), t[cut.end():].strip()
+            first = job.split()[0].lower() if job else ""
+            if first in lex["chair_words"]:
+                e.role_marker = _stronger(e.role_marker, "chair")
+            e.job_title = e.job_title or job
+            e.organisation = e.organisation or _clean_org(org)
+        else:
+            first = t.split()[0].lower()
+            if first in ("formand", "forperson", "forkvinde") and re.match(r"\w+\s+(?:for|af)\b", t):
+                e.role_marker = _stronger(e.role_marker, "chair")
+            e.job_title = e.job_title or t
+        return
+    e.organisation = e.organisation or _clean_org(t)
+
+
+def _job_like(t: str) -> bool:
+    """'direktør for X', 'Statsautoriseret revisor', 'Kontorchef': a job title (perhaps with its
+    organisation after i/hos/ved), not an organisation name."""
+    if t[:1].islower():
+        return True
+    head = re.split(r"\s(?:i|hos|ved|fra|på|for)\s", t)[0].split()
+    if not head or len(head) > 4 or any(_is_org_token(w) for w in head):
+        return False
+    return any(_is_job_word(w) for w in head)
+
+
+def _clean_org(org: str) -> str:
+    """Organisation as written, without trailing punctuation (an abbreviation keeps its dot: 'Co.')."""
+    org = re.sub(r"\s+", " ", org).strip(" ,;:-–")
+    if org.endswith(".") and not re.search(r"(?:^|\s)[A-ZÆØÅ][a-zæøå]{0,2}\.$", org):
+        org = org.rstrip(".")
+    return org
+
+
+def _stronger(a: str | None, b: str) -> str:
+    if a is None:
+        return b
+    return a if _ROLE_RANK.get(a, 0) >= _ROLE_RANK.get(b, 0) else b
+
+
+# --------------------------------------------------------------------------- sections
+
+
+@dataclass
+class _Section:
+    role: str
+    label_job: str | None
+    pieces: list[tuple[int, int, bool]]  # (doc start, doc end, starts a new visual line)
+    column_roles: list[str] | None = None
+
+
+_CONNECT_END = re.compile(r"(?:\b(?:i|for|hos|ved|fra|af|til|og|samt|under|med)|[-–(&+])$", re.I)
+
+
+def _sections(doc: DocText, lines: list[TextLine], front_end: int) -> list[_Section]:
+    sections: list[_Section] = []
+    cur: _Section | None = None
+    columns: list[str] | None = None
+    for ln in lines:
+        s, e = ln.start, min(ln.end, front_end)
+        text = doc.text[s:e]
+        stripped = text.strip()
+        if not stripped:
+            continue
+        # a header row of labels ("Til stede\tAfbud") switches to column mode
+        cells = [c for c in re.split(r"\t+", stripped) if c.strip()]
+        if len(cells) >= 2 and all(_match_label(c.strip()) and _match_label(c.strip())[1] >= len(c.strip()) - 1
+                                   for c in cells):
+            columns = [_match_label(c.strip())[0] for c in cells]
+            cur = None
+            continue
+        if columns is not None:
+            if "\t" not in stripped and _parse_name(stripped) and not _match_label(stripped):
+                sections.append(_Section(columns[0], None, [(s + len(text) - len(text.lstrip()), e, True)]))
+                continue
+            if "\t" in stripped and len(cells) <= len(columns):
+                pos = s
+                for k, cell in enumerate(re.split(r"(\t+)", text)):
+                    if cell and not cell.startswith("\t"):
+                        ci = sum(1 for c in re.split(r"\t+", text[: pos - s]) if c.strip()) if pos > s else 0
+                        role = columns[min(ci, len(columns) - 1)]
+                        if cell.strip():
+                            sections.append(_Section(role, None, [(pos, pos + len(cell), True)]))
+                    pos += len(cell)
+                continue
+            columns = None
+        lab = _match_label(stripped)
+        lead = len(text) - len(text.lstrip())
+        if lab:
+            role, n = lab
+            label_word = stripped[:n].strip(" :\t").lower()
+            job = label_word if label_word in _lex()["function_words"] and role in ("chair",) else None
+            cur = _Section(role, job, [])
+            sections.append(cur)
+            rest_s = s + lead + n
+            if doc.text[rest_s:e].strip():
+                _add_with_inline_labels(doc, rest_s, e, cur, sections, True)
+                cur = sections[-1]
+            continue
+        if _is_stop_label(stripped.split("\t")[0]) or re.fullmatch(r"[A-ZÆØÅ][\w æøå/-]{1,40}:", stripped) or \
+                re.match(r"^\S+( \S+)?\s*:\s", stripped) and stripped.split(":")[0].lower() in _lex()["stop_labels"]:
+            cur = None  # another field ('Bemærkninger:', 'Dato: …') ends the list
+            continue
+        if cur is not None:
+            _add_with_inline_labels(doc, s + lead, e, cur, sections, True)
+            cur = sections[-1]
+    return sections
+
+
+def _add_with_inline_labels(doc: DocText, s: int, e: int, cur: _Section, sections: list[_Section], newline: bool) -> None:
+    """Add text[s:e] to the section, opening new sections at inline labels ('… Afbud: X')."""
+    text = doc.text[s:e]
+    for m in re.finditer(r"(?:(?<=[.;])|(?<=[.;] )|(?<=\t))\s*([A-ZÆØÅ][\wæøå/ ]{2,40}?)\s*:", text):
+        lab = _match_label(m.group(1).strip() + ":")
+        if lab:
+            ls = s + m.start(1)
+            if ls > s:
+                cur.pieces.append((s, ls, newline))
+            new = _Section(lab[0], None, [])
+            sections.append(new)
+            _add_with_inline_labels(doc, s + m.end(), e, new, sections, False)
+            return
+    cur.pieces.append((s, e, newline))
+
+
+# --------------------------------------------------------------------------- entries
+
+
+def _content(doc: DocText, sec: _Section) -> tuple[str, list[int]]:
+    """The section text with line breaks decided: '\\n' separates entries, ' ' joins a wrap."""
+    out: list[str] = []
+    omap: list[int] = []
+    for s, e, newline in sec.pieces:
+        piece = doc.text[s:e]
+        # replace any newline inside (should not happen) by separator
+        if out:
+            prev = "".join(out).rstrip()
+            last_line = prev.split("\n")[-1]
+            nxt = piece.lstrip()
+            joiner = "\n"
+            if newline:
+                tail = re.split(r"[,;]", last_line)[-1].strip()
+                tail = re.sub(r"^(?:og|samt|&)\s+", "", tail)
+                if nxt[:1].islower() or nxt[:1].isdigit():
+                    joiner = " "
+                elif re.search(r"[,;]$", prev):
+                    joiner = "\n"
+                elif _CONNECT_END.search(prev) or prev.count("(") > prev.count(")"):
+                    joiner = " "
+                elif "," in last_line and len(last_line) >= 50 and not prev.endswith(")") and _name_fragment(tail):
+                    # in a comma list a break between entries leaves the comma at the line end,
+                    # so a line ending in capitalised words breaks inside a name ("…, Rune" + "Møller …")
+                    joiner = " "
+            out.append(joiner)
+            omap.append(s)
+        out.append(piece)
+        omap.extend(range(s, s + len(piece)))
+    return "".join(out), omap
+
+
+def _name_fragment(tail: str) -> bool:
+    toks = tail.split()
+    particles = set(_lex()["name_particles"])
+    return 1 <= len(toks) <= 4 and all((_NAME_TOKEN.match(t) and not _is_org_token(t)) or t.lower() in particles
+                                       for t in toks) and bool(_NAME_TOKEN.match(toks[0]))
+
+
+def _split_top(content: str) -> list[tuple[int, int, str]]:
+    """Segments at depth-0 separators: (start, end, separator before)."""
+    segs: list[tuple[int, int, str]] = []
+    depth, start, sep = 0, 0, ""
+    i = 0
+    while i < len(content):
+        ch = content[i]
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth = max(0, depth - 1)
+            if depth == 0:
+                m = re.match(r"\s+(?=[A-ZÆØÅ][a-zæøå])", content[i + 1:])
+                if m and not re.match(r"\s+(?:og|samt)\b", content[i + 1:]):
+                    segs.append((start, i + 1, sep))
+                    start, sep = i + 1, " "
+        elif depth == 0 and ch in ",;\n\t":
+            segs.append((start, i, sep))
+            start, sep = i + 1, ("\n" if ch in "\n" else ch)
+        elif depth > 0 and ch in "\n\t":
+            depth = 0
+            segs.append((start, i, sep))
+            start, sep = i + 1, ch
+        i += 1
+    segs.append((start, len(content), sep))
+    return [(s, e, sp) for s, e, sp in segs if content[s:e].strip()]
+
+
+_CONJ = re.compile(r"^\s*(?:og|samt|&|and)\s+", re.I)
+
+
+def _split_conj(content: str, s: int, e: int) -> list[tuple[int, int]]:
+    """Split 'A Hansen og B Jensen' at a depth-0 conjunction when both sides carry a name."""
+    seg = content[s:e]
+    depth = 0
+    for m in re.finditer(r"[()]|\s(?:og|samt|&)\s", seg):
+        g = m.group()
+        if g == "(":
+            depth += 1
+            continue
+        if g == ")":
+            depth = max(0, depth - 1)
+            continue
+        if depth or seg[: m.start()].rstrip().endswith("-"):
+            continue
+        left, right = seg[: m.start()], seg[m.end():]
+        if _parse_name(right) and (_parse_name(left) or left.rstrip().endswith(")")):
+            return [(s, s + m.start())] + _split_conj(content, s + m.end(), e)
+    return [(s, e)]
+
+
+def _parse_section(doc: DocText, sec: _Section) -> list[_Entry]:
+    content, omap = _content(doc, sec)
+    entries: list[_Entry] = []
+    cur: _Entry | None = None
+    for s0, e0, sep in _split_top(content):
+        for s, e in _split_conj(content, s0, e0):
+            seg = content[s:e]
+            lead = len(seg) - len(seg.lstrip())
+            bm = re.match(r"\s*(?:[•\uf0b7\u25aa\u25cf\u2013*-]\s+)?(?:og|samt|&|and)?\s*", seg)
+            cm = _CONJ.match(seg)
+            if cm:
+                lead = cm.end()
+            elif bm and bm.group().strip():
+                lead = bm.end()
+            body = seg[lead:].rstrip()
+            if not body:
+                continue
+            if body.startswith(("(", "[")):
+                if cur:
+                    _attrs_of(cur, body)
+                continue
+            nm = _parse_name(body)
+            # a lone capitalised token after a line break completes a wrapped name
+            if cur and sep == "\n" and cur.n_attrs == 0 and re.fullmatch(r"[A-ZÆØÅ][\w'’-]+", body.split(" (")[0].split()[0]) \
+                    and (nm is None) and not _is_org_token(body.split()[0]) and len(cur.name.split()) < 4:
+                tok = body.split()[0]
+                ts = s + lead
+                cur.name = f"{cur.name} {tok}"
+                cur.end = omap[ts + len(tok) - 1] + 1
+                rest = body[len(tok):]
+                if rest.strip():
+                    _attrs_of(cur, rest)
+                continue
+            if nm:
+                ns = s + lead + nm.start
+                ne = s + lead + nm.end
+                name = re.sub(r"\s+", " ", content[ns:ne])
+                cur = _Entry(name=name, start=omap[ns], end=omap[ne - 1] + 1, role=sec.role,
+                             line_break_before=(sep in ("\n", "")))
+                if nm.job:
+                    _apply_attr(cur, nm.job, False)
+                if sec.label_job:
+                    cur.job_title = cur.job_title or sec.label_job
+                entries.append(cur)
+                rest = body[nm.rest_start:]
+                if rest.strip():
+                    _attrs_of(cur, rest)
+                if cur.items:
+                    _spread_items(entries)
+                continue
+            if cur:
+                before = list(cur.items)
+                _attrs_of(cur, body)
+                if cur.items and cur.items != before:
+                    _spread_items(entries)
+    return entries
+
+
+def _attrs_of(e: _Entry, text: str) -> None:
+    """Attributes in `text`: parenthesised parts split at commas, the rest as one attribute."""
+    m = re.fullmatch(r"\s*[-–:]?\s*([^()]+?)\s*\(([^()]{1,15})\)\s*", text)
+    if m and _job_like(m.group(1).strip()) and not _ITEMS_CLAUSE.search(m.group(2)) \
+            and not _role_word(m.group(2)) and not (m.group(2).strip() in _lex()["party_letters"]):
+        # "Medarbejderrepræsentant (VIP)": the parenthesis qualifies the job title
+        e.n_attrs += 1
+        e.job_title = e.job_title or f"{m.group(1).strip()} ({m.group(2).strip()})"
+        return
+    outside = []
+    depth = 0
+    buf = ""
+    for ch in text:
+        if ch in "([":
+            if depth == 0 and buf.strip():
+                outside.append(buf)
+                buf = ""
+            depth += 1
+            if depth == 1:
+                continue
+        elif ch in ")]":
+            depth = max(0, depth - 1)
+            if depth == 0:
+                for part in re.split(r"\s*[,;]\s*", buf):
+                    _apply_attr(e, part, True)
+                buf = ""
+                continue
+        buf += ch
+    if depth and buf.strip():
+        for part in re.split(r"\s*[,;]\s*", buf):
+            _apply_attr(e, part, True)
+    elif buf.strip():
+        outside.append(buf)
+    for o in outside:
+        o = re.sub(r"^\s*[-–:]\s*", "", o)
+        _apply_attr(e, o, False)
+
+
+def _spread_items(entries: list[_Entry]) -> None:
+    """The last entry's 'deltog under punkt …' also covers the entries joined to it on its line."""
+    last = entries[-1]
+    k = len(entries) - 1
+    while k > 0 and not entries[k].line_break_before:
+        prev = entries[k - 1]
+        if prev.items or prev.role_marker in ("absent", "secretary"):
+            break
+        prev.items = list(last.items)
+        prev.role_marker = _stronger(prev.role_marker, "guest")
+        k -= 1
+
+
+# --------------------------------------------------------------------------- public API
+
+
+_HEAD_LINE = re.compile(r"^(?:ad\.?\s+|punkt\s+|pkt\.?\s*|§\s*)?(\d{1,3})(?:[.):]\s*|\s+)(?P<title>[A-ZÆØÅ].*)$", re.I)
+
+
+def _scan_regions(doc: DocText, lines: list[TextLine], front_end: int) -> list[tuple[int, int, str]]:
+    """Where attendance is read: the front matter; an agenda item about attendance
+    ("1. Fremmøde") when the front matter has none; and a "Referent: X" line at the end."""
+    regions = [(0, front_end, "front")]
+    after = [ln for ln in lines if ln.start >= front_end]
+    if after:
+        m = _HEAD_LINE.match(doc.text[after[0].start:after[0].end])
+        title = (m.group("title") if m else "").strip(" :").lower()
+        if title in _lex()["attendance_item_titles"]:
+            end = next((ln.start for ln in after[1:] if _HEAD_LINE.match(doc.text[ln.start:ln.end])), len(doc.text))
+            regions.append((after[0].end + 1, end, "item"))
+        tail = [ln for ln in after[-6:] if ln.start >= regions[-1][1]]
+        for ln in tail:
+            t = doc.text[ln.start:ln.end].strip()
+            lab = _match_label(t)
+            if lab and lab[0] == "secretary" and len(t) - lab[1] < 60:
+                regions.append((ln.start, ln.end, "tail"))
+    return regions
+
+
+def parse_attendance(doc: DocText, front_end: int) -> list[Attendee]:
+    """The attendance list from the front matter (text before `front_end`)."""
+    all_lines = text_lines(doc)
+    front = doc.text[:front_end].lower()
+    political = any(re.search(rf"\b{re.escape(w)}\b", front) for w in _lex()["political_context_words"])
+    parties = set(_lex()["party_letters"])
+    entries: list[_Entry] = []
+    sections: list[_Section] = []
+    for rs, re_, kind in _scan_regions(doc, all_lines, front_end):
+        if kind == "item" and any(sec.pieces for sec in sections):
+            continue  # the front matter already had the list
+        lines = [ln for ln in all_lines if rs <= ln.start < re_]
+        sections += _sections(doc, lines, re_)
+    by_initials: dict[str, str] = {}
+    pending: list[tuple[str, str]] = []  # (initials, role) from "Referent: AH"
+    for sec in sections:
+        es = _parse_section(doc, sec)
+        if not es and sec.role in ("secretary", "chair"):
+            content = " ".join(doc.text[s:e] for s, e, _ in sec.pieces).strip(" .")
+            if re.fullmatch(r"[A-ZÆØÅ]{2,4}", content):
+                pending.append((content, sec.role))
+        acr = [e.acronym for e in es if e.acronym]
+        # "Anna Holm (AH)": initials used later in the minutes, not an organisation
+        init_hits = [e for e in es if e.acronym and _is_initials(e.acronym, e.name)]
+        initials_section = bool(acr) and (len(init_hits) >= max(2, 0.8 * len(acr))
+                                          or (len(acr) == 1 and init_hits and len(acr[0]) >= 3))
+        sec_party = bool(acr) and all(a in parties for a in acr) and (len(acr) >= 2 or political)
+        for e in es:
+            if e.acronym and initials_section and _is_initials(e.acronym, e.name):
+                by_initials[e.acronym] = e.name
+                e.acronym = None
+            if e.acronym:
+                if (len(e.acronym) == 1 and e.acronym in parties) or sec_party:
+                    e.party = e.acronym
+                else:
+                    e.organisation = e.organisation or e.acronym
+            entries.append(e)
+    for ini, role in pending:
+        name = by_initials.get(ini) or next(iter({e.name for e in entries if _initials(e.name) == ini}), None)
+        if name and len({e.name for e in entries if _initials(e.name) == ini} | {name}) == 1:
+            first = next(e for e in entries if e.name == name)
+            entries.append(_Entry(name=name, start=first.start, end=first.end, role=role))
+    rows = _merge(entries)
+    # staff listed without an organisation belong to the institution whose minutes these are
+    home = document_organisation(front_texts(doc, front_end), institutions_only=True)
+    if home:
+        rows = [r.model_copy(update={"organisation": home}) if r.organisation is None and r.party is None else r
+                for r in rows]
+    return rows
+
+
+def _initials(name: str) -> str:
+    return "".join(t[0] for t in re.split(r"[\s-]+", name) if t and t[0].isupper())
+
+
+def _is_initials(acr: str, name: str) -> bool:
+    """'AH' for Anna Holm, 'MDK' for Mette Daugbjerg Krog (also first + last initial)."""
+    ini = _initials(name)
+    return len(acr) >= 2 and (acr == ini or acr == ini[0] + ini[-1])
+
+
+def _final_role(e: _Entry) -> str:
+    role = e.role
+    if e.role_marker:
+        if e.role_marker == "guest" and role in ("absent", "secretary", "chair"):
+            return role
+        if role == "absent":
+            return role
+        role = e.role_marker if _ROLE_RANK[e.role_marker] >= _ROLE_RANK.get(role, 0) or e.role_marker == "guest" \
+            else role
+    if e.items and role not in ("absent", "secretary", "chair"):
+        role = "guest"
+    return role
+
+
+def _merge(entries: list[_Entry]) -> list[Attendee]:
+    """One row per person; the more specific role wins, attributes are combined."""
+    by_key: dict[str, Attendee] = {}
+    order: list[str] = []
+    for e in entries:
+        key = re.sub(r"\s+", " ", e.name).lower()
+        role = _final_role(e)
+        row = Attendee(name=e.name, organisation=e.organisation, job_title=e.job_title, party=e.party,
+                       role=role, items=list(e.items) if role == "guest" else [],
+                       char_start=e.start, char_end=e.end)
+        old = by_key.get(key)
+        if old is None:
+            by_key[key] = row
+            order.append(key)
+            continue
+        win = row if _ROLE_RANK[role] > _ROLE_RANK[old.role] else old
+        other = old if win is row else row
+        by_key[key] = win.model_copy(update={
+            "organisation": win.organisation or other.organisation,
+            "job_title": win.job_title or other.job_title,
+            "party": win.party or other.party,
+            "items": win.items or (other.items if win.role == "guest" else []),
+            "char_start": old.char_start, "char_end": old.char_end,
+        })
+    return [by_key[k] for k in order]

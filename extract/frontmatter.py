@@ -1,0 +1,406 @@
+"""Front matter of a minutes document: title, meeting body, meeting date and place.
+
+Also home of the small layout helpers that `extract.segment` and `extract.attendance`
+share (the lexicon loader, visual lines recovered from `DocText.spans`, Danish date
+parsing), because both build on the front matter and must not import each other.
+
+Why visual lines: the PDF layer joins the lines of a paragraph into one block, and when a
+heading or a label is not set in a different font it can end up in the same block as the
+text after it ("Deltagere fra bestyrelsen Per ..."). Each source line keeps its own
+`Span`, so the line structure is recoverable and the parsers work line by line.
+"""
+from __future__ import annotations
+
+import bisect
+import json
+import os
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+from extract.doctext import DocText
+
+LAYOUT_DIR = Path(os.environ.get("REFERAT_MODELS", Path(__file__).resolve().parents[1] / "models")) / "layout"
+
+
+@lru_cache(maxsize=None)
+def layout_lexicon(name: str) -> dict:
+    """models/layout/<name>.json: the Danish vocabulary the layout rules use (data, not code)."""
+    with open(LAYOUT_DIR / f"{name}.json", encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+# --------------------------------------------------------------------------- lines
+
+
+@dataclass(frozen=True, slots=True)
+class TextLine:
+    """One visual line of the document: text[start:end], inside block `block`."""
+
+    start: int
+    end: int
+    block: int  # index into DocText.blocks
+    first: bool  # first line of its block
+    last: bool  # last line of its block
+    page: int
+    x0: float
+    x1: float
+    bold: bool  # the block is bold
+    size: float
+
+
+def text_lines(doc: DocText) -> list[TextLine]:
+    """Visual lines from the spans (spans on the same page and baseline are one line).
+
+    A block without spans (hand-built DocTexts) is one line.
+    """
+    out: list[TextLine] = []
+    spans = sorted((s for s in doc.spans if s.end > s.start), key=lambda s: s.start)
+    starts = [s.start for s in spans]
+    for bi, b in enumerate(doc.blocks):
+        groups: list[list] = []  # [start, end, page, x0, x1, top]
+        for s in spans[bisect.bisect_left(starts, b.start):bisect.bisect_left(starts, b.end)]:
+            x0, top, x1, _bottom = s.bbox
+            g = groups[-1] if groups else None
+            if g and g[2] == s.page and abs(g[5] - top) < 2.0 and (top or x0 or x1):
+                g[1] = max(g[1], min(s.end, b.end))
+                g[4] = max(g[4], x1)
+            else:
+                groups.append([s.start, min(s.end, b.end), s.page, x0, x1, top])
+        if not groups:
+            groups = [[b.start, b.end, b.page, 0.0, 0.0, 0.0]]
+        # text between spans belongs to the previous line (e.g. the joining space)
+        for k, g in enumerate(groups):
+            start = b.start if k == 0 else g[0]
+            end = groups[k + 1][0] if k + 1 < len(groups) else b.end
+            seg = doc.text[start:end]
+            end = start + len(seg.rstrip())
+            out.append(TextLine(start, end, bi, k == 0, k == len(groups) - 1, g[2], g[3], g[4], b.bold, b.size))
+    return out
+
+
+def line_text(doc: DocText, line: TextLine) -> str:
+    return doc.text[line.start:line.end]
+
+
+# --------------------------------------------------------------------------- dates
+
+
+def _month_re() -> str:
+    months = sorted(layout_lexicon("frontmatter")["months"], key=len, reverse=True)
+    return "|".join(months)
+
+
+@lru_cache(maxsize=1)
+def _date_patterns() -> list[re.Pattern]:
+    wd = "|".join(layout_lexicon("frontmatter")["weekdays"])
+    lead = rf"(?:(?:{wd})(?:\s+(?:den|d\.))?\s*|(?:den|d\.)\s*)?"
+    return [
+        # tirsdag den 8. november 2022 / 30. sept. 2020 / d. 3 marts 2021
+        re.compile(rf"\b{lead}(?P<d>\d{{1,2}})\.?\s*(?P<m>{_month_re()})\.?,?\s+(?P<y>\d{{4}})\b", re.I),
+        # 2023-03-14
+        re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b"),
+        # 14.03.2023 / 14-03-23 / 14/3/2023
+        re.compile(rf"\b{lead}(?P<d>\d{{1,2}})(?P<sep>[./-])(?P<m>\d{{1,2}})(?P=sep)(?P<y>\d{{4}}|\d{{2}})\b", re.I),
+        # d. 22/6 2021 / 22/6-2021
+        re.compile(rf"\b{lead}(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})[\s-]+(?P<y>\d{{4}})\b", re.I),
+    ]
+
+
+def find_dates(text: str) -> list[tuple[int, int, date]]:
+    """Danish calendar dates in `text` as (start, end, date), in text order, overlaps removed."""
+    months = layout_lexicon("frontmatter")["months"]
+    found: list[tuple[int, int, date]] = []
+    for pat in _date_patterns():
+        for m in pat.finditer(text):
+            mo = m.group("m")
+            month = int(mo) if mo.isdigit() else months.get(mo.lower().rstrip("."))
+            year = int(m.group("y"))
+            if year < 100:
+                year += 2000 if year < 70 else 1900
+            try:
+                d = date(year, month, int(m.group("d")))
+            except (TypeError, ValueError):
+                continue
+            if not 1900 <= year <= 2100:
+                continue
+            if any(s < m.end() and m.start() < e for s, e, _ in found):
+                continue
+            found.append((m.start(), m.end(), d))
+    return sorted(found)
+
+
+# --------------------------------------------------------------------------- front matter
+
+
+@dataclass
+class FrontMatter:
+    """What the text before the first agenda item says about the meeting."""
+
+    title: str | None
+    body: str | None
+    meeting_date: date | None
+    place: str | None
+    start: int
+    end: int  # offset where the first agenda item heading starts (or len(text))
+    organisation: str | None = None  # the organisation the minutes belong to (header), when named
+
+
+_LABEL_SEP = re.compile(r"\s*[:\t]\s*|\s{2,}")
+
+
+def _label_value(text: str, labels: list[str]) -> str | None:
+    """'Sted: Rådhuset' → 'Rådhuset' when the line starts with one of `labels`."""
+    low = text.lower()
+    for lab in sorted(labels, key=len, reverse=True):
+        if low.startswith(lab):
+            rest = text[len(lab):]
+            m = _LABEL_SEP.match(rest)
+            if m and rest[m.end():].strip():
+                return rest[m.end():].strip()
+    return None
+
+
+def _is_label_only(text: str, labels: list[str]) -> bool:
+    t = text.strip().rstrip(":").strip().lower()
+    return t in labels
+
+
+def _clean(value: str) -> str:
+    value = re.sub(r"\s+", " ", value).strip()
+    return value.strip(" ,;:–-").rstrip(".").strip()
+
+
+_BODY_AFTER_MEETING = re.compile(
+    r"\b(?P<kind>\w*møde(?:t)?|generalforsamling(?:en)?)\s+(?:i|for|med)\s+(?P<body>[A-ZÆØÅ0-9].*?)"
+    r"(?=,?\s+(?:den|d\.)\s+\d|,?\s+(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)\b"
+    r"|,?\s+\d{1,2}\s*[./-]\s*\d|,?\s+\d{1,2}\.\s*[a-zæøå]|,?\s+kl\.|\s+(?:afholdt|holdt)\b|,\s|\s+\(|\s*$)",
+    re.I,
+)
+
+
+def _meeting_unit(kind: str) -> str | None:
+    """'bestyrelsesmøde' → 'Bestyrelsen', 'styregruppemøde' → 'Styregruppen' (None for plain 'møde')."""
+    m = re.match(r"(?i)(\w+?)s?møde", kind or "")
+    if not m:
+        return None
+    units = layout_lexicon("frontmatter")["meeting_units"]
+    stem = m.group(1).lower()
+    return units.get(stem) or units.get(stem + "s") or units.get(stem.rstrip("s"))
+
+
+def _body_from_title(line: str) -> str | None:
+    """'Referat fra møde i Den nationale bestyrelse for X, den 30. ...' → 'Den nationale bestyrelse for X'.
+
+    Rule: the body is the name written after "møde i/for" (also "bestyrelsesmøde i Foreningen
+    Y" → "Foreningen Y"), as written, up to the date, weekday, time or end of line. With "for"
+    after a unit compound the unit is the body: "Styregruppemøde for X" → "Styregruppen for X".
+    """
+    m = _BODY_AFTER_MEETING.search(line)
+    if m:
+        body = _clean(m.group("body"))
+        prep = re.search(r"\s(i|for|med)\s", m.group()[len(m.group("kind")):])
+        unit = _meeting_unit(m.group("kind"))
+        if unit and prep and prep.group(1) == "for":
+            return f"{unit} for {body}"
+        return body or None
+    # "Referat fra bestyrelsesmøde den 12. januar 2023 i Foreningen X"
+    ds = find_dates(line)
+    if ds and re.search(r"møde", line[: ds[0][0]], re.I):
+        tail = line[ds[0][1]:]
+        tm = re.match(r"\s*,?\s*(?:kl\.?\s*\d{1,2}(?:[.:]\d{2})?(?:\s*[-–]\s*\d{1,2}(?:[.:]\d{2})?)?\s*)?"
+                      r"(?:i|for)\s+(?P<body>[A-ZÆØÅ].*?)(?=,|\s+kl\.|\s+(?:hos|på)\b|$)", tail)
+        if tm:
+            return _clean(tm.group("body")) or None
+    return None
+
+
+def _looks_like_body_name(text: str) -> bool:
+    """A short line naming a board/committee ('Økonomiudvalget', 'Bestyrelsen for X')."""
+    words = text.split()
+    if not 1 <= len(words) <= 10 or re.search(r"\d", text) or text.rstrip().endswith("."):
+        return False
+    suffixes = layout_lexicon("frontmatter")["body_suffixes"]
+    for w in words:
+        lw = re.sub(r"[^\wæøå-]", "", w.lower())
+        if lw and any(lw.endswith(s) for s in suffixes) and (w[:1].isupper() or lw in suffixes):
+            return True
+    return False
+
+
+_PLACE_SENTENCE = re.compile(
+    r"\bmødet\s+(?:blev\s+|bliver\s+|er\s+)?(?:af)?(?:holdt|holdes|holdtes|foregik|foregår|fandt\s+sted)\s+"
+    r"(?:som\s+|via\s+|på\s+|i\s+|hos\s+|over\s+)?(?P<place>[^.]+)", re.I)
+_PLACE_TRAIL = re.compile(r"\s*,?\s*(?P<prep>hos|på|i)\s+(?P<place>[A-ZÆØÅ].+)$", re.I)
+
+
+def front_texts(doc: DocText, end: int) -> list[str]:
+    """Block texts before `end`, white space collapsed (tabs between table cells kept)."""
+    out = []
+    for b in doc.blocks:
+        if b.start >= end:
+            break
+        t = re.sub(r"[^\S\t]+", " ", doc.text[b.start:min(b.end, end)]).strip()
+        if t:
+            out.append(t)
+    return out
+
+
+def _has_word(text: str, words: list[str]) -> bool:
+    low = text.lower()
+    return any(re.search(rf"\b{re.escape(w)}\b", low) for w in words)
+
+
+def _find_title(texts: list[str]) -> tuple[int | None, str | None]:
+    """The title block: the first one naming the document type ('Referat …')."""
+    lex = layout_lexicon("frontmatter")
+    for i, t in enumerate(texts[:40]):
+        if _has_word(t, lex["title_words"]) and len(t.split()) <= 40:
+            if len(t.split()) <= 3 and len(texts) > 1:  # a bare "Referat" with the header line
+                head = texts[0] if i > 0 else texts[1]
+                if len(head.split()) <= 8 and not find_dates(head) and ":" not in head and "\t" not in head:
+                    return i, _clean(f"{head}, {t}")
+            ds = find_dates(t)
+            if ds:  # drop time and place after the date ("…, 8. november 2022 kl. 19 hos X")
+                tail = t[ds[0][1]:]
+                cut = re.search(r",|\s(?:kl\.|hos\b|på\b)", tail)
+                t = t[: ds[0][1] + (cut.start() if cut else len(tail))]
+            return i, _clean(t) or None
+    return None, (_clean(texts[0]) or None) if texts else None
+
+
+def document_organisation(texts: list[str], institutions_only: bool = False) -> str | None:
+    """The organisation the minutes belong to, from a short header block ('Fjordby Kommune').
+
+    `institutions_only`: only public/educational institutions (kommune, region, universitet …),
+    not associations, whose members do not represent the association.
+    """
+    lex = layout_lexicon("frontmatter")
+    words = lex["institution_words"] + ([] if institutions_only else lex["association_words"])
+    for t in texts[:8]:
+        if ":" in t or "\t" in t or re.search(r"\d", t) or not 1 <= len(t.split()) <= 6:
+            continue
+        toks = [re.sub(r"[^\wæøå-]", "", w.lower()) for w in t.split()]
+        if any(tok in words or any(tok.endswith(w) and len(tok) > len(w) + 2 for w in words) for tok in toks) \
+                and t[:1].isupper() and not _has_word(t, lex["title_words"]):
+            m = re.match(r"^.*?\s(?:i|for|hos|ved)\s+(?=[A-ZÆØÅ])", t)  # "Generalforsamling i Foreningen X"
+            if m and t[:1].isupper() and any(w in t[m.end():].lower() for w in words):
+                return _clean(t[m.end():])
+            return _clean(t)
+    if not institutions_only:  # "... møde i Grundejerforeningen X"
+        for t in texts[:8]:
+            m = _BODY_AFTER_MEETING.search(t)
+            if m:
+                body = _clean(m.group("body"))
+                if any(w in body.lower() for w in words):
+                    return body
+    return None
+
+
+def _body(texts: list[str], title_idx: int | None) -> str | None:
+    lex = layout_lexicon("frontmatter")
+    order = ([title_idx] if title_idx is not None else []) + list(range(min(len(texts), 40)))
+    for i in order:
+        body = _body_from_title(texts[i])
+        if body:
+            return body
+    for t in texts[:40]:
+        v = _label_value(t, lex["body_labels"])
+        if v and _looks_like_body_name(v):
+            return _clean(v)
+    for t in texts[:12]:
+        if _looks_like_body_name(t) and not _has_word(t, lex["title_words"]) and ":" not in t:
+            return _clean(t)
+    # "Referat af bestyrelsesmøde" under the header "X Universitet" → "Bestyrelsen for X Universitet"
+    if title_idx is not None:
+        m = re.search(r"\b\w+møde\b", texts[title_idx].lower())
+        org = document_organisation(texts)
+        unit = _meeting_unit(m.group()) if m else None
+        if unit and org:
+            return f"{unit} for {org}"
+    return None
+
+
+def _meeting_date(texts: list[str], title_idx: int | None) -> date | None:
+    """Title block first, then a 'Dato:' label, then the first date not about something else."""
+    lex = layout_lexicon("frontmatter")
+    order: list[int] = []
+    if title_idx is not None:
+        order += [title_idx, title_idx + 1]
+    order += [i for i, t in enumerate(texts) if _label_value(t, lex["date_labels"]) is not None
+              or _is_label_only(t, lex["date_labels"])]
+    order += list(range(len(texts)))
+    seen: set[int] = set()
+    for i in order:
+        if i in seen or not 0 <= i < len(texts):
+            continue
+        seen.add(i)
+        t = texts[i]
+        if _is_label_only(t, lex["date_labels"]) and i + 1 < len(texts):
+            t = t + " " + texts[i + 1]
+        if any(w in t.lower() for w in lex["date_exclude_words"]):
+            continue
+        ds = find_dates(t)
+        if ds:
+            return ds[0][2]
+    return None
+
+
+_TIME_LEAD = re.compile(r"\s*,?\s*(?:fra\s+)?(?:kl\.?\s*)?\d{1,2}(?:[.:]\d{2})?(?:\s*[-–]\s*\d{1,2}(?:[.:]\d{2})?)?")
+
+
+def _host_place(place: str) -> str:
+    """'Birthe, Kløvervej 14' (after 'hos') → the address 'Kløvervej 14'; a bare host stays."""
+    parts = [p.strip() for p in place.split(",")]
+    if len(parts) >= 2 and re.search(r"\d", ",".join(parts[1:])) and not re.search(r"\d", parts[0]):
+        return _clean(", ".join(parts[1:]))
+    return _clean(place)
+
+
+def _place(texts: list[str]) -> str | None:
+    lex = layout_lexicon("frontmatter")
+    for i, t in enumerate(texts):
+        v = _label_value(t, lex["place_labels"])
+        if v is None and _is_label_only(t, lex["place_labels"]) and i + 1 < len(texts):
+            v = texts[i + 1]
+        if v:
+            if find_dates(v) or re.search(r"\bkl\.", v):  # "Tid og sted: 14.03.2023 kl. 16, Rådhuset"
+                ds = find_dates(v)
+                rest = v[ds[-1][1]:] if ds else v
+                tm = _TIME_LEAD.match(rest)
+                v = rest[tm.end():] if tm else rest
+            v = _clean(re.sub(r"^\s*(?:hos|på|i)\s+", "", v))
+            if v:
+                return v
+    for t in texts:
+        m = _PLACE_SENTENCE.search(t)
+        if m:
+            v = m.group("place")
+            return _host_place(v) if re.match(r"(?i)\bmødet\b.*\bhos\b", m.group()) else _clean(v)
+    for t in texts[:15]:  # "… den 22/6 2023 kl. 19 hos Lene Brix, Vej 12"
+        ds = find_dates(t)
+        if not ds:
+            continue
+        tail = t[ds[0][1]:]
+        tm = _TIME_LEAD.match(tail)
+        if tm and re.search(r"\d", tm.group()):
+            tail = tail[tm.end():]
+        m = _PLACE_TRAIL.match(tail)
+        if m:
+            return _host_place(m.group("place")) if m.group("prep").lower() == "hos" else _clean(m.group("place"))
+    for t in texts:
+        if t.lower().strip(" .:") in lex["online_words"]:
+            return _clean(t)
+    return None
+
+
+def parse_front(doc: DocText, end: int) -> FrontMatter:
+    """Title, body, meeting date and place from the text before the first agenda item."""
+    texts = front_texts(doc, end)
+    if not texts:  # no front matter: look at the top of the document instead
+        texts = front_texts(doc, len(doc.text))[:15]
+    title_idx, title = _find_title(texts)
+    return FrontMatter(title=title, body=_body(texts, title_idx), meeting_date=_meeting_date(texts, title_idx),
+                       place=_place(texts), start=0, end=end, organisation=document_organisation(texts))

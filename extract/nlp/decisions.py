@@ -1,0 +1,676 @@
+"""`referat_decisions`: what a meeting concluded, approved, noted, rejected, deferred or elected.
+
+Two sources, both driven by general Danish vocabulary in models/lexicon/decisions.json:
+
+* decision *blocks*: a "Beslutning:" / "Konklusion" / "Udvalgets beslutning den <dato>
+  Punkt N:" heading and the paragraph(s) under it (municipal templates). The block text is
+  the decision; its kind comes from the verdict it opens with ("Godkendt", "Udsat", ...).
+* decision *sentences* in free prose: finite decision constructions only — "X
+  konkluderede, at …", "Det blev (…) besluttet, at …", "… blev godkendt", "… taget til
+  efterretning", "Bestyrelsen tiltrådte …", elections, rejections, deferrals. Nouns
+  ("godkendelse af …"), infinitives ("udskyde"), modal or conditional forms ("skal
+  godkendes", "hvis det godkendes"), proposals ("Forvaltningen indstiller, at … godkendes")
+  and reported speech ("Hun oplyste, at budgettet blev godkendt") are not decisions: the
+  scorer and users count a decision that was never taken as wrong.
+
+A sentence is at most one decision. Rows carry only content and char offsets; `item` is
+set only when a block heading names the item ("Punkt 5").
+"""
+from __future__ import annotations
+
+import bisect
+import json
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from extract.nlp import base
+from extract.nlp.dates import sentence_ranges
+from extract.schema import Decision, DecisionKind, Statement
+
+Range = tuple[int, int]
+WORD = re.compile(r"[^\W\d_][\w\-]*|\d+", re.UNICODE)
+ENUM_START = re.compile(r"^\s*(?:og\s+|samt\s+)?(?:\d{1,2}|[a-h])\)\s")
+BULLET = re.compile(r"^\s*(?:[•\-–*]|\d{1,2}[.)]|[a-h]\))\s")
+FUNCTION_WORDS = {"det", "der", "den", "de", "dette", "disse", "en", "et", "hvis", "når", "som", "at", "og",
+                  "men", "i", "på", "med", "til", "for", "af", "om", "efter", "under", "ved", "fra"}
+
+
+def lexicon_path() -> Path:
+    return base.MODELS_DIR / "lexicon" / "decisions.json"
+
+
+def _alt(words: list[str]) -> str:
+    """Regex alternation of lexicon entries (regex fragments; a space matches any white space)."""
+    parts = sorted(set(words), key=len, reverse=True)
+    return "(?:" + "|".join(p.replace(" ", r"\s+") for p in parts) + ")"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Compiled decision vocabulary."""
+
+    raw: dict
+    conclusion_verb: re.Pattern
+    resolution_verb: re.Pattern
+    impersonal: re.Pattern
+    agreement: re.Pattern
+    request: re.Pattern
+    passive: re.Pattern  # blev (...) <participle>
+    present_passive: re.Pattern
+    active: re.Pattern
+    noted: re.Pattern
+    verdict: dict[str, re.Pattern]
+    elliptic: re.Pattern
+    modal_adjacent: re.Pattern
+    conditional: re.Pattern
+    irrealis: re.Pattern
+    reporting: re.Pattern
+    block_heading: re.Pattern
+    body_nouns: frozenset[str]
+    person_roles: frozenset[str]
+    strict_excludes: frozenset[str]
+    body_suffixes: tuple[str, ...]
+    adverbs: re.Pattern
+    decision_acts: frozenset[str]
+    section_headings: frozenset[str]
+    non_decision_sections: frozenset[str]
+    participle_kind: dict[str, str]
+    present_kind: dict[str, str]
+    active_kind: dict[str, str]
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(path: str | None = None) -> Lexicon:
+    """Read and compile the lexicon once per process."""
+    raw = json.loads(Path(path or lexicon_path()).read_text(encoding="utf-8"))
+    I = re.IGNORECASE
+    participle_kind = {w: "approval" for w in raw["approval_participles"]}
+    participle_kind.update({w: "rejected" for w in raw["rejected_participles"] if " " not in w})
+    participle_kind.update({w: "deferred" for w in raw["deferred_participles"]})
+    participle_kind.update({w: "election" for w in raw["election_participles"]})
+    participle_kind.update({w: "other" for w in raw["other_participles"]})
+    present_kind = {w: "approval" for w in raw["approval_present_passive"]}
+    present_kind.update({w: "rejected" for w in raw["rejected_present_passive"] if " " not in w})
+    present_kind.update({w: "deferred" for w in raw["deferred_present_passive"]})
+    present_kind.update({w: "election" for w in raw["election_present_passive"] + raw["election_s_past"]})
+    active_kind = {w: "approval" for w in raw["approval_active"]}
+    active_kind.update({w: "rejected" for w in raw["rejected_active"]})
+    active_kind.update({w: "deferred" for w in raw["deferred_active"]})
+    active_kind.update({w: "election" for w in raw["election_active"]})
+    not_for = _alt(raw["deferred_not_followed_by"])
+    gap = r"(?:[^\W\d_][\w\-]*\s+){0,4}?"
+    verdict = {k: re.compile(r"\b" + _alt(v) + r"\b", I) for k, v in raw["verdicts"].items()}
+    all_verdicts = [w for v in raw["verdicts"].values() for w in v]
+    # a bare "… til orientering." / "… som indstillet." ends too many ordinary sentences
+    elliptic_verdicts = [w for w in all_verdicts if not w.startswith(("til ", "som "))]
+    kw = _alt(raw["block_keywords"])
+    date_rx = (r"\d{4}-\d{2}-\d{2}|\d{1,2}\.?\s*[\-./]\s*\d{1,2}\s*[\-./]\s*\d{2,4}"
+               r"|\d{1,2}\.\s*[a-zæøå]+\.?\s+\d{4}|\d{1,2}\.\s*[a-zæøå]+")
+    block_heading = re.compile(
+        r"^(?:(?P<owner>(?:[A-ZÆØÅ][\w\-]*-?\s+og\s+)?[A-ZÆØÅa-zæøå][\w\-]*?(?:s|'s|’s))\s+)?(?i:" + kw + r")"
+        r"(?:\s+(?:i|fra|på)\s+(?P<body>[A-ZÆØÅ][\w\-]*(?:\s+[\w\-]+){0,3}?))?"
+        r"(?:\s*[,\-–]?\s*(?i:den|d\.)?\s*(?P<date>" + date_rx + r"))?"
+        r"(?:\s*[,\-–]?\s*(?i:punkt|pkt\.?|sag\s+nr\.?)\s*(?P<num>\d+(?:\.\d+)*)\.?)?"
+        r"\s*(?:[:.\-–]\s*(?P<rest>.*))?$", re.S)
+    return Lexicon(
+        raw=raw,
+        conclusion_verb=re.compile(r"\b" + _alt(raw["conclusion_verbs"]) + r"\b", I),
+        resolution_verb=re.compile(r"\b" + _alt(raw["resolution_verbs"]) + r"\b", I),
+        impersonal=re.compile(
+            r"\bdet\s+blev\s+(?:[\w\-]+,?\s+){0,8}?" + _alt(raw["impersonal_participles"]) + r"\b"
+            r"|\bblev\s+det\s+(?:[\w\-]+,?\s+){0,8}?" + _alt(raw["impersonal_participles"]) + r"\b"
+            r"|\bdet\s+(?:[\w\-]+\s+){0,2}?" + _alt(raw["impersonal_s_forms"]) + r"\b"
+            r"|\b" + _alt(raw["impersonal_s_forms"]) + r"\s+det\b"
+            r"|^\s*det\s+er\s+(?:[\w\-]+\s+){0,2}?" + _alt(raw["impersonal_participles"]) + r"\s*,?\s+at\b", I),
+        agreement=re.compile(r"\b" + _alt(raw["agreement"]) + r"\b", I),
+        request=re.compile(r"\b" + _alt(raw["request_verbs"]) + r"\b", I),
+        passive=re.compile(r"\bblev\s+(?P<gap>" + gap + r")(?P<w>" + _alt(list(participle_kind)) + r")\b"
+                           r"(?!\s+" + not_for + r"\b)", I),
+        present_passive=re.compile(r"\b(?P<w>" + _alt(list(present_kind)) + r")\b", I),
+        active=re.compile(r"\b(?P<w>" + _alt(list(active_kind)) + r")\b", I),
+        noted=re.compile(r"\b" + _alt(raw["noted"]) + r"\b", I),
+        verdict=verdict,
+        elliptic=re.compile(
+            r"^\s*(?:(?P<head>" + _alt(elliptic_verdicts) + r")\b(?!\s+" + not_for + r"\b)(?:[\s,:].*)?"
+            r"|(?:[\w\-\.:]+\s+){1,8}?(?:er\s+|blev\s+)?(?P<tail>" + _alt(elliptic_verdicts) + r")"
+            r"(?:\s+(?:uden|med|som|enstemmigt|til|på)\b[^,;]{0,60})?)\s*[.!]?\s*$", I | re.S),
+        modal_adjacent=re.compile(r"\b" + _alt(raw["modal_adjacent"]) + r"\s+(?:[\w\-]+\s+){0,2}$", I),
+        conditional=re.compile(r"\b" + _alt(raw["conditionals"]) + r"\b", I),
+        irrealis=re.compile(r"\b" + _alt(raw["irrealis_governors"]) + r"\b", I),
+        reporting=re.compile(r"\b" + _alt(raw["reporting_verbs"]) + r"\b", I),
+        block_heading=block_heading,
+        body_nouns=frozenset(w.lower() for w in raw["body_nouns"]),
+        strict_excludes=frozenset(w.lower() for w in raw["strict_body_excludes"]),
+        person_roles=frozenset(w.lower() for w in raw["person_roles"]),
+        body_suffixes=tuple(raw["body_suffixes"]),
+        adverbs=re.compile(r"(?:\b" + _alt(raw["adverbs"]) + r"\s*,?\s*)+$", I),
+        decision_acts=frozenset(a.lower() for a in raw["decision_acts"]),
+        section_headings=frozenset(raw["section_headings"]),
+        non_decision_sections=frozenset(raw["non_decision_sections"]),
+        participle_kind=participle_kind,
+        present_kind=present_kind,
+        active_kind=active_kind,
+    )
+
+
+# --------------------------------------------------------------------------- sentence level
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A finite decision construction inside a sentence (offsets relative to the sentence)."""
+
+    kind: DecisionKind
+    start: int
+    end: int
+    active: bool  # a subject decided (decided_by may name a person)
+    governs_content: bool  # "konkluderede, at …": the kind may be refined from the content
+
+
+def clause_start(text: str, pos: int) -> int:
+    """Offset where the clause holding `pos` begins: after the last , : ; or 'at' before it."""
+    prefix = text[:pos]
+    cut = max(prefix.rfind(","), prefix.rfind(":"), prefix.rfind(";")) + 1
+    for m in re.finditer(r"\bat\b", prefix):
+        cut = max(cut, m.end())
+    return cut
+
+
+def _clause_prefix(text: str, pos: int) -> str:
+    return text[clause_start(text, pos):pos]
+
+
+def _is_body_word(word: str, lex: Lexicon) -> bool:
+    w = word.lower()
+    return w in lex.body_nouns or (len(w) > 6 and w.endswith(lex.body_suffixes))
+
+
+def has_subject(text: str, start: int, end: int, lex: Lexicon, person_ends: set[int] | None = None,
+                strict: bool = False) -> bool:
+    """Does the finite verb at text[start:end] have a deciding subject (body, person, pronoun)?
+
+    Guards adjective uses of the same forms ("den aftalte deadline", "de besluttede tiltag")
+    and narrated decisions of outside organisations ("Ministeriet godkendte …"): a person
+    counts only as a person mention (`person_ends`, sentence-relative end offsets); only
+    when no person annotator ran (None) does a capitalised word stand in for a name.
+    `strict`: only a collective body decides ("Bestyrelsen bad om …", not "Hun bad om …").
+    """
+    cs = clause_start(text, start)
+    prefix = lex.adverbs.sub("", text[cs:start].rstrip()).rstrip()
+    words = list(WORD.finditer(prefix))
+    if strict:
+        return bool(words) and _is_body_word(words[-1].group(), lex) and words[-1].group().lower() not in lex.strict_excludes
+    if words:
+        last = words[-1]
+        word = last.group()
+        if _is_body_word(word, lex) or (person_ends is not None and (cs + last.end()) in person_ends):
+            return True
+        if person_ends is None and word[:1].isupper() and word.lower() not in FUNCTION_WORDS:
+            return True  # a capitalised name right before the verb ("Nanna besluttede")
+    return _next_is_body(text, end, lex)  # inverted order: "Herefter godkendte bestyrelsen …"
+
+
+def _next_is_body(text: str, end: int, lex: Lexicon) -> bool:
+    for w in WORD.findall(text[end:end + 80])[:3]:
+        if _is_body_word(w, lex):
+            return True
+        if not lex.adverbs.fullmatch(w):
+            return False
+    return False
+
+
+def _guarded(text: str, start: int, lex: Lexicon) -> bool:
+    """Modal, conditional or proposal framing: the construction is not a decision taken."""
+    prefix = text[:start]
+    if lex.modal_adjacent.search(prefix):
+        return True
+    if lex.conditional.search(_clause_prefix(text, start)):
+        return True
+    return bool(lex.irrealis.search(prefix))
+
+
+def _relative(text: str, start: int) -> bool:
+    """'De retningslinjer, der blev godkendt sidste år, gælder …' — an embedded relative
+    clause narrates. A trailing one ('… fremlagde regnskabet, som blev godkendt.') records
+    the decision and is kept."""
+    words = WORD.findall(text[:start])
+    if len(words) >= 2 and words[-1].lower() in ("der", "som"):
+        if words[-2].lower() in ("at", "og", "så", "herefter", "derefter"):
+            return False  # "at der blev valgt …": existential 'der', not a relative pronoun
+        trailing = re.search(r",\s*(?:der|som)\s*$", text[:start]) and not re.search(r"[,;:]", text[start:])
+        return not trailing
+    return False
+
+
+def _norm(w: str) -> str:
+    return re.sub(r"\s+", " ", w).lower()
+
+
+def find_hits(text: str, lex: Lexicon, person_ends: set[int] | None = None) -> list[Hit]:
+    """All finite decision constructions in a sentence, in text order."""
+    hits: list[Hit] = []
+    for m in lex.conclusion_verb.finditer(text):
+        hits.append(Hit("conclusion", m.start(), m.end(), True, True))
+    for m in lex.resolution_verb.finditer(text):
+        if has_subject(text, m.start(), m.end(), lex, person_ends):
+            hits.append(Hit("conclusion", m.start(), m.end(), True, True))
+    for m in lex.impersonal.finditer(text):
+        hits.append(Hit("conclusion", m.start(), m.end(), False, True))
+    for m in lex.agreement.finditer(text):
+        if not _guarded(text, m.start(), lex):
+            hits.append(Hit("conclusion", m.start(), m.end(), True, True))
+    for m in lex.request.finditer(text):
+        if not _guarded(text, m.start(), lex) and has_subject(text, m.start(), m.end(), lex, person_ends, strict=True):
+            hits.append(Hit("other", m.start(), m.end(), True, False))
+    for m in lex.noted.finditer(text):
+        if not _guarded(text, m.start(), lex) and not _relative(text, m.start()):
+            hits.append(Hit("noted", m.start(), m.end(), False, False))
+    for m in lex.passive.finditer(text):
+        kind = lex.participle_kind.get(_norm(m.group("w")), "approval")
+        if re.search(r"\bikke\b", m.group("gap"), re.I) and kind == "approval":
+            kind = "rejected"
+        if not _guarded(text, m.start(), lex) and not _relative(text, m.start()):
+            hits.append(Hit(kind, m.start(), m.end(), False, False))
+    for m in lex.present_passive.finditer(text):
+        kind = lex.present_kind.get(_norm(m.group("w")), "approval")
+        if re.search(r"\bikke\s*$", text[:m.start()], re.I) and kind == "approval":
+            kind = "rejected"
+        if not _guarded(text, m.start(), lex) and not _relative(text, m.start()):
+            hits.append(Hit(kind, m.start(), m.end(), False, False))
+    for m in lex.active.finditer(text):
+        kind = lex.active_kind.get(_norm(m.group("w")), "approval")
+        if _guarded(text, m.start(), lex) or not has_subject(text, m.start(), m.end(), lex, person_ends):
+            continue
+        if kind == "rejected" and re.match(r"\s*,?\s*at\b", text[m.end():]):
+            continue  # "Hun afviste, at …" denies, it does not reject a proposal
+        hits.append(Hit(kind, m.start(), m.end(), True, kind != "election"))
+    em = lex.elliptic.match(text)
+    if em and len(WORD.findall(text)) <= 14:
+        grp = "head" if em.group("head") else "tail"
+        if not _guarded(text, em.start(grp), lex):
+            kind = verdict_kind(em.group(grp), lex) or "approval"
+            hits.append(Hit(kind, em.start(grp), em.end(grp), False, False))
+    return sorted(hits, key=lambda h: (h.start, -h.end))
+
+
+def verdict_kind(text: str, lex: Lexicon) -> str | None:
+    """Kind of the earliest verdict in a decision block ("Godkendt", "Udsat", "Ikke godkendt")."""
+    best: tuple[int, int, str] | None = None
+    order = {"rejected": 0, "deferred": 1, "noted": 2, "election": 3, "approval": 4}
+    for kind, rx in lex.verdict.items():
+        for m in rx.finditer(text):
+            if kind == "deferred" and re.match(r"\s+for\b", text[m.end():]):
+                continue
+            s = m.start()
+            if kind == "approval" and re.search(r"\bikke\s+$", text[:s], re.I):
+                kind_ = "rejected"
+            else:
+                kind_ = kind
+            key = (s, order[kind_], kind_)
+            if best is None or key < best:
+                best = key
+            break
+    return best[2] if best else None
+
+
+def content_after(text: str, end: int) -> str:
+    """The content clause governed by a decision verb: what follows ', at' / ' om' / ':'."""
+    m = re.match(r"(?:\s+[\w\-]+){0,3}?(?:\s*,?\s+at\b|\s+om\b|\s*:)", text[end:], re.I)
+    return text[end + m.end():] if m else ""
+
+
+def refine_kind(hit: Hit, text: str, lex: Lexicon) -> str:
+    """'Det blev konkluderet, at indstillingen blev tiltrådt' is an approval; two clauses stay a conclusion."""
+    if not hit.governs_content:
+        return hit.kind
+    content = content_after(text, hit.end)
+    if not content:
+        return hit.kind
+    if re.search(r",?\s+(?:og|samt)\s+(?:\d\)\s*)?at\b|\b\d\)\s.*\b\d\)\s", content, re.I | re.S):
+        return "conclusion"
+    subs = [h for h in find_hits(content, lex) if not h.governs_content]
+    kinds = {h.kind for h in subs}
+    return subs[0].kind if len(kinds) == 1 else hit.kind
+
+
+def choose_hit(hits: list[Hit]) -> Hit | None:
+    """One decision per sentence: a governing verb (konkluderede, blev besluttet) wins."""
+    if not hits:
+        return None
+    gov = [h for h in hits if h.governs_content and h.kind == "conclusion"]
+    return gov[0] if gov else hits[0]
+
+
+# --------------------------------------------------------------------------- doc plumbing
+
+
+def statement_at(statements: list[Statement], start: int, end: int) -> Statement | None:
+    """The statement row covering the sentence [start, end)."""
+    return StatementIndex(statements).at(start, end)
+
+
+class StatementIndex:
+    """Statements sorted by offset, for the sentence → statement lookup (bisect, not a scan)."""
+
+    def __init__(self, statements: list[Statement]):
+        self.rows = sorted(statements, key=lambda s: (s.char_start, s.char_end))
+        self.starts = [s.char_start for s in self.rows]
+
+    def at(self, start: int, end: int) -> Statement | None:
+        i = bisect.bisect_right(self.starts, start) - 1
+        if i >= 0 and self.rows[i].char_start <= start < self.rows[i].char_end:
+            return self.rows[i]
+        j = i + 1
+        if j < len(self.rows) and start <= self.rows[j].char_start < end:
+            return self.rows[j]
+        return None
+
+
+_NEW_MAIN_CLAUSE = re.compile(r",\s*(?:og|men|hvorefter|hvorpå)\s+(?!at\b|om\b)", re.I)
+
+
+def _reported(text: str, hit: Hit, stmt: Statement | None, lex: Lexicon) -> bool:
+    """Is the construction inside someone's reported speech ('Hun oplyste, at … blev godkendt')?
+
+    Only an 'at'/'om,' clause after a reporting verb is reported; a coordinated main clause
+    after it ('Hun orienterede om sagen, og udvalget godkendte …') is the meeting's own.
+    """
+    if hit.kind == "conclusion" and hit.governs_content:
+        if lex.conclusion_verb.match(text, hit.start) or lex.impersonal.match(text, hit.start):
+            return False
+    if stmt is not None and stmt.verb and not stmt.implicit and (stmt.act or "").lower() not in lex.decision_acts:
+        pos = text.lower().find(stmt.verb.lower())
+        if 0 <= pos < hit.start and re.search(r"\bat\b|\bom\s*,", text[pos:hit.start], re.I) \
+                and not _NEW_MAIN_CLAUSE.search(text[pos:hit.start]):
+            return True
+    for m in lex.reporting.finditer(text[:hit.start]):
+        between = text[m.end():hit.start]
+        if re.search(r"\bat\b|\bom\s*,", between, re.I) and not _NEW_MAIN_CLAUSE.search(between):
+            return True
+    return False
+
+
+def _speaker_for(hit: Hit, text: str, s0: int, stmt: Statement | None,
+                 persons: list[tuple[int, int, str]] | None, lex: Lexicon) -> str | None:
+    """decided_by: the person who is the subject of an active decision verb.
+
+    A body subject ("Bestyrelsen besluttede", "… besluttede udvalget") names no person; a
+    person mention right before the verb does; a pronoun or role ("Hun", "Formanden") is
+    resolved through the statement's speaker.
+    """
+    if not hit.active or _next_is_body(text, hit.end, lex):
+        return None
+    cs = clause_start(text, hit.start)
+    prefix = lex.adverbs.sub("", text[cs:hit.start].rstrip()).rstrip()
+    words = WORD.findall(prefix)
+    if words and _is_body_word(words[-1], lex) and words[-1].lower() not in lex.person_roles:
+        return None
+    for ps, pe, canon in persons or []:  # a person mention ending right before the verb
+        if s0 + cs <= ps and pe == s0 + cs + len(prefix):
+            return canon
+    if stmt is not None and stmt.speaker and not stmt.implicit:
+        return stmt.speaker
+    if persons is None and re.fullmatch(r"(?:[A-ZÆØÅ][\w\-]+\s+){1,3}[A-ZÆØÅ][\w\-]+", prefix.strip()):
+        return prefix.strip()  # a capitalised full name, and no person annotator to ask
+    return None
+
+
+def classify_heading(text: str, lex: Lexicon) -> re.Match | None:
+    """A decision block heading ('Beslutning:', 'Udvalgets beslutning den 3. maj 2021 Punkt 4:')."""
+    t = text.strip()
+    if len(t) > 160 and ":" not in t[:120]:
+        return None
+    m = lex.block_heading.match(t)
+    if not m:
+        return None
+    if m.group("owner") and m.group("owner").lower() in FUNCTION_WORDS:
+        return None
+    return m
+
+
+def section_of(text: str, lex: Lexicon) -> str | None:
+    """The section name when a paragraph is a section heading ('Sagsfremstilling', 'Indstilling:')."""
+    t = text.strip()
+    head = t.split(":", 1)[0].strip().rstrip(".").lower() if ":" in t[:60] else t.rstrip(":. ").lower()
+    head = re.sub(r"\s+", " ", head)
+    if head in lex.section_headings:
+        return head
+    return None
+
+
+_MONTHS = {m: i + 1 for i, m in enumerate(
+    ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december"])}
+
+
+def parse_day(text: str, ref: date | None) -> date | None:
+    """A day date in a block heading: '12-03-2020', '12.03.20', '2020-03-12', '12. marts 2020'."""
+    t = text.strip().lower()
+    try:
+        if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", t):
+            return date(int(m[1]), int(m[2]), int(m[3]))
+        if m := re.fullmatch(r"(\d{1,2})\.?\s*[\-./]\s*(\d{1,2})\s*[\-./]\s*(\d{2,4})", t):
+            y = int(m[3]) + (2000 if len(m[3]) == 2 else 0)
+            return date(y, int(m[2]), int(m[1]))
+        if m := re.fullmatch(r"(\d{1,2})\.\s*([a-zæøå]+)\.?(?:\s+(\d{4}))?", t):
+            month = next((v for k, v in _MONTHS.items() if k[:3] == m[2][:3]), None)
+            year = int(m[3]) if m[3] else (ref.year if ref else None)
+            if month and year:
+                return date(year, month, int(m[1]))
+    except ValueError:
+        return None
+    return None
+
+
+@dataclass
+class _Para:
+    start: int
+    end: int
+    text: str
+    item: str | None
+    in_heading: bool
+    section: str | None = None
+
+
+def _paragraphs(doc: Doc, lex: Lexicon) -> list[_Para]:
+    items = sorted(doc._.item_spans or [], key=lambda t: (t[1], t[2]))
+    paras = sorted(tuple(p) for p in (doc._.paragraphs or [(0, len(doc.text))]))
+    out: list[_Para] = []
+    section: str | None = None
+    cur_item: tuple | None = None
+    for s, e in paras:
+        inner = [it for it in items if it[1] <= s < it[2]]
+        it = max(inner, key=lambda t: t[1]) if inner else None
+        if it is not cur_item:
+            section, cur_item = None, it
+        text = doc.text[s:e]
+        heading = bool(it and s < it[3])
+        if not heading:
+            sec = "beslutning" if classify_heading(text, lex) else section_of(text, lex)
+            if sec is not None:
+                section = sec
+        out.append(_Para(s, e, text, it[0] if it else None, heading, section))
+    return out
+
+
+def _heading_like(p: _Para, lex: Lexicon) -> bool:
+    t = p.text.strip()
+    if section_of(t, lex) is not None or classify_heading(t, lex) is not None:
+        return True
+    words = WORD.findall(t)
+    return t.endswith(":") and len(words) <= 6
+
+
+def block_decisions(doc: Doc, paras: list[_Para], lex: Lexicon) -> list[Decision]:
+    """Decisions written under a 'Beslutning'/'Konklusion' heading.
+
+    The decision is the heading's own text after the colon, else the first paragraph under
+    it (with the list that follows when it ends in ':' or is itself a list item). Later
+    paragraphs of the section are prose (questions, protocol remarks) and go through the
+    sentence rules like any other prose, so a second decision there ("Punktet blev udsat
+    til …") is its own row.
+    """
+    out: list[Decision] = []
+    max_chars = int(lex.raw.get("block_max_chars", 1500))
+    max_blocks = int(lex.raw.get("block_max_blocks", 6))
+    dates = doc._.dates or []
+    statements = doc._.statements or []
+    for i, p in enumerate(paras):
+        if p.in_heading:
+            continue
+        m = classify_heading(p.text, lex)
+        if not m:
+            continue
+        lead = len(p.text) - len(p.text.lstrip())
+        rest = m.group("rest") or ""
+        j = i + 1
+        if rest.strip():
+            start, end = p.start + lead + m.start("rest"), p.end
+        else:
+            if j >= len(paras):
+                continue
+            q = paras[j]
+            if q.item != p.item or q.in_heading or _heading_like(q, lex):
+                continue
+            start, end = q.start, q.end
+            j += 1
+        # a list belongs to the decision: "Godkendt med følgende ændringer:" + bullets
+        first = doc.text[start:end].strip()
+        if first.endswith(":") or BULLET.match(first):
+            while j < len(paras) and j - i <= max_blocks and BULLET.match(paras[j].text) \
+                    and paras[j].item == p.item and paras[j].end - start <= max_chars:
+                end = paras[j].end
+                j += 1
+        raw = doc.text[start:end]
+        text = raw.strip()
+        start += len(raw) - len(raw.lstrip())
+        end = start + len(text)
+        if not text or not WORD.search(text):
+            continue
+        kind = verdict_kind(text[:200], lex)
+        if kind is None:
+            first_sent = re.split(r"(?<=[.!?])\s", text, maxsplit=1)[0]
+            hit = choose_hit(find_hits(first_sent, lex))
+            if hit is not None:
+                kind = refine_kind(hit, first_sent, lex)
+            else:
+                stmt = statement_at(statements, start, start + len(first_sent))
+                if (stmt is not None and stmt.speaker and stmt.verb) or lex.reporting.search(first_sent):
+                    continue  # the section opens with someone's question, not a decision
+                kind = "other"
+        decided_on = doc._.meeting_date
+        if m.group("date"):
+            hs, he = p.start + lead + m.start("date"), p.start + lead + m.end("date")
+            day = next((d.start for d in dates if d.granularity == "day" and d.char_start < he and hs < d.char_end), None)
+            decided_on = day or parse_day(m.group("date"), doc._.meeting_date) or decided_on
+        out.append(Decision(kind=kind, text=text, decided_by=None, decided_on=decided_on,
+                            char_start=start, char_end=end, item=m.group("num")))
+    return out
+
+
+def _persons(doc: Doc) -> list[tuple[int, int, str]] | None:
+    """Person mentions (start, end, canonical); None when no person annotator ran."""
+    if "persons" not in doc.spans:
+        return None
+    return sorted((sp.start_char, sp.end_char, sp._.canonical or sp.text) for sp in doc.spans["persons"])
+
+
+def _proposal_context(paras: list[_Para], lex: Lexicon) -> set[int]:
+    """Starts of enumerated paragraphs under 'Forvaltningen indstiller, at:' (a proposal, not a decision)."""
+    out: set[int] = set()
+    active = False
+    for p in paras:
+        t = p.text.strip()
+        if active and BULLET.match(t):
+            out.add(p.start)
+            continue
+        active = bool(lex.irrealis.search(t)) and bool(re.search(r"(?:\bat|:)\s*$", t))
+    return out
+
+
+def sentence_decisions(doc: Doc, paras: list[_Para], covered: list[Range], lex: Lexicon) -> list[Decision]:
+    """Decisions in running prose, one per sentence at most."""
+    text = doc.text
+    sents = sentence_ranges(doc)
+    statements = doc._.statements or []
+    persons = _persons(doc)
+    st_index = StatementIndex(statements)
+    para_at = {p.start: p for p in paras}
+    para_starts = sorted(para_at)
+    proposal = _proposal_context(paras, lex)
+    out: list[Decision] = []
+    skip_until = -1
+    for k, (s0, s1) in enumerate(sents):
+        if s0 < skip_until or any(a <= s0 < b for a, b in covered):
+            continue
+        pi = bisect.bisect_right(para_starts, s0) - 1
+        para = para_at[para_starts[pi]] if pi >= 0 else None
+        if para is not None:
+            if para.in_heading or para.start in proposal:
+                continue
+            if para.section in lex.non_decision_sections:
+                continue
+            if section_of(para.text, lex) and para.start == s0 and ":" not in para.text:
+                continue
+        sent = text[s0:s1]
+        local_ends = None if persons is None else {e - s0 for _, e, _ in persons if s0 < e <= s1}
+        hits = find_hits(sent, lex, local_ends)
+        hit = choose_hit(hits)
+        if hit is None:
+            continue
+        stmt = st_index.at(s0, s1)
+        if _reported(sent, hit, stmt, lex):
+            continue
+        kind = refine_kind(hit, sent, lex)
+        end = s1
+        # a conclusion enumerating "1) … og 2) …" or ending in ":" + bullets stays one decision
+        j = k + 1
+        listing = False
+        while j < len(sents):
+            ns, ne = sents[j]
+            nxt = text[ns:ne]
+            same_para = para is not None and ns < para.end
+            if same_para and (ENUM_START.match(nxt) or nxt[:1].islower()) and re.search(r"\b1\)|:\s*$|[^.!?]\s*$", text[s0:end]):
+                end = ne
+            elif (listing or text[s0:end].rstrip().endswith(":")) and BULLET.match(nxt):
+                end, listing = ne, True
+            else:
+                break
+            j += 1
+        skip_until = end
+        dtext = text[s0:end].strip()
+        lead = len(text[s0:end]) - len(text[s0:end].lstrip())
+        out.append(Decision(
+            kind=kind, text=dtext, decided_by=_speaker_for(hit, sent, s0, stmt, persons, lex),
+            decided_on=doc._.meeting_date, char_start=s0 + lead, char_end=s0 + lead + len(dtext),
+        ))
+    return out
+
+
+class DecisionsComponent:
+    """Writes doc._.decisions (blocks first; prose sentences outside blocks)."""
+
+    def __init__(self, lexicon: str | None = None):
+        self.lex = load_lexicon(lexicon)
+
+    def __call__(self, doc: Doc) -> Doc:
+        paras = _paragraphs(doc, self.lex)
+        blocks = block_decisions(doc, paras, self.lex)
+        covered = [(d.char_start, d.char_end) for d in blocks]
+        # the heading paragraphs of blocks are covered too
+        for p in paras:
+            if classify_heading(p.text, self.lex) and not p.in_heading:
+                covered.append((p.start, p.end))
+        prose = sentence_decisions(doc, paras, covered, self.lex)
+        doc._.decisions = sorted(blocks + prose, key=lambda d: (d.char_start, d.char_end))
+        return doc
+
+
+@Language.factory("referat_decisions", default_config={"lexicon": None})
+def make_decisions(nlp: Language, name: str, lexicon: str | None) -> DecisionsComponent:
+    return DecisionsComponent(lexicon)

@@ -1,0 +1,623 @@
+"""`referat_orgs`: organisation mentions → `doc.spans["orgs"]`, places → `doc.spans["locs"]`,
+and the entities table (`doc._.entities`).
+
+Why rules on the text: the pipeline is `spacy.blank("da")` (no statistical NER), and Danish
+organisation names are unusually regular. Danish capitalises proper names only, so a
+capitalised compound ending in "-styrelsen", "-ministeriet", "-udvalget" inside a sentence
+is a name; "X Kommune", "Region X", "Styrelsen for X", "Dansk X", "X A/S" are fixed shapes.
+What cannot be derived is general Danish knowledge kept as data in models/orgs/ (the 98
+municipalities, the 5 regions, ministries, agencies, national organisations, parties,
+universities; see models/orgs/README.md). The regexes run over `doc.text`, not tokens,
+because the tokenizer splits genitives and company forms inconsistently ("KL's" vs "KL’s",
+"I/S"); the mentions are aligned to tokens at the end.
+
+Precision over recall (the table is judged on documents nobody has seen):
+  * a bare type word is never a name: "Kommunen", "Styrelsen", "Bestyrelsen";
+  * products and IT systems ("-platformen", "-kortet", "app'en", web addresses) are not;
+  * a weak suffix ("-centret", "-foreningen") first in a sentence is a name only when the
+    document never writes the word in lower case; a body named by its type ("Byrådet")
+    first in a sentence only when the document also capitalises it mid-sentence;
+    ambiguous names ("Venstre", "Alternativet") only mid-sentence or before their party
+    letter;
+  * an all-caps acronym is an organisation only when the document says so: defined after
+    an organisation ("Sundhedsstyrelsen (SST)" → canonical "Sundhedsstyrelsen"), given as
+    someone's organisation in the attendance list, or listed with an acronym organisation
+    ("KL og DR").
+
+The canonical form drops the genitive ("Danske Regioners" → "Danske Regioner", "KL's" →
+"KL"); gazetteer spelling variants map to the entry name.
+"""
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from extract.nlp.base import MODELS_DIR
+from extract.nlp.entities import Mention, build_entities
+
+ORGS_DIR = MODELS_DIR / "orgs"
+
+_UP = "A-ZÆØÅÄÖÜÉ"
+_L = r"[^\W\d_]"  # any letter
+_CAP = rf"[{_UP}]"
+CAPWORD = rf"{_CAP}{_L}*(?:-{_L}+)*"
+_NAMEWORD = rf"(?:{_CAP}|\d)[\w&.'’+-]*"
+_SP = r"[ \u00a0]+"  # never across a block break ("\n") or a table cell ("\t")
+_START = r"(?<![\w\-./@])"
+_END = r"(?![\w])(?!-\w)"
+_GEN = r"(?P<gen>'s|’s|s'|s’|'|’|s)?"
+_APOS_GEN = re.compile(r"(?:'s|’s|'|’)$")
+_ACRONYM = re.compile(rf"^[{_UP}][{_UP}0-9&]{{1,6}}$")
+_ROMAN = re.compile(r"^[IVXLCDM]+$")
+_PARTY_LETTER = re.compile(r"\s*\(([A-ZÆØÅ])\)")
+_NAME_LINKS = frozenset({"for", "og", "i", "af", "&", "til", "på", "under", "ved", "-", "–"})
+_LINK = re.compile(r"(,\s+|\s+og\s+|\s+&\s+)")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One gazetteer surface form and what it stands for."""
+
+    canonical: str
+    label: str  # ORG | LOC
+    ambiguous: bool = False
+    letter: str | None = None  # party letter
+
+
+@dataclass
+class OrgLexicon:
+    """models/orgs/ compiled: gazetteer surfaces, word lists and the morphology regexes."""
+
+    entries: dict[str, Entry]
+    patterns: dict
+    strong: tuple[str, ...]
+    weak: tuple[str, ...]
+    generic: frozenset[str]
+    generic_endings: tuple[str, ...]
+    body: frozenset[str]
+    product_words: tuple[str, ...]
+    stop_words: frozenset[str]
+    not_org_acronyms: frozenset[str]
+    known_acronyms: frozenset[str] = frozenset()
+    regexes: dict[str, re.Pattern] = field(default_factory=dict)
+
+    def is_generic(self, word: str) -> bool:
+        """A type word ("Bestyrelsen", "Grundejerforeningens"), not a name."""
+        w = _APOS_GEN.sub("", word).casefold().replace("-", "")
+        w = w[:-1] if w.endswith("s") and (w[:-1] in self.generic or w[:-1].endswith(self.generic_endings)) else w
+        return w in self.generic or w.endswith(self.generic_endings)
+
+    def is_product(self, words: str) -> bool:
+        """Ends like a product, system, plan or web address ("Fælles Medicinkort", "sundhed.dk")."""
+        parts = words.split()
+        last = _APOS_GEN.sub("", parts[-1].casefold()) if parts else ""
+        return "." in last.rstrip(".") or last.endswith(self.product_words)
+
+    def is_stop(self, word: str) -> bool:
+        return word in self.stop_words or _APOS_GEN.sub("", word) in self.stop_words
+
+
+def _alt(words: Iterable[str]) -> str:
+    """Regex alternation, longest first."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def _surface_regex(name: str) -> str:
+    return _SP.join(re.escape(part) for part in name.split())
+
+
+def _cap(word: str) -> str:
+    return word[:1].upper() + word[1:]
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(path: str | Path = ORGS_DIR) -> OrgLexicon:
+    """Read a models/orgs/ folder once per process: each *.jsonl is a gazetteer (places.jsonl
+    gives LOC), patterns.json the morphology."""
+    path = Path(path)
+    pat = {k: v for k, v in json.loads((path / "patterns.json").read_text(encoding="utf-8")).items()
+           if not k.startswith("_")}
+    ambiguous_places = frozenset(pat.get("ambiguous_places", []))
+    entries: dict[str, Entry] = {}
+
+    def add(surface: str, entry: Entry) -> None:
+        entries.setdefault(" ".join(surface.split()), entry)
+
+    for f in sorted(path.glob("*.jsonl")):
+        for line in f.read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                continue
+            e = json.loads(line)
+            label = "LOC" if f.stem == "places" else e.get("label", "ORG")
+            amb = bool(e.get("ambiguous")) or (label == "LOC" and e["name"] in ambiguous_places)
+            for surface in [e["name"], *e.get("variants", [])]:  # spelling variants → the entry name
+                add(surface, Entry(e["name"], label, amb, e.get("letter")))
+            for other in [*e.get("aka", []), *e.get("abbr", [])]:  # other names are their own canonical
+                add(other, Entry(other, label, amb or other in ambiguous_places, e.get("letter")))
+            if e.get("place"):  # a municipality's town is a place
+                add(e["place"], Entry(e["place"], "LOC", e["place"] in ambiguous_places))
+    lex = OrgLexicon(
+        entries=entries, patterns=pat,
+        strong=tuple(pat["strong_suffixes"]), weak=tuple(pat["weak_suffixes"]),
+        generic=frozenset(w.casefold().replace("-", "") for w in pat["generic_words"]),
+        generic_endings=tuple(pat["generic_endings"]),
+        body=frozenset(w.casefold() for w in pat["body_words"]),
+        product_words=tuple(pat["product_words"]), stop_words=frozenset(pat["stop_words"]),
+        not_org_acronyms=frozenset(pat["not_org_acronyms"]),
+        known_acronyms=frozenset(s for s in entries if _ACRONYM.match(s)),
+    )
+    lex.regexes = _compile(lex)
+    return lex
+
+
+def _compile(lex: OrgLexicon) -> dict[str, re.Pattern]:
+    p = lex.patterns
+    org_names = [s for s, e in lex.entries.items() if e.label == "ORG"]
+    loc_names = [s for s, e in lex.entries.items() if e.label == "LOC"]
+    gaz = "|".join(_surface_regex(s) for s in sorted(org_names, key=len, reverse=True))
+    locs = "|".join(_surface_regex(s) for s in sorted(loc_names, key=len, reverse=True))
+    coord = rf"(?:{_CAP}{_L}*-(?:,{_SP}{_L}+-)*{_SP}(?:og|eller|&){_SP})?"
+    for_heads = rf"{_alt(map(_cap, p['for_heads']))}|{_CAP}(?:{_L}|-)*?(?:{_alt(p['for_heads'])})"
+    capseq = rf"{CAPWORD}(?:{_SP}{CAPWORD})*"
+    type_heads = rf"{_alt(map(_cap, p['name_type_heads']))}|{_CAP}{_L}*?(?:{_alt(p['name_type_heads'])})"
+    # "& Co." may wrap onto the next line of a table cell: a line break is allowed inside a form
+    forms = "|".join(r"\s+".join(map(re.escape, f.split())) for f in sorted(p["company_forms"], key=len, reverse=True))
+    places = _alt(list(p["head_place_words"]) + loc_names)
+    return {
+        "gazetteer": re.compile(rf"{_START}(?P<name>{gaz}){_GEN}{_END}"),
+        "loc": re.compile(rf"{_START}(?P<name>{locs}){_GEN}{_END}"),
+        # "Sundhedsstyrelsen", "Sundheds- og Ældreministeriet", "Teknik- og Miljøudvalgets"
+        "suffix": re.compile(rf"{_START}(?P<name>{coord}(?P<word>{_CAP}(?:{_L}|-)*?(?P<suf>{_alt(lex.strong + lex.weak)})))"
+                             rf"(?P<gen>s)?{_END}"),
+        # "Byrådet", "Kommunalbestyrelsens": bodies named by their type
+        "body": re.compile(rf"{_START}(?P<name>{_alt(map(_cap, lex.body))})(?P<gen>s)?{_END}"),
+        # "Lokalrådet i Nørre Stenby": the place that makes a local body's name (not "... i Fjordby Kommune")
+        "locative": re.compile(rf"{_SP}i{_SP}(?P<place>{CAPWORD}(?:{_SP}{CAPWORD})?)(?![\w])(?!{_SP}{_CAP})"),
+        # "aftalen med Vester Anlæg": a supplier or partner without a company form
+        "context": re.compile(rf"(?<![\w])(?:{_alt(p['org_context_before'])}){_SP}(?P<name>{CAPWORD}(?:{_SP}{CAPWORD}){{1,2}})(?![\w])"),
+        # "Styrelsen for Patientsikkerhed", "Center for Sundhed og Omsorg", "Nationalt Videnscenter for Demens"
+        "for": re.compile(rf"{_START}(?P<name>(?:(?:Det|Den){_SP})?(?:(?:Nationalt?|Nationale|Regionalt?|Regionale|Dansk|Danske){_SP})?"
+                          rf"(?P<head>{for_heads}){_SP}(?:for|af){_SP}(?P<tail>{capseq}(?:(?:,{_SP}|{_SP}og{_SP}|{_SP}&{_SP}){capseq})*)){_END}"),
+        # "Syddansk Universitet", "Danske Regioner", "Danmarks Statistik", "Statens Serum Institut"
+        "adjective": re.compile(rf"{_START}(?P<name>(?:(?:Det|Den|De){_SP})?(?:{_alt(p['place_adjectives'] + p['genitive_heads'])})"
+                                rf"{_SP}(?P<tail>{CAPWORD}(?:{_SP}{CAPWORD}){{0,2}})){_END}"),
+        # "Gladsaxe Kommune", "Aarhus Universitet", "Bispebjerg Hospital"
+        "place_head": re.compile(rf"{_START}(?P<name>(?P<place>{CAPWORD}(?:{_SP}{CAPWORD})?){_SP}(?:{_alt(p['place_heads'])}))(?P<gen>s)?{_END}"),
+        # "Testcenter Danmark", "Erhvervshus Sydjylland", "Sygehus Lillebælt"
+        "head_place": re.compile(rf"{_START}(?P<name>{_CAP}{_L}*?(?:{_alt(p['head_place_suffixes'])}){_SP}(?:{places}))(?P<gen>s)?{_END}"),
+        # "Region Skåne", "Region Hovedstadens"
+        "region": re.compile(rf"{_START}(?P<name>Region{_SP}(?P<place>{CAPWORD})){_END}"),
+        # "Grundejerforeningen Solbakken", "Fonden Realdania"
+        "type_name": re.compile(rf"{_START}(?P<name>(?:{type_heads}){_SP}(?P<tail>{_NAMEWORD}(?:{_SP}{_NAMEWORD}){{0,2}})){_END}"),
+        # "Novo Nordisk A/S", "Hansen & Søn ApS", "Revisionsfirmaet Nord & Co."
+        "company": re.compile(rf"{_START}(?P<name>(?P<tail>{_NAMEWORD}(?:{_SP}(?:{_NAMEWORD}|&|og)){{0,4}}){_SP}(?:{forms}))(?![\w/])"),
+        "acronym_after": re.compile(rf"\s*\((?P<a>[{_UP}][{_UP}0-9&-]{{1,7}})\)"),
+        "acronym_word": re.compile(rf"(?<![\w\-./@])(?P<a>[{_UP}][{_UP}0-9&]{{1,6}}){_GEN}(?![\w])(?!-\w)"),
+        "paren_acronym": re.compile(rf"\((?P<a>[{_UP}][{_UP}0-9&]{{1,6}})\)"),
+    }
+
+
+# --------------------------------------------------------------------------- context
+
+
+@lru_cache(maxsize=1)
+def _never_final() -> frozenset[str]:
+    """Abbreviations after which a period never ends a sentence ("fx.", "ift.")."""
+    try:
+        from extract.nlp.gazetteer import load_lexicon as load_general
+
+        return frozenset(w.casefold() for w in load_general("abbreviations").get("never_final", []))
+    except (ImportError, OSError, ValueError, KeyError):
+        return frozenset({"fx.", "bl.a.", "ift.", "jf.", "vedr.", "ca.", "evt.", "hhv.", "dvs.", "pga.", "mht."})
+
+
+@lru_cache(maxsize=1)
+def _first_names() -> frozenset[str]:
+    """Danish first names (casefolded): "aftale med Anne Holm" is a person, not a firm."""
+    try:
+        from extract.nlp.gazetteer import load_names
+
+        return frozenset(load_names().first)
+    except (ImportError, OSError):
+        return frozenset()
+
+
+@dataclass
+class _Ctx:
+    """The text plus what is known about its sentence starts."""
+
+    text: str
+    sent_starts: frozenset[int] | None
+
+    def initial(self, start: int) -> bool:
+        """Does a sentence, block, bullet or numbered line start at `start` (so a capital proves nothing)?"""
+        if self.sent_starts is not None and start in self.sent_starts:
+            return True
+        text, i = self.text, start - 1
+        while i >= 0 and text[i] in " \t\u00a0\"'”“«»(":
+            i -= 1
+        if i < 0 or text[i] in "\n\t•▪●◦*–":
+            return True
+        if text[i] in ".!?":
+            if self.sent_starts is not None:
+                return False  # the sentence splitter already ruled on this period
+            j = i
+            while j > 0 and not text[j - 1].isspace():
+                j -= 1
+            return text[j : i + 1].casefold() not in _never_final()
+        if text[i] == ")" and re.search(r"(?:^|\s)\(?\w{1,3}\)$", text[max(0, i - 5) : i + 1]):
+            return True  # "a) ...", "3) ..."
+        return text[i] == "-" and (i == 0 or text[i - 1].isspace())
+
+    def lowercase_elsewhere(self, word: str) -> bool:
+        low = word[:1].lower() + word[1:]
+        return re.search(rf"(?<![\w-]){re.escape(low)}s?(?![\w])", self.text) is not None
+
+    def capitalised_mid_sentence(self, word: str, skip: int) -> bool:
+        return any(m.start() != skip and not self.initial(m.start())
+                   for m in re.finditer(rf"(?<![\w-]){re.escape(word)}s?(?![\w])", self.text))
+
+
+# --------------------------------------------------------------------------- canonical forms
+
+
+def canonical_org(text: str, known: Iterable[str] = ()) -> str:
+    """Canonical form of an organisation mention: white space collapsed, genitive dropped.
+
+    "KL's"/"KLs" → "KL", "Sundhedsdatastyrelsens" → "Sundhedsdatastyrelsen", "Danske
+    Regioners" → "Danske Regioner", "Gladsaxe Kommunes" → "Gladsaxe Kommune". A final -s
+    goes only when the rest is a known name or ends like a Danish definite or plural noun
+    ("-en", "-et", "-er", "-ne", "-e"); "Aarhus" and "Stram Kurs" keep theirs.
+    """
+    t = _APOS_GEN.sub("", " ".join(text.replace("\u00ad", "").split()))
+    if not t.endswith("s") or len(t) < 3:
+        return t
+    known = set(known)
+    base = t[:-1]
+    if base in known or t in known:
+        return base if base in known else t
+    last = base.split()[-1]
+    if (last.isupper() and len(last) >= 2) or (len(last) >= 3 and re.search(r"(?:en|et|er|ne|e)$", last)):
+        return base
+    return t
+
+
+def _unify_genitives(orgs: list[Mention]) -> list[Mention]:
+    """'Syddansk Sundhedsinnovations' → 'Syddansk Sundhedsinnovation' when the document has the latter."""
+    names = {m.canonical for m in orgs}
+    return [m._replace(canonical=m.canonical[:-1]) if m.canonical.endswith("s") and m.canonical[:-1] in names else m
+            for m in orgs]
+
+
+# --------------------------------------------------------------------------- rule families
+
+
+def _mention(m: re.Match, canonical: str, family: str, *, source: str = "rules", label: str = "ORG",
+             start: int | None = None, end: int | None = None) -> Mention:
+    s = m.start("name") if start is None else start
+    e = m.end() if end is None else end
+    return Mention(label, s, e, m.string[s:e], canonical, source, family)
+
+
+def _words_end(text: str, start: int, words: Sequence[str]) -> int:
+    """End offset in `text` of `words` read from `start` (the words may be separated by any spaces)."""
+    pos = start
+    for w in words:
+        pos = text.index(w, pos) + len(w)
+    return pos
+
+
+def _trim_words(lex: OrgLexicon, words: Sequence[str]) -> list[str]:
+    """A run of capitalised words up to the first stop word ("Danske Regioner Mandag" → 2 words)."""
+    out: list[str] = []
+    for w in words:
+        if lex.is_stop(w):
+            break
+        out.append(w)
+    return out
+
+
+def _gazetteer(ctx: _Ctx, lex: OrgLexicon, rx: re.Pattern, label: str) -> list[Mention]:
+    out = []
+    for m in rx.finditer(ctx.text):
+        entry = lex.entries[" ".join(m.group("name").split())]
+        if entry.ambiguous and ctx.initial(m.start()):
+            letter = _PARTY_LETTER.match(ctx.text, m.end())  # "Venstre (V)" is the party anywhere
+            if not (entry.letter and letter and letter.group(1) == entry.letter):
+                continue
+        out.append(_mention(m, entry.canonical, "gazetteer", source="gazetteer", label=label))
+    return out
+
+
+def _with_locative(ctx: _Ctx, lex: OrgLexicon, m: Mention) -> Mention:
+    """'Lokalrådet i Nørre Stenby': a local body's name includes its place."""
+    loc = lex.regexes["locative"].match(ctx.text, m.end)
+    if not loc or m.text.endswith("s") or any(lex.is_stop(w) for w in loc.group("place").split()):
+        return m
+    place = " ".join(loc.group("place").split())
+    if place in lex.entries and lex.entries[place].label == "ORG":
+        return m
+    return Mention(m.label, m.start, loc.end(), ctx.text[m.start : loc.end()], f"{m.canonical} i {place}", m.source, m.family)
+
+
+def _suffix_family(ctx: _Ctx, lex: OrgLexicon) -> Iterable[Mention]:
+    for m in lex.regexes["suffix"].finditer(ctx.text):
+        word, suf, name = m.group("word"), m.group("suf"), m.group("name")
+        coordinated = name != word
+        if not coordinated and (lex.is_generic(word) or word.casefold() in lex.body):
+            continue
+        weak = suf in lex.weak
+        if weak and not coordinated and ctx.initial(m.start()) and ctx.lowercase_elsewhere(word):
+            continue  # "Sundhedscentret ..." first in a sentence, "sundhedscentret" elsewhere: a common noun
+        mention = _mention(m, " ".join(name.split()), "suffix")
+        yield _with_locative(ctx, lex, mention) if weak else mention
+    for m in lex.regexes["body"].finditer(ctx.text):
+        word = m.group("name")
+        if ctx.initial(m.start()) and not ctx.capitalised_mid_sentence(word, m.start()):
+            continue
+        yield _with_locative(ctx, lex, _mention(m, word, "body"))
+
+
+def _for_family(ctx: _Ctx, lex: OrgLexicon) -> Iterable[Mention]:
+    for m in lex.regexes["for"].finditer(ctx.text):
+        tail = _split_coordinated(lex, m.group("tail"))
+        if not tail or lex.is_product(m.group("head")):
+            continue
+        end = _words_end(ctx.text, m.start("tail"), tail)
+        yield _mention(m, " ".join(ctx.text[m.start("name") : end].split()), "for", end=end)
+
+
+def _split_coordinated(lex: OrgLexicon, tail: str) -> list[str]:
+    """'Patientsikkerhed og Sundhedsstyrelsen' → ['Patientsikkerhed']: stop where another organisation starts."""
+    parts = _LINK.split(tail)
+    keep = parts[0]
+    for link, nxt in zip(parts[1::2], parts[2::2]):
+        first = nxt.split()[0]
+        if nxt in lex.entries or first == "Region" or lex.regexes["suffix"].fullmatch(first) or lex.regexes["gazetteer"].match(nxt):
+            break
+        keep += link + nxt
+    return _trim_words(lex, keep.split())
+
+
+def _name_run_family(ctx: _Ctx, lex: OrgLexicon, key: str, *, min_words: int = 1) -> Iterable[Mention]:
+    """Families whose name ends in a run of capitalised words ("Dansk X Y", "Fonden X", "aftalen med X Y")."""
+    for m in lex.regexes[key].finditer(ctx.text):
+        tail_start = m.start("tail") if "tail" in m.re.groupindex else m.start("name")
+        words = _trim_words(lex, ctx.text[tail_start : m.end("name")].split())
+        if len(words) < min_words or lex.is_product(" ".join(words)):
+            continue
+        if key == "context" and (words[0].casefold() in _first_names()
+                                 or any(" ".join(words[i:]) in lex.entries for i in range(len(words)))):
+            continue  # a person, or a known organisation or place inside: other rules decide
+        end = _words_end(ctx.text, tail_start, words)
+        yield _mention(m, canonical_org(ctx.text[m.start("name") : end]), key, end=end)
+
+
+def _place_head_family(ctx: _Ctx, lex: OrgLexicon) -> Iterable[Mention]:
+    for m in lex.regexes["place_head"].finditer(ctx.text):
+        words = m.group("place").split()
+        start = m.start("name")
+        if lex.is_stop(words[0]):  # "Hver Kommune", "Den Kommune": drop the determiner
+            if len(words) == 1 or lex.is_stop(words[1]):
+                continue
+            start = ctx.text.index(words[1], start + len(words[0]))
+        yield _mention(m, canonical_org(ctx.text[start : m.end()], lex.entries), "place_head", start=start)
+
+
+def _simple_family(ctx: _Ctx, lex: OrgLexicon, key: str) -> Iterable[Mention]:
+    region_names = [s for s in lex.entries if s.startswith("Region ")]
+    for m in lex.regexes[key].finditer(ctx.text):
+        if key == "region" and lex.is_stop(m.group("place")):
+            continue
+        yield _mention(m, canonical_org(m.group(0), region_names) if key == "region" else " ".join(m.group("name").split()), key)
+
+
+def _company_family(ctx: _Ctx, lex: OrgLexicon) -> Iterable[Mention]:
+    for m in lex.regexes["company"].finditer(ctx.text):
+        words = m.group("tail").split()
+        drop = 0
+        while drop < len(words) and (lex.is_stop(words[drop]) or lex.is_generic(words[drop]) or words[drop] in ("&", "og")):
+            drop += 1  # "Firmaet Hansen A/S" → "Hansen A/S"
+        if drop == len(words):
+            continue
+        start = ctx.text.index(words[drop], _words_end(ctx.text, m.start("tail"), words[:drop]))
+        yield _mention(m, " ".join(ctx.text[start : m.end()].split()), "company", start=start)
+
+
+def _morphology(ctx: _Ctx, lex: OrgLexicon) -> list[Mention]:
+    """Candidates from the shape of the words (no gazetteer)."""
+    return [
+        *_suffix_family(ctx, lex),
+        *_for_family(ctx, lex),
+        *_name_run_family(ctx, lex, "adjective"),
+        *_name_run_family(ctx, lex, "type_name"),
+        *_name_run_family(ctx, lex, "context", min_words=2),
+        *_place_head_family(ctx, lex),
+        *_simple_family(ctx, lex, "head_place"),
+        *_simple_family(ctx, lex, "region"),
+        *_company_family(ctx, lex),
+    ]
+
+
+# --------------------------------------------------------------------------- acronyms
+
+
+def _plausible_acronym(acr: str, long: str) -> bool:
+    """'SDS' for 'Sundhedsdatastyrelsen', 'PLO' for 'Praktiserende Lægers Organisation':
+    the first letters agree and the acronym's letters occur in order."""
+    letters = [c.casefold() for c in acr if c.isalpha()]
+    low = " ".join(w for w in long.split() if w not in ("Det", "Den", "De")).casefold()
+    if len(letters) < 2 or not low or letters[0] != low[0]:
+        return False
+    pos = 0
+    for c in letters:
+        pos = low.find(c, pos) + 1
+        if pos == 0:
+            return False
+    return True
+
+
+def _acronyms(ctx: _Ctx, lex: OrgLexicon, orgs: list[Mention], front_end: int,
+              persons: Sequence[tuple[int, int]]) -> list[Mention]:
+    """Add the acronyms the document makes organisations; defined ones get the long form as canonical."""
+    text, rx = ctx.text, lex.regexes
+    defined: dict[str, str] = {}  # acronym -> canonical
+    usable = lambda a: not _ROMAN.match(a) and a not in lex.not_org_acronyms  # noqa: E731
+    for m in orgs:
+        d = rx["acronym_after"].match(text, m.end)  # "Sundhedsstyrelsen (SST)"
+        if d and usable(d.group("a")) and d.group("a") != m.canonical and _plausible_acronym(d.group("a"), m.canonical):
+            defined.setdefault(d.group("a"), m.canonical)
+    person_ends = {pe for _, pe in persons}
+    for m in rx["paren_acronym"].finditer(text, 0, front_end):  # "Trine Hansen (KL)" in the attendance list
+        a = m.group("a")
+        gap = len(re.search(r"[ ,]*$", text[max(0, m.start() - 4) : m.start()]).group(0))
+        if usable(a) and (not persons or m.start() - gap in person_ends):
+            defined.setdefault(a, a)
+    for pe in person_ends:  # "Trine Hansen (KL)" anywhere
+        p = rx["paren_acronym"].match(text, pe + (text[pe : pe + 1] == " "))
+        if p and usable(p.group("a")):
+            defined.setdefault(p.group("a"), p.group("a"))
+    found = list(orgs)
+    for m in rx["acronym_word"].finditer(text):
+        if m.group("a") in defined:
+            found.append(Mention("ORG", m.start(), m.end(), m.group(0), defined[m.group("a")], "rules", "acronym"))
+    # "dialog med KL og DR": an unknown acronym listed with an acronym organisation
+    acronym_orgs = [o for o in found if _ACRONYM.match(o.canonical) or _ACRONYM.match(_APOS_GEN.sub("", o.text))]
+    for m in rx["acronym_word"].finditer(text):
+        a = m.group("a")
+        if a in defined or a in lex.known_acronyms or not usable(a):
+            continue
+        after = re.match(r"\s*(?:,|og|eller|/|&)\s*", text[m.end() : m.end() + 8])
+        before = re.search(r"\s*(?:,|og|eller|/|&)\s*$", text[max(0, m.start() - 8) : m.start()])
+        if any((after and o.start == m.end() + after.end()) or (before and o.end == m.start() - len(before.group(0)))
+               for o in acronym_orgs):
+            found.append(Mention("ORG", m.start(), m.end(), m.group(0), a, "rules", "acronym"))
+    # a definition in the text outranks the gazetteer: "Praktiserende Lægers Organisation (PLO)"
+    linked = {a: c for a, c in defined.items() if a != c}
+    return _resolve([m._replace(canonical=linked[m.canonical]) if m.canonical in linked else m for m in found])
+
+
+# --------------------------------------------------------------------------- assembly
+
+
+def _resolve(mentions: Iterable[Mention]) -> list[Mention]:
+    """Non-overlapping mentions: the longer wins, then roster/gazetteer before rules."""
+    rank = {"roster": 0, "gazetteer": 1, "rules": 2}
+    chosen: list[Mention] = []
+    for m in sorted(mentions, key=lambda m: (-(m.end - m.start), rank.get(m.source, 3), m.start)):
+        if all(m.end <= c.start or m.start >= c.end for c in chosen):
+            chosen.append(m)
+    return sorted(chosen, key=lambda m: m.start)
+
+
+def _trim_at_persons(mentions: Iterable[Mention], persons: Sequence[tuple[int, int]]) -> list[Mention]:
+    """A rule mention never runs into a person's name: it ends before it, or goes if inside one."""
+    out = []
+    for m in mentions:
+        for ps, pe in persons:
+            if m is None or pe <= m.start or ps >= m.end:
+                continue
+            if ps <= m.start and pe >= m.end:
+                m = None
+            elif m.start < ps and pe >= m.end:
+                head = m.text[: ps - m.start].rstrip(" ,")
+                m = m._replace(end=m.start + len(head), text=head, canonical=canonical_org(head)) if len(head.split()) >= 2 else None
+        if m is not None:
+            out.append(m)
+    return out
+
+
+def _roster_names(names: Iterable[str | None], lex: OrgLexicon) -> dict[str, str]:
+    """Organisations named in the attendance list that look like names: surface → canonical."""
+    out: dict[str, str] = {}
+    for raw in names:
+        name = " ".join((raw or "").split()).strip(" ,;:")
+        words = name.split()
+        if not words or len(name) > 80 or len(words) > 8 or any(c in name for c in "()[]"):
+            continue
+        if lex.is_generic(name) or lex.is_stop(name) or name in lex.not_org_acronyms:
+            continue
+        if not all(w[:1].isupper() or w[:1].isdigit() or w in _NAME_LINKS for w in words):
+            continue  # "Statsautoriseret revisor" is a job title, not an organisation
+        canon = canonical_org(name, lex.entries)
+        out[canon] = lex.entries[canon].canonical if canon in lex.entries else canon
+    return out
+
+
+def find_mentions(text: str, lex: OrgLexicon | None = None, *, roster_orgs: Iterable[str | None] = (),
+                  front_end: int = 0, persons: Sequence[tuple[int, int]] = (),
+                  sent_starts: Iterable[int] | None = None) -> list[Mention]:
+    """All organisation (ORG) and place (LOC) mentions in `text`, non-overlapping, by offset.
+
+    `roster_orgs`: organisations of the attendance list (this document's own names);
+    `front_end`: end of the front matter, where "(ABC)" after a name is an affiliation;
+    `persons`: (start, end) of person mentions, which organisation rules never run into;
+    `sent_starts`: sentence start offsets when a sentence splitter has run.
+    """
+    lex = lex or load_lexicon()
+    ctx = _Ctx(text, frozenset(sent_starts) if sent_starts is not None else None)
+    cands = _gazetteer(ctx, lex, lex.regexes["gazetteer"], "ORG")
+    local = _roster_names(roster_orgs, lex)
+    if local:
+        rx = re.compile(rf"{_START}(?P<name>{'|'.join(_surface_regex(n) for n in sorted(local, key=len, reverse=True))}){_GEN}{_END}")
+        cands += [_mention(m, local[" ".join(m.group("name").split())], "roster", source="roster") for m in rx.finditer(text)]
+    cands += _trim_at_persons(_morphology(ctx, lex), persons)
+    orgs = _unify_genitives(_acronyms(ctx, lex, _resolve(cands), front_end, persons))
+    taken = [(m.start, m.end) for m in orgs] + list(persons)
+    locs = [m for m in _gazetteer(ctx, lex, lex.regexes["loc"], "LOC") if all(m.end <= s or m.start >= e for s, e in taken)]
+    return sorted(orgs + _resolve(locs), key=lambda m: (m.start, m.end))
+
+
+# --------------------------------------------------------------------------- component
+
+
+def _spans(doc: Doc, mentions: Iterable[Mention], label: str) -> list[Span]:
+    out = []
+    for m in mentions:
+        span = doc.char_span(m.start, m.end, label=label, alignment_mode="expand") if m.label == label else None
+        if span is not None:
+            span._.canonical = m.canonical
+            span.id_ = m.source
+            out.append(span)
+    return out
+
+
+class OrgRecognizer:
+    """The component: doc.spans["orgs"], doc.spans["locs"] and doc._.entities."""
+
+    def __init__(self, lexicon: OrgLexicon) -> None:
+        self.lex = lexicon
+
+    def __call__(self, doc: Doc) -> Doc:
+        persons = list(doc.spans["persons"]) if "persons" in doc.spans else []
+        roster = doc._.roster or []
+        item_starts = [start for _, start, _, _ in doc._.item_spans or []]
+        mentions = find_mentions(
+            doc.text, self.lex,
+            roster_orgs=[getattr(a, "organisation", None) for a in roster],
+            front_end=min(item_starts) if item_starts else 0,
+            persons=[(p.start_char, p.end_char) for p in persons],
+            sent_starts=[s.start_char for s in doc.sents] if doc.has_annotation("SENT_START") else None,
+        )
+        doc.spans["orgs"] = _spans(doc, mentions, "ORG")
+        doc.spans["locs"] = _spans(doc, mentions, "LOC")
+        roster_names = {a.name for a in roster if getattr(a, "name", None)}
+        per = [Mention("PER", p.start_char, p.end_char, p.text, p._.canonical or p.text,
+                       "roster" if (p._.canonical or p.text) in roster_names else "rules", "persons")
+               for p in persons]
+        doc._.entities = build_entities(per, [m for m in mentions if m.label == "ORG"],
+                                        [m for m in mentions if m.label == "LOC"])
+        return doc
+
+
+@Language.factory("referat_orgs", default_config={"path": None})
+def make_orgs(nlp: Language, name: str, path: str | None) -> OrgRecognizer:
+    """`path`: a folder laid out like models/orgs/ (default: the shipped one)."""
+    return OrgRecognizer(load_lexicon(path or ORGS_DIR))

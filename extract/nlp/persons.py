@@ -1,0 +1,339 @@
+"""`referat_persons`: person mentions → `doc.spans["persons"]`, linked to the attendance list.
+
+Why the roster first: the attendance list is each document's canonical set of people, and
+minutes refer to them loosely: a shorter form ("Mette Lindstrøm" for "Mette Lindstrøm
+Lage"), a genitive ("Jane Kraglunds"), a typo ("Sign Caspersen"), an initial ("Steffen S.")
+or a bare first name ("(Charlotte)"). Candidates are only windows of capitalised tokens,
+so the fuzzy matching stays bounded (a 60k-character document runs in milliseconds).
+People not on the list are found with the Danish name gazetteer: a known first name
+followed by 1-3 capitalised name parts that are not organisation or product words.
+
+Each span gets `span._.canonical` (roster name, or the name as written for unlisted
+people, without a genitive -s), `span._.gender` ('f'/'m'/None from the first name) and
+`span._.genitive` (True for "Jane Kraglunds": such a mention is never a speaker).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz.distance import Levenshtein
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from extract.nlp.gazetteer import NameGazetteer, load_lexicon, load_names
+
+if not Span.has_extension("genitive"):
+    Span.set_extension("genitive", default=False)
+
+_INITIAL = re.compile(r"[A-ZÆØÅ]\.")
+_NAME_PART = re.compile(r"[A-ZÆØÅÉÜÖÄ][a-zæøåéèüöäëïáóúçñ]+(?:['’][a-zæøå]+)?")
+_SURNAME_SHAPE = re.compile(r".+(?:sen|son|søn|gaard|gård|strup|rup|holm|berg|borg|lund|bjerg|dal|skov|bæk|mose|vig|høj|feldt|ager|bøl|by|hus|strøm|kær|toft)$")
+_MAX_WINDOW = 5
+
+
+@lru_cache(maxsize=1)
+def _lex() -> dict:
+    lex = load_lexicon("persons")
+    verbs = load_lexicon("reporting_verbs")
+    forms = {f for entry in verbs["verbs"].values() for f in entry}
+    forms |= {f for ph in verbs["phrases"] for f in ph["forms"]}
+    return {
+        "particles": frozenset(lex["particles"]),
+        "titles": frozenset(lex["titles"]),
+        "ambiguous": frozenset(lex["ambiguous_first_names"]),
+        "org_words": frozenset(lex["org_words"]),
+        "org_suffixes": tuple(lex["org_suffixes"]),
+        "verb_forms": frozenset(forms),
+    }
+
+
+def is_name_token(text: str) -> bool:
+    """A capitalised name part: "Lage", "Schmidt-Hansen", "O'Neill" or an initial "S."."""
+    if _INITIAL.fullmatch(text):
+        return True
+    parts = text.split("-")
+    return all(_NAME_PART.fullmatch(p) for p in parts)
+
+
+def _is_orgish(word: str) -> bool:
+    low = word.casefold()
+    lex = _lex()
+    return low in lex["org_words"] or low in lex["org_suffixes"] or (len(low) > 6 and low.endswith(lex["org_suffixes"]))
+
+
+@dataclass(frozen=True)
+class Person:
+    """A canonical person: the name and its casefolded parts."""
+
+    name: str
+    parts: tuple[str, ...]
+    organisation: str | None = None
+
+
+def _person(name: str, organisation: str | None = None) -> Person:
+    return Person(name=name, parts=tuple(p.casefold() for p in name.split()), organisation=organisation)
+
+
+def _part_eq(word: str, part: str) -> bool:
+    """A mention word equals a name part, or is its initial ("s." for "sørensen")."""
+    if word == part:
+        return True
+    return len(word) == 2 and word.endswith(".") and part.startswith(word[0])
+
+
+def _subsequence(words: list[str], parts: tuple[str, ...]) -> bool:
+    it = iter(parts)
+    return all(any(_part_eq(w, p) for p in it) for w in words)
+
+
+def _unique(cands: list[Person]) -> Person | None:
+    names = {c.name for c in cands}
+    return cands[0] if len(names) == 1 else None
+
+
+class Roster:
+    """Index of the canonical persons of one document and the matching rules against them."""
+
+    def __init__(self, people: list[Person], names: NameGazetteer):
+        self.people = people
+        self.names = names
+        self.full = {p.parts: p for p in people}
+
+    def add(self, person: Person) -> None:
+        if person.parts not in self.full:
+            self.people.append(person)
+            self.full[person.parts] = person
+
+    def match(self, words: list[str], alone: bool) -> tuple[Person, bool] | None:
+        """(person, genitive) for a window of words, or None. `alone`: the window is a whole run.
+
+        Exact and partial forms (also of the genitive "Jane Kraglunds") are tried before
+        typo tolerance, so a genitive is never mistaken for a misspelling.
+        """
+        w = [x.casefold().replace("’", "'") for x in words]
+        bases = [(w, False)]
+        last = w[-1]
+        if len(last) > 3 and last.endswith("s") and not _INITIAL.fullmatch(words[-1]):
+            bases.append((w[:-1] + [last[:-1].rstrip("'")], True))
+        for fuzzy in (False, True):
+            for form, genitive in bases:
+                hit = self._fuzzy(form) if fuzzy else self._match(form, alone)
+                if hit:
+                    return hit, genitive
+        return None
+
+    def _match(self, w: list[str], alone: bool) -> Person | None:
+        exact = self.full.get(tuple(w))
+        if exact:
+            return exact
+        if len(w) == 1:
+            return self._single(w[0], alone)
+        partial = [p for p in self.people
+                   if len(p.parts) > 1 and _part_eq(w[0], p.parts[0]) and _subsequence(w[1:], p.parts[1:])]
+        return _unique(partial) if partial else None
+
+    def _single(self, word: str, alone: bool) -> Person | None:
+        """A bare first name or surname that exactly one roster person has."""
+        if not alone or len(word) < 3 or word.endswith("."):
+            return None
+        holders = [p for p in self.people if word in p.parts and len(p.parts) > 1]
+        if not holders:
+            return None
+        person = _unique(holders)
+        if person is None:
+            return None
+        if word == person.parts[0] or word == person.parts[-1]:
+            return person
+        return None
+
+    def _fuzzy(self, w: list[str]) -> Person | None:
+        """Typos: same number of words, every word within a small edit distance, same initials."""
+        if len(w) < 2:
+            return None
+        best: list[tuple[int, Person]] = []
+        for p in self.people:
+            forms = {p.parts}
+            if len(p.parts) > 2:
+                forms |= {(p.parts[0], x) for x in p.parts[1:]}
+            for form in forms:
+                if len(form) != len(w):
+                    continue
+                dists = []
+                for a, b in zip(w, form):
+                    if a[:1] != b[:1]:
+                        break
+                    d = Levenshtein.distance(a, b, score_cutoff=2)
+                    if d > (1 if len(b) <= 6 else 2):
+                        break
+                    dists.append(d)
+                else:
+                    total = sum(dists)
+                    if 0 < total <= 2 and not self._other_person(w[0], form[0]):
+                        best.append((total, p))
+        if not best:
+            return None
+        low = min(d for d, _ in best)
+        return _unique([p for d, p in best if d == low])
+
+    def _other_person(self, mention_first: str, roster_first: str) -> bool:
+        """Guard: the mention's first name is a real, different name, not a spelling of the roster's.
+
+        "Lisbet" for "Lisbeth" is the same name spelt differently; "Line" for "Lise" is
+        another person; "Sign" for "Signe" is a typo (no such name).
+        """
+        if mention_first == roster_first:
+            return False
+        if any(p.parts and p.parts[0] == mention_first for p in self.people):
+            return True
+        if self.names.is_first(mention_first) and self.names.is_first(roster_first):
+            return _spelling_key(mention_first) != _spelling_key(roster_first)
+        return False
+
+
+def _spelling_key(name: str) -> str:
+    """Collapse Danish spelling variants of a name: th/h, doubled letters, c/k, ph/f, w/v, z/s, aa/å, æ/e."""
+    s = name.casefold().replace("aa", "å").replace("ph", "f").replace("th", "t").replace("ch", "k")
+    s = s.replace("c", "k").replace("w", "v").replace("z", "s").replace("æ", "e").replace("h", "")
+    return re.sub(r"(.)\1+", r"\1", s)
+
+
+def _runs(doc: Doc) -> list[list[Token]]:
+    """Maximal windows of name-like tokens (name particles allowed inside)."""
+    lex = _lex()
+    runs: list[list[Token]] = []
+    cur: list[Token] = []
+    toks = list(doc)
+    for i, tok in enumerate(toks):
+        if is_name_token(tok.text):
+            if cur and tok.is_sent_start:
+                runs.append(cur)
+                cur = []
+            cur.append(tok)
+            continue
+        if cur and tok.lower_ in lex["particles"] and tok.text.islower():
+            k = i + 1  # "van der Sprong": particles are part of a name only before a name part
+            while k < len(toks) and toks[k].lower_ in lex["particles"] and toks[k].text.islower():
+                k += 1
+            if k < len(toks) and is_name_token(toks[k].text) and k - i <= 3:
+                cur.append(tok)
+                continue
+        if cur:
+            runs.append(cur)
+            cur = []
+    if cur:
+        runs.append(cur)
+    return runs
+
+
+def _context_ok_single(doc: Doc, tok: Token) -> bool:
+    """A bare ambiguous first name ("Per", "Bo") needs a name context: "(Per)" or "Per bemærkede"."""
+    prev = doc[tok.i - 1].text if tok.i > 0 else ""
+    nxt = doc[tok.i + 1].text if tok.i + 1 < len(doc) else ""
+    if prev == "(" and nxt in (")", ",", "/"):
+        return True
+    return nxt.casefold() in _lex()["verb_forms"]
+
+
+class PersonFinder:
+    """The component: fills doc.spans["persons"]."""
+
+    def __init__(self) -> None:
+        self.names = load_names()
+
+    def _gender(self, canonical: str) -> str | None:
+        first = canonical.split()[0] if canonical.split() else ""
+        return self.names.gender(first)
+
+    def _gazetteer_window(self, run: list[Token], i: int) -> int:
+        """End (exclusive, run index) of an unlisted name starting at run[i], or i when none."""
+        lex = _lex()
+        first = run[i]
+        if not self.names.is_first(first.text) or _INITIAL.fullmatch(first.text) or _is_orgish(first.text):
+            return i
+        j = i + 1
+        while j < len(run) and j - i < _MAX_WINDOW - 1:
+            t = run[j].text
+            if run[j].text.islower():  # particle
+                j += 1
+                continue
+            if _is_orgish(t) or run[j].lower_ in lex["titles"]:
+                break
+            j += 1
+        while j > i + 1 and run[j - 1].text.islower():
+            j -= 1
+        if j == i + 1:
+            return i
+        if j < len(run) and _is_orgish(run[j].text):
+            return i  # a place or body named after a person: "Niels Bohr Institutet", "Per Kirkebys Plads"
+        last = run[j - 1].text
+        surname_like = (self.names.is_last(last) or self.names.is_last(last[:-1]) or _SURNAME_SHAPE.match(last.casefold())
+                        or self.names.is_first(last))
+        ambiguous = first.lower_ in lex["ambiguous"]
+        if (ambiguous or first.is_sent_start) and not surname_like:
+            return i
+        if run[j - 1].text.isupper():
+            return i
+        return j
+
+    def __call__(self, doc: Doc) -> Doc:
+        lex = _lex()
+        people = []
+        for att in doc._.roster or []:
+            parts = (att.name or "").split()
+            if parts and not (_is_orgish(parts[0]) and not self.names.is_first(parts[0])):
+                people.append(_person(att.name, att.organisation))  # (an organisation misread as a name is skipped)
+        roster = Roster(people, self.names)
+        spans: list[Span] = []
+        for run in _runs(doc):
+            i = 0
+            while i < len(run) and run[i].lower_ in lex["titles"]:
+                i += 1
+            core_len = len(run) - i
+            while i < len(run):
+                found = None
+                for j in range(min(len(run), i + _MAX_WINDOW), i, -1):
+                    if run[j - 1].text.islower():
+                        continue
+                    words = [t.text for t in run[i:j]]
+                    hit = roster.match(words, alone=(j - i == core_len))
+                    if hit is None:
+                        continue
+                    if j - i == 1 and not _context_ok_single(doc, run[i]):
+                        # a bare word that is also a common word ("Per", "Lykke"), or a surname
+                        # opening a sentence ("Skov og natur ..."), needs a name context
+                        surname = run[i].lower_.rstrip("s") != hit[0].parts[0].rstrip("s")
+                        if run[i].lower_ in lex["ambiguous"] or (surname and run[i].is_sent_start):
+                            continue
+                    found = (j, hit[0].name, hit[1])
+                    break
+                if found is None:
+                    j = self._gazetteer_window(run, i)
+                    if j > i:
+                        words = [t.text for t in run[i:j]]
+                        genitive = False
+                        last = words[-1]
+                        if last.endswith("s") and (self.names.is_last(last[:-1]) or _SURNAME_SHAPE.match(last[:-1].casefold())):
+                            words[-1] = last[:-1]
+                            genitive = True
+                        canonical = " ".join(words)
+                        roster.add(_person(canonical))
+                        found = (j, canonical, genitive)
+                if found is None:
+                    i += 1
+                    continue
+                j, canonical, genitive = found
+                span = Span(doc, run[i].i, run[j - 1].i + 1, label="PER")
+                span._.canonical = canonical
+                span._.gender = self._gender(canonical)
+                span._.genitive = genitive
+                spans.append(span)
+                i = j
+        doc.spans["persons"] = spans
+        return doc
+
+
+@Language.factory("referat_persons")
+def make_persons(nlp: Language, name: str) -> PersonFinder:
+    return PersonFinder()

@@ -1,0 +1,499 @@
+"""`referat_statements`: who said what — every sentence of an item body → a `Statement`.
+
+Why positional rules: the pipeline has no parser, but Danish main clauses are verb-second,
+so a reported statement has one of a few shapes around a reporting verb (lexicon
+models/lexicon/reporting_verbs.json):
+  * subject first:  "Jane Hansen bemærkede, at ..." / "Hun supplerede ..." /
+                    "Lars Berg, teamleder for X, gennemgik ..." / "Jens Bo (A) spurgte ..." /
+                    "Formanden orienterede ..." / "Rektor bekræftede ..."
+  * inverted (V2):  "I forlængelse heraf orienterede Jane Hansen om ..." /
+                    "Som svar på Bos spørgsmål, bemærkede hun ..."
+  * coordinated:    "Henrik var enig og tilføjede, at ..."
+The subject is a person mention (never a genitive one), a pronoun (hun/han → the last
+speaker of that gender in the item), a role noun ("Formanden" → the roster's chair,
+"Rektor" → the one attendee with that job title) or something else (an organisation, a
+body: the act is kept, the speaker is None).
+
+A sentence without a reporting verb continues the paragraph's speaker (implicit=True).
+A paragraph that names no speaker continues the previous paragraph's speaker only when
+it directly follows it and reads as reported content (a bullet, or it opens with "Man",
+"Det", "Desuden", ...). Impersonal sentences ("Det blev konkluderet ...", "Bestyrelsen
+godkendte ...", "Forslaget blev forkastet", "Næste møde ...", labels) have no speaker,
+and neither do sentences about a named person that report nothing ("Jens Bo blev valgt").
+
+Tense: minutes are written either in the past ("bemærkede") or in the present
+("bemærker"). In a past-tense document a present-tense verb is usually an action
+("Henrik svarer beboeren"), so present forms count only when the document uses them.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from extract.nlp.gazetteer import load_lexicon, load_names
+from extract.nlp.sentences import sentence_spans
+from extract.schema import Attendee, Statement
+
+_LEADING = set("•-–—*·\"'”“«»()[]:;,.") | {"\uf0b7"}
+_BULLETS = ("•", "-", "–", "—", "*", "·", "\uf0b7")
+_IMPERSONAL = re.compile(
+    r"^(?:det|der|dette)\s+(?:blev|bliver|er blevet|blevet)\b"
+    r"|^(?:det|der|dette)\s+(?:var|er)\s+(?:\S+\s+){0,6}?"
+    r"(?:konkluderet|besluttet|aftalt|vedtaget|godkendt|tiltrådt|noteret|drøftet|enighed|enige|valgt|genvalgt|udsat)\b"
+    r"|^(?:næste|kommende)\s+møde"
+    r"|^(?:godkendt|godkendes|tiltrådt|tiltrædes|taget til efterretning|vedtaget|anbefales|anbefalet|udsat|forkastet|afvist)\b",
+    re.IGNORECASE,
+)
+_AFFILIATION = {"fra", "i", "hos", "ved", "på", "for"}
+_CONNECTORS = {"og", "for", "i", "af", "-", "&"}
+_LABEL = re.compile(r"^[A-ZÆØÅ][\wæøåÆØÅ\- ]{0,60}:")
+
+
+@lru_cache(maxsize=1)
+def _lex() -> dict:
+    verbs = load_lexicon("reporting_verbs")
+    persons = load_lexicon("persons")
+    st = load_lexicon("statements")
+    forms: dict[str, str] = {}
+    for act, fs in verbs["verbs"].items():
+        for f in fs:
+            forms[f] = act
+    phrases: dict[str, list[dict]] = {}
+    for ph in verbs["phrases"]:
+        for f in ph["forms"]:
+            phrases.setdefault(f, []).append(ph)
+    infinitives: dict[str, list[list[str]]] = {}  # first word of an act -> the acts' words
+    for act in list(verbs["verbs"]) + [ph["act"] for ph in verbs["phrases"]]:
+        words = act.split()
+        infinitives.setdefault(words[0], []).append(words)
+    for acts in infinitives.values():
+        acts.sort(key=len, reverse=True)
+    return {
+        "forms": forms,
+        "phrases": phrases,
+        "infinitives": infinitives,
+        "modals": frozenset(st["reporting_modals"]),
+        "pronouns": persons["pronouns"],
+        "role_nouns": frozenset(persons["role_nouns"]),
+        "roles": persons["roles"],
+        "titles": frozenset(persons["titles"]),
+        "bodies": frozenset(persons["bodies"]),
+        "continuation": frozenset(st["continuation_starters"]),
+        "subordinators": frozenset(st["subordinators"]),
+        "v2_adverbs": frozenset(st["v2_adverbs"]),
+        "no_more": tuple(st["no_more"]),
+    }
+
+
+def is_present(form: str) -> bool:
+    """Danish present tense always ends in -r ("bemærker", "gennemgår"); past forms never do."""
+    return form.endswith("r")
+
+
+@dataclass
+class Subject:
+    """Who the positional rules found as the subject of a reporting verb."""
+
+    kind: str  # person | pronoun | role | other
+    name: str | None = None  # canonical person name (person)
+    gender: str | None = None  # the pronoun's or the person's gender
+    word: str = ""  # the subject as written
+
+
+@dataclass
+class Analysis:
+    subject: Subject | None
+    act: str | None
+    verb: str | None
+
+
+class _Sentence:
+    """Token-level view of one sentence with the person mentions it contains."""
+
+    def __init__(self, doc: Doc, start: int, end: int, mentions: dict[int, Span]):
+        span = doc.char_span(start, end, alignment_mode="expand")
+        toks = [t for t in span if not t.is_space] if span is not None else []
+        while toks and (toks[0].text in _LEADING or toks[0].text.strip("•-–*") == ""):
+            toks = toks[1:]
+        self.toks = toks
+        self.mentions: dict[int, Span] = {}  # local index -> mention span starting there
+        for n, t in enumerate(toks):
+            m = mentions.get(t.i)
+            if m is not None:
+                self.mentions[n] = m
+
+    def mention_end(self, n: int) -> int | None:
+        """Local index after the mention starting at n, or None."""
+        m = self.mentions.get(n)
+        if m is None:
+            return None
+        end = n
+        while end < len(self.toks) and self.toks[end].i < m.end:
+            end += 1
+        return end
+
+
+class StatementFinder:
+    """The component: fills doc._.statements."""
+
+    def __init__(self) -> None:
+        self.names = load_names()
+        self.roster: list[Attendee] = []
+        self._role_cache: dict[str, Attendee | None] = {}
+        self.present_ok = True
+
+    # -- verbs ----------------------------------------------------------------------------
+    def _is_verb(self, tok: Token) -> bool:
+        """A finite reporting verb ("bemærkede"), or a modal that can carry one ("kunne oplyse")."""
+        lex = _lex()
+        w = tok.lower_
+        if not tok.text.islower() or (w not in lex["forms"] and w not in lex["phrases"] and w not in lex["modals"]):
+            return False
+        return self.present_ok or not is_present(w)
+
+    def _modal_act(self, toks: list[Token], k: int, skip: range | None) -> tuple[str, int, str] | None:
+        """"kunne oplyse", "kunne ikke tilslutte sig": the infinitive within three words of the modal."""
+        lex = _lex()
+        idx = [n for n in range(k + 1, min(len(toks), k + 10)) if skip is None or n not in skip]
+        for pos, n in enumerate(idx[:3]):
+            for words in lex["infinitives"].get(toks[n].lower_, []):
+                rest, last, ok = idx[pos + 1: pos + 1 + 6], n, True
+                for want in words[1:]:
+                    hit = next((m for m in rest if m > last and toks[m].lower_ == want), None)
+                    if hit is None:
+                        ok = False
+                        break
+                    last = hit
+                if ok:
+                    return " ".join(words), last + 1, toks[n].text
+        return None
+
+    def _act_at(self, toks: list[Token], k: int, skip: range | None) -> tuple[str, int] | None:
+        """(act, index after the verb phrase) of the reporting verb at toks[k], phrases first."""
+        lex = _lex()
+        form = toks[k].lower_
+        idx = [n for n in range(k + 1, len(toks)) if skip is None or n not in skip]
+        for ph in lex["phrases"].get(form, []):
+            window = idx[: ph["window"] + len(ph["after"]) - 1]
+            pos, last = 0, k
+            for want in ph["after"]:
+                alts = set(want.split("|"))
+                while pos < len(window) and toks[window[pos]].lower_ not in alts:
+                    pos += 1
+                if pos >= len(window):
+                    break
+                last = window[pos]
+                pos += 1
+            else:
+                return ph["act"], last + 1
+        act = lex["forms"].get(form)
+        if act is None:
+            return None
+        return act, (max(skip) + 1 if skip else k + 1)
+
+    # -- subjects -------------------------------------------------------------------------
+    def _person_subject(self, s: _Sentence, n: int) -> Subject | None:
+        m = s.mentions.get(n)
+        if m is None or m._.genitive:
+            return None
+        return Subject("person", m._.canonical or m.text, m._.gender, m.text)
+
+    def _single_word_subject(self, tok: Token, lower_only: bool = False) -> Subject | None:
+        """A pronoun ("Hun") or a role noun ("Formanden", "Rektor", "Universitetsdirektøren")."""
+        lex = _lex()
+        w = tok.lower_
+        if w in lex["pronouns"] and (not lower_only or tok.text.islower()):
+            return Subject("pronoun", None, lex["pronouns"][w], tok.text)
+        if w in lex["role_nouns"] or (tok.text[:1].isupper() and self._role_person(tok.text) is not None):
+            return Subject("role", None, None, tok.text)
+        return None
+
+    def _leading_subject(self, s: _Sentence) -> tuple[Subject, int] | None:
+        """The subject a sentence opens with and the index after it ("Jens Bo (A)", "Lars Berg, chef i X,")."""
+        toks = s.toks
+        if not toks:
+            return None
+        start = 0
+        while start < len(toks) - 1 and toks[start].lower_ in _lex()["titles"] and start not in s.mentions:
+            start += 1
+        end = s.mention_end(start)
+        if end is not None:
+            subj = self._person_subject(s, start)
+            if subj is None:
+                return None
+            if end < len(toks) and toks[end].text == "(":  # "Jens Bo (A)"
+                close = next((n for n in range(end, min(len(toks), end + 10)) if toks[n].text == ")"), None)
+                if close is not None:
+                    end = close + 1
+            return subj, end
+        one = self._single_word_subject(toks[0])
+        if one is not None:
+            return one, 1
+        return None
+
+    def _subject_before(self, s: _Sentence, k: int) -> Subject | None:
+        """Subject first: everything before the verb is the subject (plus an apposition)."""
+        toks = s.toks
+        if k == 0:
+            return None
+        lead = self._leading_subject(s)
+        if lead is not None:
+            subj, end = lead
+            if end == k:
+                return subj
+            if end < k and toks[end].text == "," and toks[k - 1].text == "," and k - end <= 12:
+                return subj  # "Lars Berg, teamleder for X, gennemgik"
+            if end < k and toks[end].lower_ == "og" and s.mention_end(end + 1) == k and subj.kind == "person":
+                return subj  # "Jens Bo og Ib Ask bemærkede": the first one
+            if end < k and toks[end].lower_ in _AFFILIATION and k - end <= 7 and toks[end + 1:k] \
+                    and all(t.text[:1].isupper() or t.lower_ in _CONNECTORS for t in toks[end + 1:k]):
+                return subj  # "Kirsten Hvidberg fra Miljøstyrelsen fremlagde"
+            return None
+        # another noun phrase: an organisation or a body ("Sundhedsstyrelsen", "Ø og F")
+        if k <= 6 and toks[0].text[:1].isupper() and toks[0].lower_ not in _lex()["subordinators"] \
+                and all(t.text[:1].isupper() or t.lower_ in ("og", "for", "i", "af", "-") for t in toks[:k]):
+            return Subject("other", None, None, " ".join(t.text for t in toks[:k]))
+        return None
+
+    def _subject_after(self, s: _Sentence, k: int) -> tuple[Subject, range] | None:
+        """V2 inversion: "<adverbial> <verb> <subject> ...": the subject right after the verb."""
+        lex = _lex()
+        toks = s.toks
+        if k == 0 or toks[k - 1].lower_ in lex["subordinators"]:
+            return None
+        n = k + 1
+        if n < len(toks) and toks[n].text.islower() and toks[n].lower_ in lex["v2_adverbs"]:
+            n += 1
+        if n >= len(toks):
+            return None
+        end = s.mention_end(n)
+        if end is not None:
+            subj = self._person_subject(s, n)
+            return (subj, range(k + 1, end)) if subj is not None else None
+        one = self._single_word_subject(toks[n], lower_only=True)
+        if one is not None and (one.kind == "pronoun" or toks[n].text.islower() or k > 1):
+            return one, range(k + 1, n + 1)
+        return None
+
+    def _coordinated_subject(self, s: _Sentence, k: int) -> Subject | None:
+        """"Henrik var enig og tilføjede, at ...": the clause's subject opens the sentence."""
+        toks = s.toks
+        if k < 2 or toks[k - 1].lower_ != "og":
+            return None
+        lead = self._leading_subject(s)
+        if lead is None:
+            return None
+        subj, end = lead
+        if end >= k - 1 or k - end > 10 or any(t.text in ",;:" for t in toks[end:k]):
+            return None
+        return subj
+
+    def analyse(self, s: _Sentence) -> Analysis:
+        """The first reporting verb with a subject in a main-clause position."""
+        toks = s.toks
+        for k, tok in enumerate(toks):
+            if not self._is_verb(tok):
+                continue
+            subj = self._subject_before(s, k)
+            skip = None
+            if subj is None or subj.kind == "other":
+                after = self._subject_after(s, k)  # "Desuden pointerede hun": an adverb, not a subject
+                if after is not None:
+                    subj, skip = after
+            if subj is None:
+                subj = self._coordinated_subject(s, k)
+            if subj is None:
+                continue
+            modal = tok.lower_ in _lex()["modals"]
+            found = self._modal_act(toks, k, skip) if modal else self._act_at(toks, k, skip)
+            if found is None:
+                continue
+            act, nxt = found[0], found[1]
+            verb = f"{tok.text} {found[2]}" if modal else tok.text  # "kunne oplyse"
+            # "Anja tilsluttede sig og understregede, at ...": the second verb carries the content
+            if " " in act and nxt + 1 < len(toks) and toks[nxt].lower_ == "og" and self._is_verb(toks[nxt + 1]):
+                second = self._act_at(toks, nxt + 1, None)
+                if second is not None:
+                    act, verb = second[0], toks[nxt + 1].text
+            return Analysis(subj, act, verb)
+        return Analysis(None, None, None)
+
+    # -- roles -----------------------------------------------------------------------------
+    def _role_person(self, word: str) -> Attendee | None:
+        """"Formanden" → the roster's chair; "Rektor" → the one attendee with that job title."""
+        if word not in self._role_cache:
+            self._role_cache[word] = self._find_role_person(word)
+        return self._role_cache[word]
+
+    def _find_role_person(self, word: str) -> Attendee | None:
+        lex = _lex()
+        w = word.casefold()
+        bases = {w}
+        for suf in ("en", "n", "et"):
+            if w.endswith(suf) and len(w) - len(suf) >= 4:
+                bases.add(w[: -len(suf)])
+        by_title = [a for a in self.roster if a.job_title and any(
+            re.search(rf"(?<![\wæøå]){re.escape(b)}(?![\wæøå])", a.job_title.casefold()) for b in bases)]
+        if len(by_title) == 1:
+            return by_title[0]
+        if by_title:
+            return None
+        for b in bases:
+            role = lex["roles"].get(b)
+            if role:
+                holders = [a for a in self.roster if a.role == role]
+                return holders[0] if len(holders) == 1 else None
+        return None
+
+    # -- the component ---------------------------------------------------------------------
+    def _tense(self, doc: Doc, lo: int) -> bool:
+        """May present-tense forms count as reporting verbs in this document?"""
+        lex = _lex()
+        past = present = 0
+        for tok in doc:
+            if tok.idx < lo or not tok.text.islower():
+                continue
+            w = tok.lower_
+            if w in lex["forms"] or w in lex["phrases"]:
+                if is_present(w):
+                    present += 1
+                else:
+                    past += 1
+        return past < 2 or present * 2 >= past
+
+    def __call__(self, doc: Doc) -> Doc:
+        items = sorted(doc._.item_spans or [], key=lambda x: x[1])
+        doc._.statements = []
+        if not items:
+            return doc
+        self.roster = list(doc._.roster or [])
+        self._role_cache = {}
+        self.present_ok = self._tense(doc, items[0][1])
+        org_of = {a.name: a.organisation for a in self.roster}
+        gender_of = {a.name: self.names.gender(a.name.split()[0]) for a in self.roster if a.name.split()}
+        mentions = {m.start: m for m in doc.spans["persons"]} if "persons" in doc.spans else {}
+        headings = [(s, h) for _, s, _, h in items]
+        doc_text = doc.text  # Doc.text is rebuilt on every access: read it once
+        paras = sorted(tuple(p) for p in (doc._.paragraphs or _blocks(doc_text)))
+        para_starts = [p[0] for p in paras]
+
+        out: list[Statement] = []
+        cur_item = None
+        history: list[tuple[str, str | None]] = []  # speakers of the current item: (name, gender)
+        last_para = None
+        para_speaker: str | None = None  # the speaker the current paragraph carries
+        prev_para_speaker: str | None = None  # the speaker the previous paragraph ended with
+        for start, end in sentence_spans(doc):
+            item = _innermost(items, start)
+            if item is None or any(s <= start < h for s, h in headings):
+                continue
+            if item != cur_item:
+                cur_item, history, last_para, para_speaker = item, [], None, None
+            p_idx = max(bisect.bisect_right(para_starts, start) - 1, 0)
+            new_para = p_idx != last_para
+            if new_para:
+                adjacent = last_para is not None and p_idx == last_para + 1
+                prev_para_speaker = para_speaker if adjacent else None
+                para_speaker = None
+                last_para = p_idx
+            sent = _Sentence(doc, start, end, mentions)
+            text = doc_text[start:end]
+            an = self.analyse(sent)
+            speaker = None
+            implicit = False
+            if an.subject is not None:
+                subj = an.subject
+                if subj.kind == "person":
+                    speaker = subj.name
+                elif subj.kind == "pronoun":
+                    speaker = _resolve_pronoun(subj.gender, history)
+                elif subj.kind == "role":
+                    person = self._role_person(subj.word)
+                    speaker = person.name if person else None
+                para_speaker = speaker
+                if speaker:
+                    history.append((speaker, gender_of.get(speaker) or (subj.gender if subj.kind == "person" else None)))
+            elif self._impersonal(text, sent):
+                para_speaker = None
+            elif para_speaker and not new_para:
+                speaker, implicit = para_speaker, True
+            elif new_para and prev_para_speaker and self._continues(text, sent):
+                speaker, implicit = prev_para_speaker, True
+                para_speaker = speaker
+            else:
+                para_speaker = None
+            out.append(Statement(
+                char_start=start, char_end=end, text=text, speaker=speaker,
+                organisation=org_of.get(speaker) if speaker else None,
+                act=an.act if an.subject else None, verb=an.verb if an.subject else None, implicit=implicit,
+            ))
+        doc._.statements = out
+        return doc
+
+    def _impersonal(self, text: str, sent: _Sentence) -> bool:
+        """Sentences no person says: passive conclusions, the body acting, labels, a named person acted on."""
+        lex = _lex()
+        low = text.casefold()
+        if _IMPERSONAL.search(text) or _LABEL.match(text) or low.startswith(lex["no_more"]):
+            return True
+        toks = sent.toks
+        if not toks:
+            return True
+        first = toks[0]
+        if first.lower_ in lex["bodies"] and first.text[:1].isupper():
+            return True  # "Bestyrelsen godkendte ...", "Forslaget blev forkastet"
+        lead = self._leading_subject(sent)
+        if lead is not None and lead[0].kind in ("person", "role"):
+            return True  # "Mikkel Aagaard blev genvalgt": about a person, reporting nothing
+        if first.text[:1].isupper() and len(toks) > 1 and toks[1].lower_ in ("blev", "bliver") \
+                and first.lower_ not in lex["pronouns"]:
+            return True  # "Arbejdsdagen blev fastsat til ..."
+        return False
+
+    def _continues(self, text: str, sent: _Sentence) -> bool:
+        """Does a paragraph with no speaker of its own continue the previous speaker's report?"""
+        t = text.strip()
+        if not t or not sent.toks:
+            return False
+        if t.startswith(_BULLETS):
+            return True
+        if t[-1] not in ".!?)\"”":
+            return False  # a heading-like line, not reported content
+        return sent.toks[0].lower_ in _lex()["continuation"]
+
+
+def _blocks(text: str) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for line in text.split("\n"):
+        out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def _innermost(items: list[tuple], offset: int) -> str | None:
+    best = None
+    for number, start, end, _heading_end in items:
+        if start <= offset < end and (best is None or start >= best[1]):
+            best = (number, start)
+    return best[0] if best else None
+
+
+def _resolve_pronoun(gender: str | None, history: list[tuple[str, str | None]]) -> str | None:
+    """The last speaker whose gender fits; else the last speaker of unknown gender."""
+    for name, g in reversed(history):
+        if g == gender:
+            return name
+    for name, g in reversed(history):
+        if g is None:
+            return name
+    return None
+
+
+@Language.factory("referat_statements")
+def make_statements(nlp: Language, name: str) -> StatementFinder:
+    return StatementFinder()

@@ -1,0 +1,1328 @@
+"""Danish temporal expressions: find them in minutes text and normalise them to date ranges.
+
+Pure functions, no spaCy: `find_temporal(text, ref)` returns `Temporal` records whose
+`start`/`end` are inclusive dates, normalised against `ref` (the meeting date).
+
+Families (one finder per family, each a compiled regex built from the month/season tables):
+
+* dates: "30. september 2020", "d. 30. sept. 2020", "4.12.2012", "04-12-2012", "6/10-2010",
+  "d. 28/ september", "2020-12-02", "den 2. december", "d. 6/10", day ranges "2.-4. marts".
+* months: "april 2021", "i december", "i løbet af oktober", "primo/medio/ultimo maj [2021]"
+  (days 1-10 / 11-20 / 21-end), "første/anden halvdel af maj", "udgangen af juni" (last day).
+* years: "i 2021", "siden 2013", "for 2020" ... a 4-digit year 1900-2100 counts only after
+  a temporal word (i, siden, fra, til, inden, for, år, ...) or chained by "og/eller/samt"
+  to such a year; never inside amounts, case/journal numbers, codes or percentages.
+  "primo/medio/ultimo 2021" = Jan-Mar / May-Aug / Oct-Dec (first, middle, last part).
+* weeks: "uge 44", "uge 44 2021", "uge 36-47 2011", "uge 36 til og med uge 47 2011" (ISO weeks).
+* quarters "Q3 2021", "2. kvartal 2021", "4. kvt. 2021", "første kvartal"; halves "første
+  halvdel af 2021", "andet halvår 2021", "1. halvår", "H2 2021".
+* seasons: forår = Mar-May, sommer = Jun-Aug, efterår (høst) = Sep-Nov, vinter = Dec-Feb;
+  "vinteren 2021" (and "vinteren 2020/21") is the winter that ENDS in 2021: Dec 2020-Feb 2021.
+* holidays: jul (24-26 Dec), juleferien (23 Dec-1 Jan), påske (Thu-Mon), påskeferien,
+  pinse, sommerferien (approximated as July), efterårsferien (ISO week 42), vinterferien
+  (ISO week 7).
+* relative to `ref`: "næste/sidste/denne uge|måned|kvartal|halvår|år", "i år", "i fjor",
+  "om en måneds tid" / "om to uger" / "om 14 dage" (a day: ref + N days, a week = 7 days,
+  a month = 30 days, a year = 365 days), "inden for to uger", "for to år siden",
+  "årsskiftet" (granularity "relative": 1 January of the year after `ref` when the sentence
+  speaks of the future or is neutral, 1 January of `ref`'s year in a past-tense sentence;
+  "årsskiftet 2020/21" = 2021-01-01).
+* ranges: "fra 1. marts til 15. april 2022", "november – april", "2021-2022", "mellem 2019
+  og 2021", "januar-marts 2021": one record spanning both ends; a missing year on one side is
+  taken from the other side (the start moves back a year when it would follow the end).
+  "fra X til Y" is not a range after "rykke/flytte/udskyde" (a move, not a period).
+
+Year resolution when the expression has no year:
+
+* bare quarters and halves ("Q3", "1. halvår") take the latest explicit year mentioned
+  before them in the same sentence, else earlier in the same paragraph (when the caller
+  gives no paragraphs: the `split_paragraphs` block, at most 3 sentences back), else `ref`;
+  A year taken from an EARLIER sentence is dropped when it would put a future-tense quarter
+  before the meeting (the earlier sentence was about the past);
+* everything else uses `ref` and the tense of the sentence: future/present -> the first
+  occurrence whose end is on or after `ref` (a period containing `ref` counts); past -> the
+  last occurrence whose start is on or before `ref`; neutral (no usable finite verb) ->
+  future after "til/inden/senest/indtil/før/mod", past after "siden", else the occurrence
+  nearest to `ref`;
+* with `ref=None` the first full date in the text (normally the meeting date in the title)
+  is used as reference; without one, expressions that need a reference are dropped.
+
+Tense heuristic (`clause_tense`): the sentence is cut into clauses at , ; : ( ) [ ], spaced
+dashes and inner sentence ends. Finite-verb markers are collected: past = irregular past
+forms (var, havde, blev, gik, kom, fik, sagde, skete, tog, gav, slog, viste, ...), weak past
+forms in -ede and -bte/-dte/-gte/-lte/-rte/-vnte/-yste (not after an article/copula, where
+they are adjectives: "de påvirkede", "den aftalte"), deponents "mødtes", "lykkedes",
+perfect tense (har/havde/er/var + participle: "har haft", "er blevet" -> past; the
+perfect is treated as past), "skulle have været"; present/future = vil, skal, kan, er, har
+(no participle), forventes, planlægger, regner med, kommer til at, bliver, næste, passive
+-es ("holdes"), pronoun + -er ("hun flytter"). A verb right after an infinitive auxiliary
+("vil blive holdt") does not count: the finite auxiliary decides. Reporting verbs
+(orienterede, bemærkede, bad, drøftede, ... and any past verb introducing ", at") narrate
+the meeting itself and are ignored. The nearest marker in the
+expression's own clause decides; else the nearest marker in a main (non-relative) clause
+of the sentence; else any clause; else the sentence is neutral.
+"så" is not used as a past marker (mostly the adverb/conjunction).
+
+Deadline rule (`deadline` flag), evaluated in the expression's sentence:
+
+* True when a deadline word sits right before the expression (up to 3 words between):
+  senest, inden, indenfor, før (not "ikke før"), deadline, frist, tidsfrist; or
+  "deadline"/"frist"/"skal være klar|færdig|på plads|..." anywhere in the 80 characters
+  before it, or "er/som deadline|frist" right after it — regardless of tense;
+* True when the expression itself starts with "inden"/"senest" ("inden for to uger");
+* True when a target word (forventes/forventer, planlægger, "planen er", "målet er",
+  målsætning, sigter, klar, færdig, afslutte(s/t), på plads, i mål, levere) precedes the
+  expression in its sentence (<= 120 characters before), or follows it in the same
+  clause, and the clause is not past tense and the period does not end before `ref`;
+* False otherwise: past events ("har siden 2013 fulgt", "reviderede ... i 2017") and
+  plain mentions.
+
+Overlapping candidates: the longest wins (ties: the earlier one).
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from calendar import monthrange
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Callable, Iterable
+
+__all__ = [
+    "Temporal",
+    "find_temporal",
+    "next_meeting_date",
+    "split_sentences",
+    "split_paragraphs",
+    "clause_tense",
+]
+
+
+@dataclass(frozen=True)
+class Temporal:
+    char_start: int   # offsets into the text passed in
+    char_end: int
+    text: str         # surface text, e.g. "2. kvartal 2021"
+    start: date       # inclusive
+    end: date         # inclusive
+    granularity: str  # "day" | "week" | "month" | "quarter" | "half" | "season" | "year" | "range" | "relative"
+    deadline: bool
+
+
+Span = tuple[int, int]
+Period = tuple[date, date]
+
+# --------------------------------------------------------------------------- lexicon
+
+MONTHS: dict[str, int] = {
+    "januar": 1, "februar": 2, "marts": 3, "april": 4, "maj": 5, "juni": 6, "juli": 7,
+    "august": 8, "september": 9, "oktober": 10, "november": 11, "december": 12,
+}
+MONTH_ABBR: dict[str, int] = {
+    "jan": 1, "feb": 2, "febr": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "sept": 9, "okt": 10, "nov": 11, "dec": 12,
+}
+#: season -> (first month, last month); winter wraps the year end.
+SEASONS: dict[str, tuple[int, int]] = {
+    "forår": (3, 5), "sommer": (6, 8), "efterår": (9, 11), "høst": (9, 11), "vinter": (12, 2),
+}
+NUMBER_WORDS: dict[str, float] = {
+    "en": 1, "et": 1, "én": 1, "ét": 1, "to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6,
+    "syv": 7, "otte": 8, "ni": 9, "ti": 10, "elleve": 11, "tolv": 12, "fjorten": 14,
+    "halvanden": 1.5, "et par": 2, "par": 2,
+}
+ORDINALS: dict[str, int] = {
+    "første": 1, "1.": 1, "andet": 2, "anden": 2, "2.": 2, "tredje": 3, "3.": 3, "fjerde": 4, "4.": 4,
+}
+
+#: Words after which a bare 4-digit number is read as a year.
+YEAR_CONTEXT = frozenset("""
+i siden fra til før efter inden indtil gennem for år året årene af mellem omkring ved per pr.
+senest mod primo medio ultimo start slut hele budget budgettet budgetår budgetåret regnskab
+regnskabet regnskabsår regnskabsåret finanslov finansloven finansåret økonomiaftale
+økonomiaftalen økonomiaftalerne øa perioden periode sæson sæsonen ind
+""".split())
+#: Words after a number that make it an amount, not a year.
+UNIT_WORDS = frozenset("""
+kr kr. kroner dkk euro eur mio mio. mia mia. % pct pct. procent stk stk. personer patienter
+borgere timer dage ansatte brugere ordinationer medarbejdere deltagere sager gange licenser
+besøg konsultationer enheder kunder elever børn læger henvendelser km m2 kvm tons
+""".split())
+_NUMREF_BEFORE = re.compile(
+    r"(?:\b(?:nr|nrs|sagsnr|j\.nr|jnr|journalnr|id|version|ver|v|tlf|telefon|mobil|cvr|ean|kontonr|reg|"
+    r"bilag|punkt|pkt|dagsordenspunkt|indsats|afsnit|kapitel|paragraf|stk|side|s)\.?|§)\s*$",
+    re.I,
+)
+
+# Tense lexicon ---------------------------------------------------------------
+REPORTING = frozenset("""
+orienterede bemærkede pointerede supplerede fremhævede svarede konkluderede spurgte
+understregede tilføjede uddybede oplyste fortalte sagde meddelte redegjorde gennemgik
+præsenterede kvitterede foreslog erklærede påpegede anførte indledte opfordrede tilsluttede
+udtrykte henviste fremførte konstaterede noterede anbefalede forklarede opsummerede takkede
+bød roste efterlyste informerede tilkendegav besvarede bekræftede beskrev refererede fremlagde
+ridsede opridsede introducerede indstillede drøftede nævnte bad rejste
+""".split())
+PAST_IRREGULAR = frozenset("""
+var havde blev gik kom fik sagde skete tog gav slog viste lå stod gjorde bad lagde satte
+valgte fandt holdt afholdt fulgte bragte solgte talte fortalte vidste begyndte nåede
+besluttede vedtog godkendte måtte
+""".split())
+FUTURE_WORDS = frozenset("""
+vil skal forventes forventer forventeligt planlægger planlægges regner påtænker agter
+bliver næste kommende fremover fremadrettet snart snarest ventes afventer påbegyndes
+""".split())
+PRESENT_WORDS = frozenset("""
+er har kan bør må får går ligger sker følger gælder mangler arbejder pågår udestår kører
+starter kommer findes ses fås gives sendes
+""".split())
+PARTICIPLES = frozenset("""
+været haft fået gået set sket givet taget kommet blevet gjort sagt lagt sat valgt meldt holdt
+fulgt nævnt kendt ment tænkt bragt købt sendt brugt kørt ført hørt lært mødt søgt vist fundet
+skrevet besluttet aftalt godkendt drøftet startet igangsat nedsat afsat udsat lukket åbnet
+afholdt gennemført udført indført vedtaget modtaget foretaget påbegyndt afsluttet udarbejdet
+leveret iværksat tiltrådt udskudt forsinket bedt slået stået ligget glemt mistet opnået udsendt
+fremsendt indsendt behandlet konstateret oplevet
+""".split())
+_AUX_SKIP = frozenset("""
+ikke også allerede nu netop endnu tidligere jo dog desuden altid aldrig vist faktisk derfor
+hidtil ligeledes selv blot kun lige i så man der de det vi han hun
+""".split())
+_NOT_PARTICIPLE = frozenset("""
+meget budget godt fast stort kort lidt helt tæt let ret mest først sidst tidligt muligt vigtigt
+nødvendigt svært klart højt ondt sent nemt dyrt billigt nyt stadigt travlt fokus brug behov
+tilfældet målet punktet mødet arbejdet området projektet resultatet
+""".split())
+_DET_COPULA = frozenset("""
+de den det disse denne dette en et er var være blive bliver blevet meget mere mest særligt
+særlig for mange alle nogle hans hendes deres vores sine sin sit min mit mine som at til skal
+vil kan må bør skulle kunne ville burde
+""".split())
+_ADJ_STOP = frozenset("""
+vedlagte aftalte planlagte omtalte fastlagte ovennævnte førnævnte berørte udvalgte afsatte
+ansatte udsendte tilsendte fremsendte indsendte korte sorte ægte hårde stede rede brede vrede
+lede fede hede forsinkede påvirkede interesserede involverede relaterede integrerede
+""".split())
+_PAST_TE = ("bte", "dte", "gte", "lte", "rte", "vnte", "mte", "pte", "yste", "øste")
+_PAST_DEPONENT = ("dtes", "edes", "ltes", "gtes", "btes")  # mødtes, lykkedes, betaltes
+_FUTURE_PREPS = frozenset({"til", "inden", "senest", "indtil", "før", "mod"})
+_PRONOUNS = frozenset("jeg du han hun man vi de den det der".split())
+_INFINITE_AUX = frozenset({"blive", "være", "have", "bliver", "blevet", "været"})
+_RELATIVE_CLAUSE_START = frozenset({"der", "som", "hvilket", "hvor", "hvis", "hvorfor", "hvorefter"})
+
+# Deadline cues -----------------------------------------------------------------
+_DL_ADJACENT = re.compile(
+    r"(?<!ikke )(?<!først )\b(?:senest|inden|indenfor|før|deadline[n]?|frist(?:en)?|tidsfrist(?:en)?)"
+    r"(?:\s+\S+){0,3}?\s*$",
+    re.I,
+)
+_DL_INSIDE = re.compile(r"(?:inden|indenfor|senest)\b", re.I)  # 'inden for to uger'
+_DL_BEFORE = re.compile(
+    r"\b(?:deadline|frist|tidsfrist|skal\s+(?:\w+\s+)?være\s+(?:klar|færdig|på\s+plads|implementeret|"
+    r"afsluttet|gennemført|leveret|i\s+drift|etableret))",
+    re.I,
+)
+_DL_AFTER = re.compile(r"^\W{0,3}(?:er|som|var)\s+(?:\w+\s+)?(?:deadline|frist)", re.I)
+_DL_TARGET = re.compile(
+    r"\b(?:forvent\w*|planlæg\w*|planen\s+er|målet\s+er|målsætning\w*|sigte[rs]?|klar|færdig\w*|afslut\w*|"
+    r"på\s+plads|i\s+mål|levere[rs]?|leveret)\b",
+    re.I,
+)
+
+# --------------------------------------------------------------------------- regexes
+
+_YEAR = r"(?:19\d\d|20\d\d|2100)"
+
+
+def _lead_year(boundary: str) -> str:
+    """A year 1900-2100 not preceded by `boundary` (a char class). Patterns start with a plain
+    character class and test the left boundary after it: a leading look-behind would make
+    the regex engine try every position, which is ~3x slower on long texts."""
+    return rf"[12](?<!{boundary}[12])(?:(?<=1)9\d\d|(?<=2)(?:0\d\d|100))"
+
+
+def _lead_day(boundary: str) -> str:
+    """A 1-2 digit number not preceded by `boundary` (day of month; validated later)."""
+    return rf"\d(?<!{boundary}\d)\d?"
+
+
+_YEAR_END = r"(?![\w]|[.,]\d)"
+
+
+def _alt(words: Iterable[str]) -> str:
+    """A regex alternation, longest first, so 'sept' wins over 'sep'."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_FULL = _alt(MONTHS)
+_ABBR = _alt(MONTH_ABBR)
+_MONTH_TOK = rf"(?:(?:{_FULL})(?!\w)|(?:{_ABBR})(?:\.|(?!\w)))"
+_REL_YEAR = r"(?:(?:næste|dette|indeværende|sidste|forrige)\s+år|i\s+år|i\s+fjor)(?!\w)"
+_REL_YEAR_AF = rf"(?:{_REL_YEAR}|(?:af\s+)?året(?!\w))"
+_NUM = rf"(?:\d{{1,3}}|{_alt(NUMBER_WORDS)})"
+_I = re.I | re.U
+_YEAR_AFTER_SEP = _lead_year(r"[\w.\-/]")
+_DAY_AFTER_SEP = _lead_day(r"[\w.\-/,]")
+_DAY_LEAD = _lead_day(r"[\w.,/]")
+_YEAR_LEAD = _lead_year(r"[\w.,/\-]")
+
+RE_ISO = re.compile(rf"(?P<y>{_YEAR_AFTER_SEP})-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)(?![\w\-/]|[.,]\d)", _I)
+RE_DMY = re.compile(
+    rf"(?P<d>{_DAY_AFTER_SEP})(?P<s>[./-])(?P<m>[01]?\d)(?P=s)(?P<y>{_YEAR})(?![\w\-/]|[.,]\d)", _I)
+RE_DM_Y = re.compile(
+    rf"(?P<d>{_DAY_AFTER_SEP})/(?P<m>[01]?\d)(?:\s*[-/]\s*(?P<y>{_YEAR}|\d\d)|\s+(?P<y4>{_YEAR}))"
+    rf"(?![\w\-/]|[.,]\d)", _I)
+RE_DM_SLASH = re.compile(r"d(?<!\wd)(?:\.|en)\s*(?P<d>[0-3]?\d)/(?P<m>[01]?\d)(?![\w/]|[.,\-]\d)", _I)
+RE_DATE_TEXT = re.compile(
+    rf"(?P<d>{_DAY_LEAD})(?:\.\s*|\s*/\s*|\s+)(?P<m>{_MONTH_TOK})"
+    rf"(?:\s*,?\s*(?:(?P<y>{_YEAR}){_YEAR_END}|(?P<yr>{_REL_YEAR})))?", _I)
+RE_DAY_RANGE = re.compile(
+    rf"(?P<d1>{_DAY_LEAD})\.?\s*(?:-|–|—|til(?:\s+og\s+med)?)\s*(?P<d2>[0-3]?\d)(?:\.\s*|\s+)"
+    rf"(?P<m>{_MONTH_TOK})(?:\s*,?\s*(?P<y>{_YEAR}){_YEAR_END})?", _I)
+RE_MONTH_YEAR = re.compile(
+    rf"(?<!\w)(?P<m>{_MONTH_TOK})\s*,?\s*(?:(?P<y>{_YEAR}){_YEAR_END}|(?P<yr>{_REL_YEAR}))", _I)
+RE_MONTH = re.compile(rf"(?<!\w)(?P<m>{_FULL})(?!\w)", _I)
+#: prefixes checked on the text before a match (cheaper than an optional leading group)
+RE_PRE_LOBET = re.compile(r"(?<!\w)i\s+løbet\s+af\s+$", _I)
+RE_PRE_SEASON = re.compile(
+    r"(?<!\w)(?P<pre>i\s+løbet\s+af|næste|kommende|sidste|forrige|dette|denne|i|til|hele)\s+$", _I)
+RE_PRE_HOLIDAY = re.compile(
+    r"(?<!\w)(?P<pre>inden|før|efter|til|op\s+til|i|omkring|ved|over|frem\s+til|senest|indtil|næste|"
+    r"sidste|denne|hen\s+over|henover|mellem|om)\s+$", _I)
+RE_PART = re.compile(
+    rf"(?<!\w)(?P<p>primo|medio|ultimo|(?:starten|begyndelsen|midten|slutningen|udgangen)\s+af|start|slut)\s+"
+    rf"(?:(?P<m>{_MONTH_TOK})(?:\s*,?\s*(?:(?P<y>{_YEAR}){_YEAR_END}|(?P<yr>{_REL_YEAR})))?"
+    rf"|(?P<yo>{_YEAR}){_YEAR_END}|(?P<yro>{_REL_YEAR_AF}))", _I)
+RE_MONTH_HALF = re.compile(
+    rf"(?<!\w)(?P<h>første|anden|sidste)\s+halvdel\s+af\s+(?P<m>{_MONTH_TOK})(?:\s*,?\s*(?P<y>{_YEAR}){_YEAR_END})?",
+    _I)
+RE_WEEK_RANGE = re.compile(
+    rf"u(?<!\wu)ger?(?:ne)?\s*(?P<w1>\d{{1,2}})\s*(?:-|–|—|til\s+og\s+med|t\.o\.m\.|til)\s*(?:uge\s*)?"
+    rf"(?P<w2>\d{{1,2}})(?:\s*(?:[/,]\s*|\s+i\s+|\s*)(?P<y>{_YEAR}))?(?![\w]|[.,]\d)", _I)
+RE_WEEK = re.compile(
+    rf"u(?<!\wu)ge\s*(?P<w>\d{{1,2}})(?:(?:\s*[/,]\s*|\s+i\s+|\s+)(?P<y>{_YEAR}))?(?![\w]|[.,/]\d)", _I)
+RE_QUARTER = re.compile(
+    rf"(?<!\w)(?:(?P<qn>[1-4])\.\s*(?:kvartal|kvt\.?)(?!\w)|(?P<qw>første|andet|anden|tredje|fjerde)\s+kvartal(?!\w)"
+    rf"|(?P<qq>Q[1-4])(?!\w))"
+    rf"(?:\s*[-/']\s*(?P<y2>\d\d)(?![\w]|[.,]\d)"
+    rf"|(?:\s*[-/]\s*|\s+(?:i|af)\s+|\s+)(?:(?P<y>{_YEAR}){_YEAR_END}|(?P<yr>{_REL_YEAR_AF})))?", _I)
+RE_HALF = re.compile(
+    rf"(?<!\w)(?:(?P<hw>første|1\.|andet|anden|2\.)\s*(?P<hk>halvår(?:et)?|halvdel(?:en)?\s+af)(?!\w)"
+    rf"|(?P<hh>H[12])(?!\w))"
+    rf"(?:\s*(?:i\s+|af\s+)?(?:(?P<y>{_YEAR}){_YEAR_END}|(?P<yr>{_REL_YEAR_AF})))?", _I)
+RE_SEASON = re.compile(
+    rf"(?<!\w)(?P<s>forår(?:et)?|sommer(?:en)?|efterår(?:et)?|vinter(?:en)?|høst(?:en)?)(?!\w)"
+    rf"(?:\s+(?:(?P<y>{_YEAR})(?:\s*/\s*(?P<y2>{_YEAR}|\d\d))?{_YEAR_END}|(?P<yr>{_REL_YEAR})))?", _I)
+RE_HOLIDAY = re.compile(
+    r"(?<!\w)(?P<h>juleferien|julen|jul|påskeferien|påsken|påske|pinsen|pinse|sommerferien|efterårsferien|"
+    r"vinterferien|nytåret|nytår|årsskiftet)(?!\w)"
+    rf"(?:\s+(?P<y>{_YEAR})(?:\s*/\s*(?P<y2>{_YEAR}|\d\d))?{_YEAR_END})?", _I)
+RE_REL = re.compile(
+    r"(?<!\w)(?P<mod>næste|sidste|denne|dette|indeværende|kommende|forrige)\s+"
+    r"(?P<u>uge|måned|kvartal|halvår|år)(?P<gen>s)?(?!\w)", _I)
+RE_THIS_YEAR = re.compile(r"i(?<!\wi)\s+(?:(?P<y>år)|(?P<f>fjor))(?![\w])", _I)
+RE_OFFSET = re.compile(
+    rf"(?<!\w)(?P<pre>om|inden\s+for|indenfor|for)\s+(?:(?:ca\.|cirka|omkring|de\s+næste|de\s+kommende|godt|knap)\s+)?"
+    rf"(?P<n>{_NUM})\s+(?P<u>dage?s?|uger?s?|ugers|måned(?:er|ers|s)?|år|års)(?:\s+tid)?(?P<siden>\s+siden)?(?!\w)",
+    _I)
+RE_YEAR_RANGE = re.compile(
+    rf"(?P<y1>{_YEAR_LEAD})\s*(?P<sep>-|–|—|/)\s*(?P<y2>{_YEAR}|\d\d)(?![\w\-/]|[.,]\d)", _I)
+RE_YEAR = re.compile(rf"(?P<y>{_YEAR_LEAD})(?![\w]|[.,]\d|\s*[-–/]\s*\d|-\w|\s*%)", _I)
+_RANGE_CONNECTOR = re.compile(
+    r"\s*(?P<c>-|–|—|til\s+og\s+med|t\.o\.m\.|til|og)\s*(?:(?:den|d\.)\s*)?", _I)
+_MOVE_VERBS = re.compile(r"\b(?:rykke\w*|flytte\w*|udskyde\w*|udskudt|forskyde\w*|ændre\w*|skubbe\w*)\b", _I)
+_NEXT_MEETING = re.compile(r"\bnæste\s+(?:ordinære\s+)?\w*møde\w*|\bnæste\s+\w+\s+møde\w*", _I)
+
+_RX_CAP_WORD = re.compile(r"[ \t]+[A-ZÆØÅ]\w")
+_RX_HYPHEN_WORD = re.compile(r"-(\w+)")
+_RX_LAST_WORD = re.compile(r"(\S+)\s+$")
+_RX_LAST_2WORD = re.compile(r"(\S+)\s+\S+\s+$")
+_RX_YEAR_CHAIN = re.compile(r"\s*(?:,|og|eller|samt|&)\s*(?:i\s+)?", _I)
+_RX_PHONE_TAIL = re.compile(r"[ \t]?\d{2}")
+_RX_NEXT_CHAR = re.compile(r"\s*([\"'“„«(]?)(\S)")
+_RX_LAST_TOKEN = re.compile(r"(\S+)$")
+_RX_NEXT_WORD = re.compile(r"\s*(\w+)")
+
+# --------------------------------------------------------------------------- calendar helpers
+
+
+def _month_period(y: int, m: int) -> Period:
+    return date(y, m, 1), date(y, m, monthrange(y, m)[1])
+
+
+def _add_months(y: int, m: int, k: int) -> tuple[int, int]:
+    i = y * 12 + (m - 1) + k
+    return i // 12, i % 12 + 1
+
+
+def _week_period(y: int, w: int) -> Period:
+    """ISO week `w` of ISO year `y`, Monday..Sunday (ValueError for week 53 in a 52-week year)."""
+    return date.fromisocalendar(y, w, 1), date.fromisocalendar(y, w, 7)
+
+
+def _quarter_period(y: int, q: int) -> Period:
+    return date(y, 3 * q - 2, 1), _month_period(y, 3 * q)[1]
+
+
+def _half_period(y: int, h: int) -> Period:
+    return (date(y, 1, 1), date(y, 6, 30)) if h == 1 else (date(y, 7, 1), date(y, 12, 31))
+
+
+def _season_period(y: int, season: str) -> Period:
+    """Meteorological seasons; winter `y` is Dec y-1 .. Feb y (the winter ending in `y`)."""
+    a, b = SEASONS[season]
+    if a > b:
+        return date(y - 1, a, 1), _month_period(y, b)[1]
+    return date(y, a, 1), _month_period(y, b)[1]
+
+
+def _year_period(y: int) -> Period:
+    return date(y, 1, 1), date(y, 12, 31)
+
+
+def _easter(y: int) -> date:
+    """Gregorian Easter Sunday (anonymous Gregorian algorithm)."""
+    a, b, c = y % 19, y // 100, y % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month = (h + l_ - 7 * m + 114) // 31
+    day = (h + l_ - 7 * m + 114) % 31 + 1
+    return date(y, month, day)
+
+
+def _holiday_period(y: int, name: str) -> Period:
+    """Danish holidays as periods of year `y` (school holidays approximated, see module doc)."""
+    if name in ("jul", "julen"):
+        return date(y, 12, 24), date(y, 12, 26)
+    if name == "juleferien":
+        return date(y, 12, 23), date(y + 1, 1, 1)
+    if name in ("påske", "påsken"):
+        e = _easter(y)
+        return e - timedelta(days=3), e + timedelta(days=1)
+    if name == "påskeferien":
+        e = _easter(y)
+        return e - timedelta(days=8), e + timedelta(days=1)
+    if name in ("pinse", "pinsen"):
+        p = _easter(y) + timedelta(days=49)
+        return p, p + timedelta(days=1)
+    if name == "sommerferien":
+        return date(y, 7, 1), date(y, 7, 31)
+    if name == "efterårsferien":
+        return _week_period(y, 42)
+    if name == "vinterferien":
+        return _week_period(y, 7)
+    raise ValueError(name)
+
+
+def _part_of_month(y: int, m: int, part: str) -> Period:
+    """primo = days 1-10, medio = 11-20, ultimo = 21-end; 'udgangen' = the last day."""
+    last = monthrange(y, m)[1]
+    if part == "primo":
+        return date(y, m, 1), date(y, m, 10)
+    if part == "medio":
+        return date(y, m, 11), date(y, m, 20)
+    if part == "udgangen":
+        return date(y, m, last), date(y, m, last)
+    return date(y, m, 21), date(y, m, last)
+
+
+def _part_of_year(y: int, part: str) -> Period:
+    """primo = Jan-Mar, medio = May-Aug, ultimo = Oct-Dec; 'udgangen' = 31 December."""
+    if part == "primo":
+        return date(y, 1, 1), date(y, 3, 31)
+    if part == "medio":
+        return date(y, 5, 1), date(y, 8, 31)
+    if part == "udgangen":
+        return date(y, 12, 31), date(y, 12, 31)
+    return date(y, 10, 1), date(y, 12, 31)
+
+
+def _part_name(raw: str) -> str:
+    raw = raw.lower().split()[0]
+    return {"starten": "primo", "begyndelsen": "primo", "start": "primo", "midten": "medio",
+            "slutningen": "ultimo", "slut": "ultimo", "udgangen": "udgangen"}.get(raw, raw)
+
+
+def _month_of(tok: str) -> int:
+    t = tok.lower().rstrip(".")
+    return MONTHS.get(t) or MONTH_ABBR[t]
+
+
+def _rel_year_offset(s: str) -> int:
+    s = s.lower()
+    if "næste" in s:
+        return 1
+    if "sidste" in s or "forrige" in s or "fjor" in s:
+        return -1
+    return 0
+
+
+def _two_digit_year(yy: str, base: int | None = None) -> int:
+    v = int(yy)
+    if base is not None:
+        c = base - base % 100 + v
+        return c if c >= base else c + 100
+    return 2000 + v
+
+
+# --------------------------------------------------------------------------- candidates
+
+
+@dataclass
+class _Cand:
+    """A matched expression before resolution.
+
+    Exactly one of: `period` (year -> period, with `year` explicit or to be chosen),
+    `rel` (ref, tense -> period), `fixed` (fully specified period).
+    """
+
+    start: int
+    end: int
+    gran: str
+    period: Callable[[int], Period] | None = None
+    year: int | None = None
+    rel: Callable[[date, str], Period | None] | None = None
+    rel_year: int | None = None       # "i december næste år": year = ref.year + rel_year
+    fixed: Period | None = None
+    inherit: bool = False             # bare quarter/half: year from context
+    mergeable: bool = True            # may be an end of a "fra X til Y" range
+    prio: int = 0
+    ends: tuple["_Cand", "_Cand"] | None = None  # the two ends of a merged range
+
+    @property
+    def explicit_year(self) -> int | None:
+        if self.year is not None:
+            return self.year
+        if self.fixed is not None:
+            return self.fixed[0].year
+        return None
+
+
+def _valid(period: Callable[[int], Period], y: int) -> bool:
+    try:
+        period(y)
+        return True
+    except ValueError:
+        return False
+
+
+def _add(out: list[_Cand], c: _Cand) -> None:
+    """Append unless the explicit year does not form a valid period (31 Feb, week 53...)."""
+    if c.period is not None and c.year is not None and not _valid(c.period, c.year):
+        return
+    if c.period is not None and c.year is None and not any(_valid(c.period, y) for y in range(2000, 2009)):
+        return
+    out.append(c)
+
+
+def _num_guarded(text: str, start: int) -> bool:
+    """True when a number at `start` is a case/item/phone number reference ('Sagsnr. 23/...')."""
+    return bool(_NUMREF_BEFORE.search(text[max(0, start - 20):start]))
+
+
+def _find_numeric(text: str, out: list[_Cand]) -> None:
+    """Numeric dates: ISO, d.m.yyyy / d-m-yyyy, d/m-yyyy, and 'd. 6/10' (year from ref)."""
+    for m in RE_ISO.finditer(text):
+        if _num_guarded(text, m.start()):
+            continue
+        y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
+        _add(out, _Cand(m.start(), m.end(), "day", period=lambda yy, mo=mo, d=d: (date(yy, mo, d),) * 2,
+                        year=y, prio=2))
+    for m in RE_DMY.finditer(text):
+        if _num_guarded(text, m.start()):
+            continue
+        y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
+        _add(out, _Cand(m.start(), m.end(), "day", period=lambda yy, mo=mo, d=d: (date(yy, mo, d),) * 2,
+                        year=y, prio=2))
+    for m in RE_DM_Y.finditer(text):
+        if _num_guarded(text, m.start()):
+            continue
+        raw = m["y"] or m["y4"]
+        y = int(raw) if len(raw) == 4 else _two_digit_year(raw)
+        mo, d = int(m["m"]), int(m["d"])
+        _add(out, _Cand(m.start(), m.end(), "day", period=lambda yy, mo=mo, d=d: (date(yy, mo, d),) * 2,
+                        year=y, prio=2))
+    for m in RE_DM_SLASH.finditer(text):
+        mo, d = int(m["m"]), int(m["d"])
+        _add(out, _Cand(m.start("d"), m.end(), "day", period=lambda yy, mo=mo, d=d: (date(yy, mo, d),) * 2, prio=1))
+
+
+def _find_text_dates(text: str, out: list[_Cand]) -> None:
+    """'30. september 2020', '30. sept. 2020', 'd. 28/ september', '2. december', '2.-4. marts'."""
+    for m in RE_DATE_TEXT.finditer(text):
+        mo, d = _month_of(m["m"]), int(m["d"])
+        if _num_guarded(text, m.start()):
+            continue
+        per = lambda yy, mo=mo, d=d: (date(yy, mo, d),) * 2  # noqa: E731
+        c = _Cand(m.start(), m.end(), "day", period=per, prio=2)
+        if m["y"]:
+            c.year = int(m["y"])
+        elif m["yr"]:
+            c.rel_year = _rel_year_offset(m["yr"])
+        else:
+            c.end = m.end("m")
+        _add(out, c)
+    for m in RE_DAY_RANGE.finditer(text):
+        mo, d1, d2 = _month_of(m["m"]), int(m["d1"]), int(m["d2"])
+        if d2 <= d1 or _num_guarded(text, m.start()):
+            continue
+        per = lambda yy, mo=mo, a=d1, b=d2: (date(yy, mo, a), date(yy, mo, b))  # noqa: E731
+        _add(out, _Cand(m.start(), m.end(), "range", period=per, year=int(m["y"]) if m["y"] else None, prio=2))
+
+
+def _bare_month_ok(text: str, m: re.Match) -> bool:
+    """Skip capitalised month names used as first names ('August Krogh') and 'juni-mødet'."""
+    word = m["m"]
+    after = text[m.end("m"):m.end("m") + 30]
+    if word[0].isupper() and _RX_CAP_WORD.match(after):
+        return False
+    hy = _RX_HYPHEN_WORD.match(after)
+    if hy and hy.group(1).lower() not in MONTHS and hy.group(1).lower() not in MONTH_ABBR:
+        return False
+    return True
+
+
+def _prefix(rx: re.Pattern, text: str, start: int) -> re.Match | None:
+    """A prefix pattern (anchored with $) matched on the 30 characters before `start`."""
+    return rx.search(text, max(0, start - 30), start)
+
+
+def _find_months(text: str, out: list[_Cand]) -> None:
+    """'april 2021', 'december næste år', bare 'december', 'i løbet af oktober', primo/medio/ultimo."""
+    def begin(m: re.Match) -> int:
+        pre = _prefix(RE_PRE_LOBET, text, m.start())
+        return pre.start() if pre else m.start()
+
+    for m in RE_MONTH_YEAR.finditer(text):
+        mo = _month_of(m["m"])
+        c = _Cand(begin(m), m.end(), "month", period=lambda yy, mo=mo: _month_period(yy, mo), prio=1)
+        if m["y"]:
+            c.year = int(m["y"])
+        else:
+            c.rel_year = _rel_year_offset(m["yr"])
+        _add(out, c)
+    for m in RE_MONTH.finditer(text):
+        if not _bare_month_ok(text, m):
+            continue
+        mo = _month_of(m["m"])
+        _add(out, _Cand(begin(m), m.end(), "month", period=lambda yy, mo=mo: _month_period(yy, mo)))
+    for m in RE_PART.finditer(text):
+        part = _part_name(m["p"])
+        if m["m"]:
+            mo = _month_of(m["m"])
+            per = lambda yy, mo=mo, p=part: _part_of_month(yy, mo, p)  # noqa: E731
+            c = _Cand(m.start(), m.end(), "day" if part == "udgangen" else "range", period=per, prio=1)
+            if m["y"]:
+                c.year = int(m["y"])
+            elif m["yr"]:
+                c.rel_year = _rel_year_offset(m["yr"])
+        else:
+            per = lambda yy, p=part: _part_of_year(yy, p)  # noqa: E731
+            c = _Cand(m.start(), m.end(), "day" if part == "udgangen" else "range", period=per, prio=1)
+            if m["yo"]:
+                c.year = int(m["yo"])
+            else:
+                c.rel_year = _rel_year_offset(m["yro"])
+        _add(out, c)
+    for m in RE_MONTH_HALF.finditer(text):
+        mo, first = _month_of(m["m"]), m["h"].lower() == "første"
+
+        def per(yy: int, mo: int = mo, first: bool = first) -> Period:
+            a, b = _month_period(yy, mo)
+            return (a, date(yy, mo, 15)) if first else (date(yy, mo, 16), b)
+        _add(out, _Cand(m.start(), m.end(), "range", period=per, year=int(m["y"]) if m["y"] else None, prio=1))
+
+
+def _find_weeks(text: str, out: list[_Cand]) -> None:
+    """'uge 44', 'uge 44 2021', 'uge 36-47 2011', 'uge 36 til og med uge 47 2011'."""
+    for m in RE_WEEK_RANGE.finditer(text):
+        w1, w2 = int(m["w1"]), int(m["w2"])
+        if not (1 <= w1 <= 53 and 1 <= w2 <= 53) or w1 == w2:
+            continue
+
+        def per(yy: int, w1: int = w1, w2: int = w2) -> Period:
+            if w2 < w1:  # crosses the year end: the year named is the end's
+                return _week_period(yy - 1, w1)[0], _week_period(yy, w2)[1]
+            return _week_period(yy, w1)[0], _week_period(yy, w2)[1]
+        _add(out, _Cand(m.start(), m.end(), "range", period=per, year=int(m["y"]) if m["y"] else None, prio=1))
+    for m in RE_WEEK.finditer(text):
+        w = int(m["w"])
+        if not 1 <= w <= 53:
+            continue
+        _add(out, _Cand(m.start(), m.end(), "week", period=lambda yy, w=w: _week_period(yy, w),
+                        year=int(m["y"]) if m["y"] else None, prio=1))
+
+
+def _find_quarters_halves(text: str, out: list[_Cand]) -> None:
+    """'Q3 2021', '2. kvartal 2021', '4. kvt. 2021', 'første kvartal', 'andet halvår 2021', 'H1 2021'."""
+    for m in RE_QUARTER.finditer(text):
+        q = int(m["qn"]) if m["qn"] else ORDINALS[m["qw"].lower()] if m["qw"] else int(m["qq"][1])
+        c = _Cand(m.start(), m.end(), "quarter", period=lambda yy, q=q: _quarter_period(yy, q), prio=1)
+        if m["y"]:
+            c.year = int(m["y"])
+        elif m["y2"]:
+            c.year = _two_digit_year(m["y2"])
+        elif m["yr"]:
+            c.rel_year = _rel_year_offset(m["yr"])
+        else:
+            c.inherit = True
+        _add(out, c)
+    for m in RE_HALF.finditer(text):
+        h = int(m["hh"][1]) if m["hh"] else ORDINALS[m["hw"].lower()]
+        has_year = bool(m["y"] or m["yr"])
+        if not has_year and (m["hh"] or (m["hk"] and m["hk"].lower().startswith("halvdel"))):
+            continue  # 'H1' / 'første halvdel af' need a year to be temporal
+        c = _Cand(m.start(), m.end(), "half", period=lambda yy, h=h: _half_period(yy, h), prio=1)
+        if m["y"]:
+            c.year = int(m["y"])
+        elif m["yr"]:
+            c.rel_year = _rel_year_offset(m["yr"])
+        else:
+            c.inherit = True
+        _add(out, c)
+
+
+def _strictly(period: Callable[[int], Period], after: bool) -> Callable[[date, str], Period | None]:
+    """'næste forår' / 'sidste efterår': the occurrence strictly after / before the one at ref."""
+    def rel(ref: date, tense: str) -> Period | None:
+        years = range(ref.year - 2, ref.year + 3)
+        ps = [period(y) for y in years if _valid(period, y)]
+        if after:
+            ps = [p for p in ps if p[0] > ref]
+            return min(ps) if ps else None
+        ps = [p for p in ps if p[1] < ref]
+        return max(ps) if ps else None
+    return rel
+
+
+def _find_seasons_holidays(text: str, out: list[_Cand]) -> None:
+    """Seasons ('foråret 2021', 'i efteråret', 'næste sommer') and holidays ('inden jul')."""
+    for m in RE_SEASON.finditer(text):
+        word = m["s"].lower()
+        base = word[:-2] if word.endswith(("et", "en")) else word
+        definite = base != word
+        pm = _prefix(RE_PRE_SEASON, text, m.start())
+        pre = re.sub(r"\s+", " ", pm["pre"].lower()) if pm else ""
+        if base not in SEASONS:  # 'sommer' + 'en' stripped fine; guard odd forms
+            continue
+        if not definite and not pre and not m["y"] and not m["yr"]:
+            continue
+        if base == "høst" and not m["y"] and pre not in ("i", "til", "næste", "sidste", "forrige"):
+            continue
+        keep_pre = pre in ("næste", "kommende", "sidste", "forrige", "dette", "denne") or pre.startswith("i løbet")
+        start = pm.start() if keep_pre else m.start()
+        per = lambda yy, s=base: _season_period(yy, s)  # noqa: E731
+        c = _Cand(start, m.end(), "season", period=per, prio=1)
+        if m["y"]:
+            y = int(m["y"])
+            if base == "vinter" and m["y2"]:
+                y = int(m["y2"]) if len(m["y2"]) == 4 else _two_digit_year(m["y2"], y)
+            c.year = y
+        elif m["yr"]:
+            c.rel_year = _rel_year_offset(m["yr"])
+        elif pre in ("næste", "kommende"):
+            c.period, c.rel = None, _strictly(per, after=True)
+        elif pre in ("sidste", "forrige"):
+            c.period, c.rel = None, _strictly(per, after=False)
+        _add(out, c)
+    for m in RE_HOLIDAY.finditer(text):
+        name = m["h"].lower()
+        pm = _prefix(RE_PRE_HOLIDAY, text, m.start())
+        pre = pm["pre"].lower() if pm else ""
+        if name == "jul" and not pre:
+            continue
+        keep_pre = pre in ("næste", "sidste", "denne")
+        start = pm.start() if keep_pre else m.start()
+        if name == "årsskiftet":
+            if m["y"]:
+                y = int(m["y"])
+                if m["y2"]:
+                    y = int(m["y2"]) if len(m["y2"]) == 4 else _two_digit_year(m["y2"], y)
+                out.append(_Cand(start, m.end(), "relative", fixed=(date(y, 1, 1),) * 2, mergeable=False))
+            else:
+                out.append(_Cand(start, m.end(), "relative", rel=_year_turn, mergeable=False))
+            continue
+        if name in ("nytår", "nytåret"):
+            out.append(_Cand(start, m.end(), "relative", rel=_year_turn, mergeable=False))
+            continue
+        per = lambda yy, n=name: _holiday_period(yy, n)  # noqa: E731
+        c = _Cand(start, m.end(), "range", period=per, year=int(m["y"]) if m["y"] else None)
+        if pre == "næste":
+            c.period, c.rel = None, _strictly(per, after=True)
+        elif pre == "sidste":
+            c.period, c.rel = None, _strictly(per, after=False)
+        _add(out, c)
+
+
+def _year_turn(ref: date, tense: str) -> Period:
+    """'årsskiftet': the coming 1 January (future/neutral) or the last one (past)."""
+    if tense == "past":
+        return (date(ref.year, 1, 1),) * 2
+    if ref.month == 1 and ref.day == 1:
+        return (ref, ref)
+    return (date(ref.year + 1, 1, 1),) * 2
+
+
+def _rel_unit(mod: str, unit: str) -> Callable[[date, str], Period]:
+    """'næste uge' and friends: the period `k` steps from the one containing ref."""
+    k = {"næste": 1, "kommende": 1, "sidste": -1, "forrige": -1}.get(mod, 0)
+
+    def rel(ref: date, tense: str) -> Period:
+        if unit == "uge":
+            mon = ref - timedelta(days=ref.weekday()) + timedelta(weeks=k)
+            return mon, mon + timedelta(days=6)
+        if unit == "måned":
+            y, mo = _add_months(ref.year, ref.month, k)
+            return _month_period(y, mo)
+        if unit == "kvartal":
+            q = (ref.month - 1) // 3 + k
+            return _quarter_period(ref.year + q // 4, q % 4 + 1)
+        if unit == "halvår":
+            h = (ref.month - 1) // 6 + k
+            return _half_period(ref.year + h // 2, h % 2 + 1)
+        return _year_period(ref.year + k)
+    return rel
+
+
+_UNIT_GRAN = {"uge": "week", "måned": "month", "kvartal": "quarter", "halvår": "half", "år": "year"}
+
+
+def _find_relative(text: str, out: list[_Cand]) -> None:
+    """'næste uge', 'sidste år', 'i år', 'om en måneds tid', 'om 14 dage', 'for to år siden'."""
+    for m in RE_REL.finditer(text):
+        before = text[max(0, m.start() - 4):m.start()].lower()
+        if re.search(r"(?:^|\W)de\s+$", before):
+            continue  # 'de næste år' = the coming years
+        mod, unit = m["mod"].lower(), m["u"].lower()
+        out.append(_Cand(m.start(), m.end(), _UNIT_GRAN[unit], rel=_rel_unit(mod, unit), mergeable=False))
+    for m in RE_THIS_YEAR.finditer(text):
+        k = 0 if m["y"] else -1
+        out.append(_Cand(m.start(), m.end(), "year",
+                         rel=lambda ref, t, k=k: _year_period(ref.year + k), mergeable=False))
+    for m in RE_OFFSET.finditer(text):
+        pre = m["pre"].lower()
+        if pre == "for" and not m["siden"]:
+            continue  # 'for to år' is a duration
+        if pre != "for" and m["siden"]:
+            continue
+        n_raw = m["n"].lower()
+        n = float(n_raw) if n_raw.isdigit() else NUMBER_WORDS[re.sub(r"\s+", " ", n_raw)]
+        u = m["u"].lower()
+        days = 1 if u.startswith("dag") else 7 if u.startswith("uge") else 30 if u.startswith("måned") else 365
+        sign = -1 if m["siden"] else 1
+        if u.startswith("år") and m["siden"]:
+            k = -int(n)
+            out.append(_Cand(m.start(), m.end(), "year",
+                             rel=lambda ref, t, k=k: _year_period(ref.year + k), mergeable=False))
+            continue
+        delta = timedelta(days=round(n * days) * sign)
+        out.append(_Cand(m.start(), m.end(), "day",
+                         rel=lambda ref, t, d=delta: (ref + d, ref + d), mergeable=False))
+
+
+def _find_years(text: str, out: list[_Cand]) -> None:
+    """Years alone ('i 2021', 'siden 2013', '2020 og 2021') and year ranges ('2021-2022')."""
+    for m in RE_YEAR_RANGE.finditer(text):
+        if _num_guarded(text, m.start()):
+            continue
+        y1, raw = int(m["y1"]), m["y2"]
+        if len(raw) == 2:
+            y2 = _two_digit_year(raw, y1)
+            if y2 != y1 + 1:
+                continue
+        else:
+            y2 = int(raw)
+            if not y1 < y2 <= y1 + 30:
+                continue
+        out.append(_Cand(m.start(), m.end(), "range", fixed=(date(y1, 1, 1), date(y2, 12, 31)), prio=1))
+    last_end = -10
+    for m in RE_YEAR.finditer(text):
+        s = m.start()
+        before = text[max(0, s - 40):s]
+        prev = _RX_LAST_WORD.search(before)
+        prev_word = prev.group(1).lower().strip("(\"'") if prev else ""
+        chained = bool(_RX_YEAR_CHAIN.fullmatch(text, last_end, s)) if s - last_end < 12 else False
+        ok = prev_word in YEAR_CONTEXT or chained
+        if ok and prev_word == "til":
+            prev2 = _RX_LAST_2WORD.search(before)
+            if prev2 and prev2.group(1).lower() in ("op", "ca.", "cirka"):
+                ok = False  # 'op til 2050' is an amount
+        after = text[m.end():m.end() + 20].lower().split()
+        if after and after[0].strip(",.;:") in UNIT_WORDS:
+            ok = False
+        if _RX_PHONE_TAIL.match(text, m.end()):
+            ok = False  # phone numbers '2020 1234'
+        if not ok or _num_guarded(text, s):
+            continue
+        y = int(m["y"])
+        out.append(_Cand(s, m.end(), "year", period=_year_period, year=y))
+        last_end = m.end()
+
+
+_FINDERS = (_find_numeric, _find_text_dates, _find_months, _find_weeks, _find_quarters_halves,
+            _find_seasons_holidays, _find_relative, _find_years)
+
+
+def _select(cands: list[_Cand]) -> list[_Cand]:
+    """Resolve overlaps: the longest candidate wins (then higher priority, then the earlier)."""
+    order = sorted(cands, key=lambda c: (-(c.end - c.start), -c.prio, c.start))
+    starts: list[int] = []   # kept spans, sorted and non-overlapping
+    ends: list[int] = []
+    kept: list[_Cand] = []
+    for c in order:
+        i = bisect_right(starts, c.start)
+        if (i > 0 and ends[i - 1] > c.start) or (i < len(starts) and starts[i] < c.end):
+            continue
+        starts.insert(i, c.start)
+        ends.insert(i, c.end)
+        kept.append(c)
+    kept.sort(key=lambda c: c.start)
+    return kept
+
+
+# --------------------------------------------------------------------------- sentences
+
+_ABBR_NEVER = frozenset("""
+fx f.eks feks bl.a bla ift i.f.t if.t iflg vedr vdr jf jvf cf ca nr nrs pkt evt hhv dvs inkl ekskl
+excl incl mht m.h.t pga p.g.a iht i.h.t ang s ss kap afs sml jan feb febr mar apr jun jul aug sep
+sept okt nov dec kl d dags ml mhp m.h.p vha v.h.a pr p.t pt hr fru frk dr prof adm dir tlf mob att
+ref red obs el vs nb n.b gl st sdr t.o.m f.o.m tom fom ad vedk tilsv anm alm eks ex j.nr sagsnr
+journalnr mr ons tirs tors fre lør søn man
+""".split())
+_ABBR_MAY_END = frozenset("mv m.v mm m.m osv o.s.v etc m.fl mfl o.l ol o.lign kr dkr pct stk mdr md mio mia".split())
+_SENT_STARTERS = frozenset("""
+det der han hun man de den dette disse vi jeg i bestyrelsen udvalget hvis når da som og men
+desuden derudover endvidere herudover samtidig sekretariatet formanden mødet sagen punktet
+""".split())
+_SENT_CAND = re.compile(r"[.!?]+[\"'”»)]*(?=\s)|\n\s*")
+_NEWLINE_RUN = re.compile(r"\n\s*")
+
+
+def _line_break_ends_block(text: str, start: int, end: int) -> bool:
+    """A run of line breaks text[start:end] ends a block (paragraph/heading/sentence) unless
+    the text continues in lower case or the line ended in ',', ';', '(' or a hyphen — so
+    blocks of clean text ('a sentence never contains a newline') and PDF text dumps with
+    hard line breaks are both handled."""
+    if end >= len(text) or text[end].islower():
+        return False
+    i = start - 1
+    while i >= 0 and text[i] in " \t\r\f\v":
+        i -= 1
+    return i < 0 or text[i] not in ",;(-–"
+
+
+def split_sentences(text: str) -> list[Span]:
+    """Danish-aware sentence spans: a period ends a sentence only before an upper-case word, not
+    after abbreviations ('fx.', 'bl.a.', 'ift.', 'vedr.', 'jf.', 'ca.', 'nr.'), 1-2 digit
+    ordinals ('2. december') or initials; 'mv.'/'kr.' end one only before a typical starter.
+    A line break ends a sentence unless the next line continues in lower case."""
+    spans: list[Span] = []
+    start = 0
+    n = len(text)
+    for m in _SENT_CAND.finditer(text):
+        if m.group().startswith("\n"):
+            if not _line_break_ends_block(text, m.start(), m.end()):
+                continue
+            cut = m.start()
+        else:
+            nxt = _RX_NEXT_CHAR.match(text, m.end(), m.end() + 40)
+            if not nxt:
+                continue
+            ch = nxt.group(2)
+            if not (ch.isupper() or ch.isdigit() or ch in "-•–"):
+                continue
+            if m.group()[0] == ".":
+                tok = _RX_LAST_TOKEN.search(text, max(0, m.start() - 30), m.start())
+                word = tok.group(1).lower().lstrip("(\"'") if tok else ""
+                if word in _ABBR_NEVER or (len(word) == 1 and word.isalpha()):
+                    continue
+                if word.isdigit() and len(word) <= 2:
+                    continue
+                if word in _ABBR_MAY_END:
+                    w = _RX_NEXT_WORD.match(text, m.end(), m.end() + 40)
+                    if not w or w.group(1).lower() not in _SENT_STARTERS:
+                        continue
+            cut = m.end()
+        _push(text, spans, start, cut)
+        start = cut
+    _push(text, spans, start, n)
+    return spans
+
+
+def _push(text: str, spans: list[Span], a: int, b: int) -> None:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    if b > a:
+        spans.append((a, b))
+
+
+def split_paragraphs(text: str) -> list[Span]:
+    """Blocks separated by line breaks, unless the next line continues in lower case."""
+    spans: list[Span] = []
+    start = 0
+    for m in _NEWLINE_RUN.finditer(text):
+        if not _line_break_ends_block(text, m.start(), m.end()):
+            continue
+        _push(text, spans, start, m.start())
+        start = m.end()
+    _push(text, spans, start, len(text))
+    return spans
+
+
+# --------------------------------------------------------------------------- tense
+
+_WORD_RE = re.compile(r"\w+", re.U)
+_CLAUSE_SEP = re.compile(r"[,;:()\[\]]|\s[-–—]+\s|[.!?]\s+(?=[A-ZÆØÅ])")
+_REPORT_AT = re.compile(r"(?:\s+\w+){0,3}?\s*,\s*at\b", re.U)  # used with .match(text, pos)
+
+
+@dataclass
+class _SentInfo:
+    markers: list[tuple[int, str, bool]]   # (abs position, 'past'|'future', is_reporting)
+    clauses: list[tuple[int, int, bool]]   # (abs start, abs end, is_relative_clause)
+
+
+def _is_participle(w: str, strict: bool) -> bool:
+    if w in PARTICIPLES:
+        return True
+    if w in _NOT_PARTICIPLE or len(w) < 4:
+        return False
+    if w.endswith("et") and len(w) >= 5:
+        return True
+    return not strict and w.endswith("t") and w[-2] not in "aeiouyæøå"
+
+
+def _sentence_info(text: str, s: int, e: int) -> _SentInfo:
+    """Tense markers and clause boundaries of text[s:e] (see module docstring)."""
+    sent = text[s:e]
+    toks = [(m.start() + s, m.end() + s, m.group().lower()) for m in _WORD_RE.finditer(sent)]
+    markers: list[tuple[int, str, bool]] = []
+
+    def past(p: int, w: str, end: int) -> None:
+        """A past marker unless it is a reporting verb (narrating the meeting itself)."""
+        if w not in REPORTING and not _REPORT_AT.match(text, end, min(e, end + 60)):
+            markers.append((p, "past", False))
+
+    skip_to = -1
+    for i, (p, pe, w) in enumerate(toks):
+        if i <= skip_to:
+            continue
+        prev = toks[i - 1][2] if i else ""
+        if w in ("har", "havde", "er", "var", "have"):
+            j = i + 1
+            while j < len(toks) and j < i + 4 and toks[j][2] in _AUX_SKIP:
+                j += 1
+            if j < len(toks) and j < i + 4 and _is_participle(toks[j][2], strict=w in ("er", "var")):
+                skip_to = j
+                if w != "have":
+                    past(p, toks[j][2], toks[j][1])
+                elif prev in ("skulle", "kunne", "ville", "burde", "måtte"):
+                    past(p, toks[j][2], toks[j][1])
+                elif prev in ("skal", "vil"):
+                    markers.append((p, "future", False))
+                continue
+            if w in ("havde", "var"):
+                past(p, w, pe)
+            elif w in ("har", "er"):
+                markers.append((p, "future", False))
+            continue
+        if prev in _INFINITE_AUX:
+            continue  # 'vil blive holdt', 'skal være afsluttet': the auxiliary decides
+        if w in PAST_IRREGULAR or w in REPORTING:
+            past(p, w, pe)
+        elif w in FUTURE_WORDS or w in PRESENT_WORDS:
+            markers.append((p, "future", False))
+        elif len(w) >= 5 and w not in _ADJ_STOP and prev not in _DET_COPULA:
+            if w.endswith("ede") or w.endswith(_PAST_TE) or (w.endswith(_PAST_DEPONENT) and not w.endswith("redes")):
+                past(p, w, pe)
+            elif w.endswith("es") and not w.endswith(("nes", "ses", "ces")):
+                markers.append((p, "future", False))
+            elif w.endswith("er") and prev in _PRONOUNS and w not in MONTHS:
+                markers.append((p, "future", False))  # 'hun flytter', 'vi arbejder'
+    clauses: list[tuple[int, int, bool]] = []
+    a = s
+    for m in list(_CLAUSE_SEP.finditer(sent)) + [None]:
+        b = s + m.start() if m else e
+        first = _WORD_RE.search(text, a, b) if b > a else None
+        relative = a > s and bool(first and first.group().lower() in _RELATIVE_CLAUSE_START)
+        clauses.append((a, b, relative))
+        if m:
+            a = s + m.end()
+    return _SentInfo(markers, clauses)
+
+
+def _tense_from_info(info: _SentInfo, pos: int, end: int) -> str:
+    """'past', 'future' or 'neutral' for the expression at [pos, end) (see module docstring)."""
+    def dist(p: int) -> int:
+        return pos - p if p < pos else max(0, p - end)
+
+    markers = [(p, t) for p, t, rep in info.markers if not rep]
+    own = next(((a, b) for a, b, _ in info.clauses if a <= pos < b), None)
+    if own:
+        mine = [(dist(p), t) for p, t in markers if own[0] <= p < own[1]]
+        if mine:
+            return min(mine)[1]
+    main = [(dist(p), t) for p, t in markers if not any(a <= p < b and rel for a, b, rel in info.clauses)]
+    if main:
+        return min(main)[1]
+    rest = [(dist(p), t) for p, t in markers]
+    return min(rest)[1] if rest else "neutral"
+
+
+def clause_tense(sentence: str, start: int = 0, end: int | None = None) -> str:
+    """Tense ('past' | 'future' | 'neutral') governing the span [start, end) of `sentence`."""
+    info = _sentence_info(sentence, 0, len(sentence))
+    return _tense_from_info(info, start, start if end is None else end)
+
+
+# --------------------------------------------------------------------------- resolution
+
+
+def _pick_year(period: Callable[[int], Period], ref: date, mode: str) -> Period | None:
+    """The occurrence of a yearless period relative to ref: 'future', 'past' or 'nearest'."""
+    ps = [period(y) for y in range(ref.year - 2, ref.year + 3) if _valid(period, y)]
+    if not ps:
+        return None
+    if mode == "past":
+        c = [p for p in ps if p[0] <= ref]
+        return max(c) if c else None
+    if mode == "nearest":
+        def gap(p: Period) -> int:
+            return 0 if p[0] <= ref <= p[1] else min(abs((p[0] - ref).days), abs((p[1] - ref).days))
+        return min(ps, key=lambda p: (gap(p), p[0] < ref))
+    c = [p for p in ps if p[1] >= ref]
+    return min(c) if c else None
+
+
+def _deadline(text: str, sent: Span, c: _Cand, tense: str, clause: Span | None, over: bool) -> bool:
+    """Deadline/target framing of the expression (rule in the module docstring); `over`: the
+    period ended before the meeting, so only an explicit deadline word can make it one."""
+    s0 = sent[0]
+    before = text[max(s0, c.start - 120):c.start]
+    if _DL_ADJACENT.search(text[max(s0, c.start - 40):c.start]) or _DL_INSIDE.match(text, c.start, c.end):
+        return True
+    if _DL_BEFORE.search(text[max(s0, c.start - 80):c.start]):
+        return True
+    if _DL_AFTER.match(text[c.end:min(sent[1], c.end + 30)]):
+        return True
+    if tense == "past" or over:
+        return False
+    if _DL_TARGET.search(before):
+        return True
+    if clause and _DL_TARGET.search(text[c.end:clause[1]]):
+        return True
+    return False
+
+
+def _merge_ranges(text: str, cands: list[_Cand], sent_of: Callable[[int], int]) -> list[_Cand]:
+    """Join 'X – Y', 'fra X til Y', 'X til og med Y', 'mellem X og Y' into one range candidate."""
+    out: list[_Cand] = []
+    i = 0
+    while i < len(cands):
+        a = cands[i]
+        if i + 1 < len(cands):
+            b = cands[i + 1]
+            gap = text[a.end:b.start]
+            m = _RANGE_CONNECTOR.fullmatch(gap)
+            if (m and a.mergeable and b.mergeable and sent_of(a.start) == sent_of(b.start)
+                    and (a.period or a.fixed) and (b.period or b.fixed)):
+                conn = re.sub(r"\s+", " ", m["c"].lower())
+                head = text[max(0, a.start - 60):a.start]
+                ok = True
+                if conn == "til":
+                    ok = bool(re.search(r"\bfra\s+(?:(?:den|d\.)\s*)?$", head, _I)) and not _MOVE_VERBS.search(head)
+                elif conn == "og":
+                    ok = bool(re.search(r"\bmellem\s+(?:(?:den|d\.)\s*)?$", head, _I))
+                if ok:
+                    out.append(_Cand(a.start, b.end, "range", prio=3, mergeable=False,
+                                     rel=_range_rel(a, b), ends=(a, b)))
+                    i += 2
+                    continue
+        out.append(a)
+        i += 1
+    return out
+
+
+def _range_rel(a: _Cand, b: _Cand) -> Callable[[date, str], Period | None]:
+    """Resolve a two-ended range, passing a missing year from one end to the other."""
+    def explicit(c: _Cand, ref: date | None) -> Period | None:
+        if c.fixed:
+            return c.fixed
+        if c.year is not None:
+            return c.period(c.year)
+        if c.rel_year is not None and ref is not None:
+            return c.period(ref.year + c.rel_year) if _valid(c.period, ref.year + c.rel_year) else None
+        return None
+
+    def rel(ref: date, tense: str) -> Period | None:
+        pa, pb = explicit(a, ref), explicit(b, ref)
+        if pa is None and pb is not None:
+            ys = [y for y in (pb[0].year, pb[0].year - 1) if _valid(a.period, y)]
+            cand = [a.period(y) for y in ys if a.period(y)[0] <= pb[0]]
+            pa = max(cand) if cand else None
+        if pa is None:
+            pa = _pick_year(a.period, ref, "nearest" if tense == "neutral" else tense)
+        if pa is None:
+            return None
+        if pb is None:
+            ys = [y for y in range(pa[0].year, pa[0].year + 3) if _valid(b.period, y)]
+            cand = [b.period(y) for y in ys if b.period(y)[1] >= pa[1]]
+            pb = min(cand) if cand else None
+        if pb is None or pb[1] < pa[0]:
+            return None
+        return pa[0], pb[1]
+    return rel
+
+
+def _infer_ref(text: str) -> date | None:
+    """The first full date in the text (normally the meeting date in the title)."""
+    cands: list[_Cand] = []
+    _find_text_dates(text[:5000], cands)
+    _find_numeric(text[:5000], cands)
+    for c in sorted(cands, key=lambda c: c.start):
+        if c.year is not None and c.gran == "day":
+            return c.period(c.year)[0]
+    return None
+
+
+def _find(text: str, ref: date | None, sentences: list[Span] | None, paragraphs: list[Span] | None,
+          force_tense: str | None = None) -> list[Temporal]:
+    if isinstance(ref, datetime):
+        ref = ref.date()
+    if ref is None:
+        ref = _infer_ref(text)
+    cap_paragraph = paragraphs is None
+    sents = sorted(sentences) if sentences else split_sentences(text)
+    if not sents:
+        sents = [(0, len(text))]
+    paras = sorted(paragraphs) if paragraphs else split_paragraphs(text) or [(0, len(text))]
+    s_starts = [s for s, _ in sents]
+    p_starts = [p for p, _ in paras]
+
+    def sent_of(pos: int) -> int:
+        return max(0, bisect_right(s_starts, pos) - 1)
+
+    def para_of(pos: int) -> int:
+        return max(0, bisect_right(p_starts, pos) - 1)
+
+    raw: list[_Cand] = []
+    for finder in _FINDERS:
+        finder(text, raw)
+    kept = _merge_ranges(text, _select(raw), sent_of)
+
+    infos: dict[int, _SentInfo] = {}
+    sent_year: dict[int, int] = {}                 # sentence idx -> latest explicit year so far
+    para_year: dict[int, tuple[int, int]] = {}     # paragraph idx -> (sentence idx, latest year)
+    result: list[Temporal] = []
+    for c in kept:
+        si = sent_of(c.start)
+        sent = sents[si]
+        if si not in infos:
+            infos[si] = _sentence_info(text, sent[0], sent[1])
+        info = infos[si]
+        tense = force_tense or _tense_from_info(info, c.start, c.end)
+        if tense == "neutral":  # no verb to go by: a preposition may still point the way
+            pw = _RX_LAST_WORD.search(text, max(sent[0], c.start - 20), c.start)
+            w = pw.group(1).lower() if pw else ""
+            tense = "future" if w in _FUTURE_PREPS else "past" if w == "siden" else tense
+        per: Period | None = None
+        try:
+            if c.fixed is not None:
+                per = c.fixed
+            elif c.period is not None and c.year is not None:
+                per = c.period(c.year)
+            elif ref is None:
+                per = None
+            elif c.rel is not None:
+                per = c.rel(ref, tense)
+            elif c.rel_year is not None:
+                y = ref.year + c.rel_year
+                per = c.period(y) if _valid(c.period, y) else None
+            elif c.inherit:
+                y, same = _context_year(sent_year, para_year, si, para_of(c.start), cap_paragraph)
+                if y is not None and _valid(c.period, y):
+                    per = c.period(y)
+                    if not same and tense != "past" and per[1] < ref:
+                        per = None  # a year from an earlier sentence about the past: use ref
+                if per is None:
+                    per = _pick_year(c.period, ref, "past" if tense == "past" else "future")
+            else:
+                per = _pick_year(c.period, ref, "nearest" if tense == "neutral" else tense)
+        except ValueError:
+            per = None
+        if per is None:
+            continue
+        ey = c.explicit_year
+        if c.ends:
+            ey = next((e.explicit_year for e in c.ends if e.explicit_year is not None), None)
+        if ey is not None:
+            sent_year[si] = ey
+            para_year[para_of(c.start)] = (si, ey)
+        clause = next(((a, b) for a, b, _ in info.clauses if a <= c.start < b), None)
+        result.append(Temporal(
+            char_start=c.start, char_end=c.end, text=text[c.start:c.end], start=per[0], end=per[1],
+            granularity=c.gran,
+            deadline=_deadline(text, sent, c, tense, clause, ref is not None and per[1] < ref),
+        ))
+    return result
+
+
+def _context_year(sent_year: dict[int, int], para_year: dict[int, tuple[int, int]], si: int, pi: int,
+                  cap: bool) -> tuple[int | None, bool]:
+    """Latest explicit year seen so far in the same sentence (second value True), else in the
+    same paragraph (False; at most 3 sentences back when `cap`); (None, False) if none."""
+    if si in sent_year:
+        return sent_year[si], True
+    if pi in para_year:
+        s_idx, y = para_year[pi]
+        if not cap or si - s_idx <= 3:
+            return y, False
+    return None, False
+
+
+# --------------------------------------------------------------------------- public API
+
+
+def find_temporal(text: str, ref: date | None, sentences: list[tuple[int, int]] | None = None,
+                  paragraphs: list[tuple[int, int]] | None = None) -> list[Temporal]:
+    """All temporal expressions in `text` (a whole document body or a paragraph), normalised
+    against `ref` (the meeting date). `sentences`/`paragraphs` are (start, end) char spans in
+    `text`; when None, split sentences yourself with a simple Danish-aware rule (abbreviations
+    like "fx", "bl.a.", "ift.", "vedr.", "jf.", "mv.", "ca.", "kr.", "nr.", and "2. december" are
+    not sentence ends)."""
+    if not text:
+        return []
+    return _find(text, ref, sentences, paragraphs)
+
+
+def next_meeting_date(text: str, ref: date | None) -> date | None:
+    """The date of the next meeting when the text announces one ("Næste møde holdes den 2.
+    december", "Næste møde: 12. januar 2023", "Næste bestyrelsesmøde afholdes ...")."""
+    if not text:
+        return None
+    if isinstance(ref, datetime):
+        ref = ref.date()
+    if ref is None:
+        ref = _infer_ref(text)
+    for m in _NEXT_MEETING.finditer(text):
+        window = text[m.end():m.end() + 200]
+        nxt_item = re.search(r"\n\s*\d{1,2}\.\s+[A-ZÆØÅ]", window)
+        if nxt_item:
+            window = window[:nxt_item.start()]
+        stop = re.search(r"[.!?]\s+(?=[A-ZÆØÅ])", window)
+        # a heading ('Næste møde (O)' / 'Næste møde:') may carry its date on the following line
+        if stop and not re.match(r"\s*(?:\([A-ZÆØÅ]\)|:)?\s*$", window[:stop.start()]):
+            window = window[:stop.start() + 1]
+        found = _find(window, ref, None, None, force_tense="future")
+        for t in found:
+            if t.granularity != "day" or (ref is not None and t.start < ref):
+                continue
+            return t.start
+    return None

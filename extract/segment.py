@@ -1,0 +1,491 @@
+"""Segmentation: front matter and the agenda items (numbered headings) of a minutes text.
+
+Why sequence logic rather than a heading regex alone: numbered lines also occur in body
+text ("2. december", numbered lists, a table of contents), and real layouts differ in how
+headings look (bold or not, "Ad 3.", "Punkt 3:", "3 Title"). So every line that *could*
+be a heading becomes a candidate with a weight from layout evidence (bold, a "Punkt"/"Ad"
+prefix, a kind marker "(B)", short, no sentence-final period, followed by body text), and
+a small dynamic programme picks the best-weighted sequence that numbers consistently:
+next = previous + 1, a restart at 1 opens sub-items (8.1, 8.2 … until 9 appears),
+"5. X og 6. Y" is two items sharing one text. A run of candidates with no text between
+them whose numbered titles reappear later is a table of contents and is dropped first.
+
+Numbering rules (documented choices):
+- kind marker: the first letter of a trailing "(O)", "(B)", "(D)", "(O/B)" … decides
+  ("(O/B)" → orientering); other parentheses such as "(SP)" belong to the title.
+- the first item may be numbered 0 or 1, or anything with strong heading evidence.
+- one missing number (N → N+2) is tolerated at a cost, so a dropped heading does not
+  lose the rest of the agenda.
+"""
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from extract.doctext import DocText
+from extract.frontmatter import FrontMatter, TextLine, layout_lexicon, parse_front, text_lines
+from extract.schema import Item
+
+__all__ = ["FrontMatter", "Segmentation", "segment", "find_items"]
+
+
+@dataclass
+class Segmentation:
+    front: FrontMatter
+    items: list[Item]
+
+
+def segment(doc: DocText) -> Segmentation:
+    """Split a document into front matter and agenda items."""
+    items = find_items(doc)
+    end = items[0].char_start if items else len(doc.text)
+    return Segmentation(front=parse_front(doc, end), items=items)
+
+
+# --------------------------------------------------------------------------- candidates
+
+_UPPER_START = re.compile(r"^[\"'“”‘’«»„]?[A-ZÆØÅÄÖÜÉ]")
+
+
+@lru_cache(maxsize=1)
+def _head_re() -> re.Pattern:
+    prefixes = sorted(layout_lexicon("headings")["number_prefixes"], key=len, reverse=True)
+    pre = "|".join(re.escape(p).replace(r"\ ", r"\s*") for p in prefixes)
+    return re.compile(
+        rf"^(?P<prefix>(?:{pre})\s*)?"
+        r"(?P<num>\d{1,3})(?:\.(?P<sub>\d{1,2}))?"
+        r"(?:\s*(?:og|&|\+|,)\s*(?P<num2>\d{1,3})(?![.\d]\d))?"
+        r"(?P<punct>\.(?!\d)|:|\)|\s+[-–—]\s|(?=\s))?"
+        r"[ \t]*(?P<title>.*)$",
+        re.I,
+    )
+
+
+@lru_cache(maxsize=1)
+def _kind_re() -> re.Pattern:
+    words = sorted((k for k in layout_lexicon("headings")["kind_markers"] if len(k) > 1), key=len, reverse=True)
+    alt = "|".join(re.escape(w) for w in words)
+    return re.compile(rf"\s*[\(\[]\s*(?P<k>[OBD](?:\s*[/+,&]\s*[OBD])*|{alt})\s*[\)\]]\s*[.:]?\s*$", re.I)
+
+
+def split_kind(title: str) -> tuple[str, str | None]:
+    """'Status (O)' → ('Status', 'orientering'); '(O/B)' takes the first letter."""
+    m = _kind_re().search(title)
+    if not m:
+        return title, None
+    k = m.group("k").lower()
+    markers = layout_lexicon("headings")["kind_markers"]
+    kind = markers.get(k) or markers.get(k[0])
+    return title[: m.start()].rstrip(), kind
+
+
+_LEADERS = re.compile(r"(?:\s*\.{3,}|\s*…+|\t|\s{3,})\s*(?:side\s*)?\d{1,3}\s*$", re.I)
+_CONNECTORS = {"og", "for", "i", "af", "til", "på", "med", "om", "ved", "vedr.", "samt", "eller", "fra", "mellem",
+               "den", "det", "de", "en", "et", "af", "under", "efter", "inden", "over", "hos", "jf."}
+
+
+@dataclass
+class _Cand:
+    line: int  # index of the heading's first line
+    last_line: int  # index of its last line (wrapped titles)
+    start: int
+    heading_end: int
+    num: int
+    sub: int | None
+    num2: int | None
+    title: str
+    title2: str | None
+    kind: str | None
+    prefix: bool
+    punct: str
+    bold: bool
+    toc: bool = False
+    weight: float = 1.0
+    list_like: bool = False
+    extra: dict = field(default_factory=dict)
+
+
+def _norm_title(t: str) -> str:
+    return re.sub(r"\s+", " ", t).strip().lower()
+
+
+def _join(parts: list[str]) -> str:
+    out = ""
+    for p in parts:
+        p = p.strip()
+        if not p:
+            continue
+        if out.endswith("-") and not out.endswith(" -") and p[:1].islower():
+            out = out[:-1] + p
+        else:
+            out = f"{out} {p}" if out else p
+    return re.sub(r"\s+", " ", out).strip()
+
+
+def _extend(parts: list[str], doc: DocText, lines: list[TextLine], last: int, j: int) -> None:
+    """Add line j to a wrapped title. Within one block the PDF layer already joined the
+    lines (a space, or nothing after a repaired hyphen), so take the text as it is."""
+    if lines[j].block == lines[last].block:
+        parts[-1] += doc.text[lines[last].end:lines[j].end]
+    else:
+        parts.append(doc.text[lines[j].start:lines[j].end].strip())
+
+
+def _ends_sentence(title: str) -> bool:
+    t = title.rstrip()
+    if not t.endswith("."):
+        return False
+    last = t.split()[-1].lower()
+    return last not in layout_lexicon("headings")["title_abbreviations"] and not re.search(r"\d\.$", t)
+
+
+def _match_head(text: str) -> re.Match | None:
+    m = _head_re().match(text)
+    if not m:
+        return None
+    if m.group("punct") is None and not m.group("prefix") and m.group("title") and not text[m.end("num"):][:1].isspace():
+        return None
+    return m
+
+
+def _is_head_line(text: str) -> bool:
+    m = _match_head(text)
+    return bool(m and _UPPER_START.match(m.group("title") or "X"))
+
+
+def _candidates(doc: DocText, lines: list[TextLine]) -> list[_Cand]:
+    texts = [doc.text[ln.start:ln.end] for ln in lines]
+    right = _right_margins(lines)
+    out: list[_Cand] = []
+    i = 0
+    while i < len(lines):
+        ln, text = lines[i], texts[i]
+        m = _match_head(text)
+        if not m:
+            i += 1
+            continue
+        title = m.group("title").strip()
+        prefix = bool(m.group("prefix"))
+        punct = (m.group("punct") or "").strip()
+        last = i
+        toc = False
+        if _LEADERS.search(title) and len(title) > 3:  # dot leaders / page number: a TOC line
+            toc = True
+            title = _LEADERS.sub("", title).strip()
+        if not title:  # "Ad 3." / "3." alone: the title is the next short line
+            if (prefix or punct in {".", ":"}) and i + 1 < len(lines):
+                nxt = texts[i + 1].strip()
+                if nxt and _UPPER_START.match(nxt) and len(nxt.split()) <= 15 and not _ends_sentence(nxt) \
+                        and not _match_head(nxt):
+                    title, last = nxt, i + 1
+            if not title:
+                i += 1
+                continue
+        if not _UPPER_START.match(title) or len(title) < 2:
+            i += 1
+            continue
+        # wrapped titles: join continuation lines
+        parts = [title]
+        for _ in range(2):
+            j = last + 1
+            if j >= len(lines):
+                break
+            if split_kind(_join(parts))[1]:
+                break
+            nxt = texts[j].strip()
+            if not nxt or _is_head_line(nxt):
+                break
+            same_block = lines[j].block == lines[last].block
+            if same_block and ln.bold:
+                _extend(parts, doc, lines, last, j)
+                last = j
+                continue
+            if lines[j].bold and not ln.bold:
+                break
+            cur = _join(parts)
+            words = cur.split()
+            wrapped = len(cur) >= 55 or (right.get(ln.page) and ln.x1 >= right[ln.page] - 20)
+            open_end = cur.endswith("-") or cur.endswith(",") or (words and words[-1].lower() in _CONNECTORS)
+            low_start = nxt[:1].islower() or nxt[:1].isdigit()
+            short = len(nxt.split()) <= 12 and not _ends_sentence(nxt)
+            marker_next = split_kind(nxt)[1] is not None and len(nxt.split()) <= 12
+            if (open_end and (low_start or short)) or (low_start and (wrapped or marker_next) and short) \
+                    or (marker_next and (low_start or wrapped)):
+                _extend(parts, doc, lines, last, j)
+                last = j
+                continue
+            break
+        full = _join(parts)
+        full = re.sub(r"\s*[:–-]\s*$", "", full) if not full.endswith(" -") else full
+        full, kind = split_kind(full)
+        full = full.rstrip(" :")
+        num = int(m.group("num"))
+        sub = int(m.group("sub")) if m.group("sub") else None
+        num2 = int(m.group("num2")) if m.group("num2") else None
+        title2 = None
+        if num2 is None and sub is None:
+            cm = re.match(r"^(?P<a>.+?)\s+(?:og|samt|&)\s+(?:(?:punkt|pkt\.?)\s*)?(?P<n>\d{1,3})[.:]?\s+(?P<b>[A-ZÆØÅ].*)$",
+                          full)
+            if cm and int(cm.group("n")) == num + 1:
+                num2, full, title2 = num + 1, cm.group("a").strip(), cm.group("b").strip()
+        elif num2 is not None and num2 != num + 1:
+            num2 = None
+        heading_end = lines[last].end
+        out.append(_Cand(line=i, last_line=last, start=ln.start, heading_end=heading_end, num=num, sub=sub,
+                         num2=num2, title=full, title2=title2, kind=kind, prefix=prefix, punct=punct,
+                         bold=ln.bold, toc=toc))
+        i = last + 1
+    return out
+
+
+def _right_margins(lines: list[TextLine]) -> dict[int, float]:
+    """Per page, the x1 that full-width body lines reach (0 when there is no geometry)."""
+    by_page: dict[int, list[float]] = {}
+    for ln in lines:
+        if ln.x1 > 0:
+            by_page.setdefault(ln.page, []).append(ln.x1)
+    return {p: sorted(v)[int(len(v) * 0.9) - 1 if len(v) > 1 else 0] for p, v in by_page.items()}
+
+
+def _body_size(doc: DocText) -> float:
+    sizes = [b.size for b in doc.blocks if b.size > 0 for _ in range(max(1, (b.end - b.start) // 80))]
+    return statistics.median(sizes) if sizes else 0.0
+
+
+def _weigh(doc: DocText, lines: list[TextLine], cands: list[_Cand]) -> None:
+    body_size = _body_size(doc)
+    multiline_blocks = any(not ln.last for ln in lines)
+    cand_lines = {c.line for c in cands}
+    for c in cands:
+        ln = lines[c.line]
+        w = 1.0
+        if c.prefix:
+            w += 1.0
+        if c.kind:
+            w += 1.0
+        if ln.bold and ln.first:
+            w += 1.0
+        if body_size and ln.size > body_size + 0.5:
+            w += 0.5
+        if _ends_sentence(c.title) and not c.kind:
+            w -= 1.0
+        n_words = len(c.title.split())
+        if n_words > 30:
+            w -= 2.0
+        elif n_words > 20:
+            w -= 1.0
+        if c.punct == ")":
+            w -= 0.5
+        if not c.punct and not c.prefix and not ln.bold:
+            w -= 0.5
+        if multiline_blocks and not ln.first and not ln.bold:
+            w -= 0.5
+        c.weight = w
+        nxt = c.last_line + 1
+        c.list_like = nxt in cand_lines
+        c.extra["strong"] = c.prefix or bool(c.kind) or (ln.bold and ln.first) or \
+            bool(body_size and ln.size > body_size + 0.5)
+
+
+# --------------------------------------------------------------------------- table of contents
+
+
+def _drop_toc(lines: list[TextLine], cands: list[_Cand], doc: DocText) -> list[_Cand]:
+    """Remove table-of-contents entries: within a run of candidates with no text between
+    them, the entries whose numbered title reappears later, and everything in the run
+    before the last such entry. The first real heading often directly follows the list
+    (same run) and has no later twin, so it stays."""
+    if not cands:
+        return cands
+    runs: list[list[int]] = [[0]]
+    for k in range(1, len(cands)):
+        prev, cur = cands[k - 1], cands[k]
+        between = [doc.text[lines[j].start:lines[j].end].strip() for j in range(prev.last_line + 1, cur.line)]
+        body = [t for t in between if t and not re.fullmatch(r"(?:side\s*)?\d{1,3}|[-–•]", t, re.I)]
+        if body:
+            runs.append([k])
+        else:
+            runs[-1].append(k)
+    drop: set[int] = set()
+    for run in runs:
+        twinned = [k for k in run if _later_twin(cands, k) is not None]
+        if not twinned or (len(run) < 2 and not cands[run[0]].toc):
+            continue
+        if len(twinned) < max(1, len(run) / 2) - 1 and not any(cands[k].toc for k in run):
+            continue
+        last = max(twinned)
+        for k in run:
+            if k <= last:
+                drop.add(k)
+                twin = _later_twin(cands, k)
+                if twin is not None and not cands[twin].title:
+                    cands[twin].title = cands[k].title
+    return [c for k, c in enumerate(cands) if k not in drop]
+
+
+def _later_twin(cands: list[_Cand], k: int) -> int | None:
+    """Index of a later candidate with the same number and (nearly) the same title."""
+    c = cands[k]
+    a = _norm_title(_LEADERS.sub("", c.title))
+    for j in range(k + 1, len(cands)):
+        o = cands[j]
+        if (o.num, o.sub, o.num2) != (c.num, c.sub, c.num2):
+            continue
+        b = _norm_title(o.title)
+        if not b or fuzz.ratio(a, b) >= 80 or (min(len(a), len(b)) >= 12 and (a.startswith(b) or b.startswith(a))):
+            return j
+    return None
+
+
+# --------------------------------------------------------------------------- numbering
+
+
+def _transitions(state: tuple, c: _Cand, style_penalty: float):
+    """(new_state, weight, label) for accepting candidate `c` in `state` = (top, sub)."""
+    top, sub = state
+    w = c.weight
+    strong = c.extra.get("strong", False)
+    if c.sub is not None:  # explicit "8.1"
+        if top is not None and c.num == top and c.sub == (sub or 0) + 1:
+            yield (top, c.sub), w + 0.2, ("sub", top, c.sub)
+        return
+    n = c.num
+    # as a top-level item
+    end = c.num2 if c.num2 is not None else n
+    if top is None:
+        if n in (0, 1):
+            yield (end, None), w, ("top", n)
+        elif strong:
+            yield (end, None), w - 0.5, ("top", n)
+    elif n == top + 1:
+        yield (end, None), w - (0.2 if c.list_like else 0.0), ("top", n)
+    elif n in (top + 2, top + 3) and strong:
+        yield (end, None), w - 1.0 * (n - top - 1), ("top", n)
+    # as a sub-item (restart at 1 under the current item)
+    if top is not None and c.num2 is None and ((sub is None and n == 1 and top >= 1) or (sub is not None and n == sub + 1)):
+        ws = w - 0.3 - (1.0 if c.list_like else 0.0) - style_penalty
+        yield (top, n), ws, ("sub", top, n)
+
+
+def _best_sequence(cands: list[_Cand], penalties: list[float]) -> list[tuple[_Cand, tuple]]:
+    best: dict[tuple, tuple[float, tuple | None]] = {(None, None): (0.0, None)}
+    for ci, c in enumerate(cands):
+        new = dict(best)
+        for state, (score, path) in best.items():
+            for nstate, w, label in _transitions(state, c, penalties[ci]):
+                if w <= 0:
+                    continue
+                s = score + w
+                if nstate not in new or s > new[nstate][0] + 1e-9:
+                    new[nstate] = (s, (path, ci, label))
+        best = new
+    _, path = max(best.values(), key=lambda v: v[0])
+    out = []
+    while path:
+        path, ci, label = path
+        out.append((cands[ci], label))
+    return out[::-1]
+
+
+def _style_penalties(cands: list[_Cand], chosen: list[tuple[_Cand, tuple]], lines: list[TextLine]) -> list[float] | None:
+    """When the accepted top-level headings share a style (bold, 'Punkt' prefix), a numbered
+    line lacking it is more likely a list in the body than a restarted sub-numbering, so
+    its sub-item reading is penalised (top-level readings are left alone: a body list
+    rarely continues the agenda's own numbering)."""
+    tops = [c for c, lab in chosen if lab[0] == "top"]
+    if len(tops) < 2:
+        return None
+    bold = sum(1 for c in tops if c.bold) / len(tops)
+    prefix = sum(1 for c in tops if c.prefix) / len(tops)
+    if bold < 0.75 and prefix < 0.75:
+        return None
+    pen = []
+    for c in cands:
+        p = 0.0
+        if bold >= 0.75 and not c.bold:
+            p += 1.5
+        if prefix >= 0.75 and not c.prefix and c.sub is None:
+            p += 1.0
+        pen.append(p)
+    return pen
+
+
+# --------------------------------------------------------------------------- items
+
+
+def _norm_heading(text: str) -> str:
+    t = split_kind(_LEADERS.sub("", text))[0].lower()
+    t = re.sub(r"^\s*(?:ad\.?\s*|punkt\s*|pkt\.?\s*|§\s*)?(?:\d{1,3}(?:\.\d{1,2})?\s*[.:)]?\s+)?", "", t)
+    return re.sub(r"\s+", " ", t).strip(" :.-–")
+
+
+def _anchor_unnumbered(doc: DocText, lines: list[TextLine], chosen: list[tuple[_Cand, tuple]]) -> dict[int, int]:
+    """When the only numbered headings are an agenda list with no text between them and the
+    body repeats the titles as unnumbered headings, the items start at those headings.
+    Returns chosen-index → line index of its heading in the body."""
+    if len(chosen) < 2:
+        return {}
+    for (a, _), (b, _) in zip(chosen, chosen[1:]):
+        if any(doc.text[lines[j].start:lines[j].end].strip() for j in range(a.last_line + 1, b.line)):
+            return {}
+    found: dict[int, int] = {}
+    j = chosen[-1][0].last_line + 1
+    for idx, (c, _) in enumerate(chosen):
+        target = _norm_heading(c.title)
+        for k in range(j, len(lines)):
+            ln = lines[k]
+            t = doc.text[ln.start:ln.end]
+            if not ln.first or len(t.split()) > 20 or not t.strip():
+                continue
+            nt = _norm_heading(t)
+            if nt and (nt == target or fuzz.ratio(nt, target) >= 90):
+                found[idx] = k
+                j = k + 1
+                break
+    return found if len(found) >= max(2, (len(chosen) + 1) // 2) else {}
+
+
+
+def find_items(doc: DocText) -> list[Item]:
+    """The agenda items of `doc`, in text order, with their heading and text ranges."""
+    lines = text_lines(doc)
+    cands = _candidates(doc, lines)
+    _weigh(doc, lines, cands)
+    cands = _drop_toc(lines, cands, doc)
+    if not cands:
+        return []
+    chosen = _best_sequence(cands, [0.0] * len(cands))
+    pen = _style_penalties(cands, chosen, lines)
+    if pen:
+        chosen = _best_sequence(cands, pen)
+
+    anchors = _anchor_unnumbered(doc, lines, chosen)
+    # (start, heading_end, number, title, kind, parent, level)
+    rows: list[tuple[int, int, str, str, str | None, str | None, int]] = []
+    for k, (c, label) in enumerate(chosen):
+        start, hend = (lines[anchors[k]].start, lines[anchors[k]].end) if k in anchors else (c.start, c.heading_end)
+        if label[0] == "top":
+            rows.append((start, hend, str(c.num), c.title, c.kind, None, 0))
+            if c.num2 is not None:
+                rows.append((start, hend, str(c.num2), c.title2 or c.title, c.kind, None, 0))
+        else:
+            _, top, n = label
+            rows.append((start, hend, f"{top}.{n}", c.title, c.kind, str(top), 1))
+    rows.sort(key=lambda r: r[0])
+
+    items: list[Item] = []
+    n_text = len(doc.text)
+    for k, (start, hend, number, title, kind, parent, level) in enumerate(rows):
+        end = n_text
+        for later in rows[k + 1:]:
+            if later[0] > start and later[6] <= level:
+                end = later[0]
+                break
+        end = start + len(doc.text[start:end].rstrip())
+        items.append(Item(number=number, title=title, kind=kind, parent=parent, char_start=start,
+                          char_end=max(end, hend), heading_end=hend))
+    return items

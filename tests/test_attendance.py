@@ -1,0 +1,256 @@
+"""Attendance lists of several layouts: roles, organisations, job titles, party letters, guests."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from extract.attendance import expand_items, parse_attendance
+from extract.doctext import DocText
+from extract.segment import segment
+from test_segment import DEV_PDF, SEED, _dev_doc, make_doc, read_corpus_pdf
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def roster(doc: DocText) -> dict[str, tuple]:
+    seg = segment(doc)
+    rows = parse_attendance(doc, seg.front.end)
+    out = {}
+    for r in rows:
+        assert r.name not in out, f"{r.name} listed twice"
+        # provenance: the offsets cover the name as written (a wrapped name may span a line break)
+        assert " ".join(doc.text[r.char_start:r.char_end].split()) == r.name
+        assert r.char_end <= seg.front.end
+        out[r.name] = (r.role, r.organisation, r.job_title, r.party, r.items)
+    return out
+
+
+NATIONAL = """\
+Referat fra møde i Det nationale råd for digital læring, den 14. marts 2022
+Mødet blev holdt som videomøde.
+Deltagere fra rådet
+Karen Mølgaard (Region Midtjylland), Henrik Aagaard (Styrelsen for It og Læring) Birgitte Lund (Undervisningsministeriet),
+Søren Dahl (KL)
+Øvrige deltagere
+Ida Winther (Danske Regioner), Oskar de la Cour (KL), Ane Marie
+Skov Petersen (Styrelsen for It og Læring), Lotte Hald,
+(KL), Mikkel Friis (Undervisningsministeriet) (referent)
+Afbud
+Jens-Peter Holm (Aarhus Kommune), Lone Bech (Danske Regioner)
+Øvrige deltagere
+Morten Vang, direktør i Danske Skoleelever, samt Nadia Kruse, konsulent i Danske Skoleelever, deltog under dagsordenspunkt 2- 4
+Freja Holt, projektleder for Digital Skole i Styrelsen for It og Læring, deltog under dagsordenspunkt 3
+1. Godkendelse af dagsorden (B)
+Karen Mølgaard bød velkommen. Tilstede: alle.
+2. Eventuelt
+-
+"""
+
+
+def test_national_board():
+    assert roster(DocText.from_plain_text(NATIONAL)) == {
+        "Karen Mølgaard": ("member", "Region Midtjylland", None, None, []),
+        "Henrik Aagaard": ("member", "Styrelsen for It og Læring", None, None, []),
+        "Birgitte Lund": ("member", "Undervisningsministeriet", None, None, []),
+        "Søren Dahl": ("member", "KL", None, None, []),
+        "Ida Winther": ("participant", "Danske Regioner", None, None, []),
+        "Oskar de la Cour": ("participant", "KL", None, None, []),
+        "Ane Marie Skov Petersen": ("participant", "Styrelsen for It og Læring", None, None, []),
+        "Lotte Hald": ("participant", "KL", None, None, []),
+        "Mikkel Friis": ("secretary", "Undervisningsministeriet", None, None, []),
+        "Jens-Peter Holm": ("absent", "Aarhus Kommune", None, None, []),
+        "Lone Bech": ("absent", "Danske Regioner", None, None, []),
+        "Morten Vang": ("guest", "Danske Skoleelever", "direktør", None, ["2", "3", "4"]),
+        "Nadia Kruse": ("guest", "Danske Skoleelever", "konsulent", None, ["2", "3", "4"]),
+        "Freja Holt": ("guest", "Styrelsen for It og Læring", "projektleder for Digital Skole", None, ["3"]),
+    }
+
+
+MUNICIPAL = """\
+Børne- og Skoleudvalget
+Vestby Kommune
+Referat
+Dato: Tirsdag den 8. november 2022
+Sted: Rådhuset, mødelokale 2
+Medlemmer
+Anna Holm (A), formand
+Bo Frandsen (V), næstformand
+Carla Jessen (SF)
+Dennis Ravn (Ø)
+Afbud/Fraværende: Dennis Ravn (Ø)
+Desuden deltog: Erik Lund, skolechef (deltog under punkt 2)
+Sekretær: Eva Kirk, udvalgssekretær
+Indholdsfortegnelse
+Punkt 1: Godkendelse af dagsorden 3
+Punkt 2: Skoledistrikter 4
+Punkt 1: Godkendelse af dagsorden
+Godkendt.
+Punkt 2: Skoledistrikter
+Anbefales.
+"""
+
+
+def test_municipal_committee_party_letters():
+    assert roster(DocText.from_plain_text(MUNICIPAL)) == {
+        "Anna Holm": ("chair", None, "formand", "A", []),
+        "Bo Frandsen": ("member", None, "næstformand", "V", []),
+        "Carla Jessen": ("member", None, None, "SF", []),
+        "Dennis Ravn": ("absent", None, None, "Ø", []),
+        # staff without an organisation belong to the institution in the header
+        "Erik Lund": ("guest", "Vestby Kommune", "skolechef", None, ["2"]),
+        "Eva Kirk": ("secretary", "Vestby Kommune", "udvalgssekretær", None, []),
+    }
+
+
+ASSOCIATION = """\
+Referat af bestyrelsesmøde i Grundejerforeningen Solbakken
+torsdag d. 22/6 2023 kl. 19.00 hos Lene Brix, Kastanievej 12
+Tilstede: Lene Brix (formand), Poul Sand, Grethe Bak og Nikolaj Ebbesen (fra kl. 19.30)
+Afbud: Tove Lind, Hans Berg (syg)
+Referent: Poul Sand
+1. Godkendelse af referat
+Godkendt.
+"""
+
+
+def test_association_board():
+    assert roster(DocText.from_plain_text(ASSOCIATION)) == {
+        "Lene Brix": ("chair", None, "formand", None, []),
+        "Poul Sand": ("secretary", None, None, None, []),
+        "Grethe Bak": ("member", None, None, None, []),
+        "Nikolaj Ebbesen": ("member", None, None, None, []),
+        "Tove Lind": ("absent", None, None, None, []),
+        "Hans Berg": ("absent", None, None, None, []),
+    }
+
+
+def test_inline_labels_in_one_block_and_absent_marker():
+    doc = DocText.from_plain_text(
+        "Referat af møde i Foreningen Aktive Ældre den 3. maj 2022\n"
+        "Til stede: Gudrun Holm, Arne Bech (afbud) og Inge Lauridsen. Afbud: Vagn Kirk\n"
+        "1. Velkomst\nTekst.")
+    assert roster(doc) == {
+        "Gudrun Holm": ("member", None, None, None, []),
+        "Arne Bech": ("absent", None, None, None, []),
+        "Inge Lauridsen": ("member", None, None, None, []),
+        "Vagn Kirk": ("absent", None, None, None, []),
+    }
+
+
+UNIVERSITY = [
+    "Referat af bestyrelsesmøde den 14.03.2023",
+    "Nordjysk Teknisk Universitet",
+    "Deltagere:",
+    "Marianne Øst\tFormand",
+    "Rasmus Kjær\tNæstformand",
+    "Helle Bruun\tEksternt medlem (Novafarm A/S)",
+    "Afbud: Tobias Lykke (studenterrepræsentant)",
+    "Desuden deltog: rektor Vibeke Storm, universitetsdirektør Claus Hviid og Sara Mikkelsen (referent)",
+    "Gæster: Kim Brandt, dekan ved Det Tekniske Fakultet, deltog i behandlingen af punkt 3 og 4",
+    "Ad 1. Godkendelse af dagsorden",
+    "Godkendt.",
+]
+
+
+def test_university_board_table_and_guests():
+    assert roster(make_doc(UNIVERSITY)) == {
+        "Marianne Øst": ("chair", "Nordjysk Teknisk Universitet", "Formand", None, []),
+        "Rasmus Kjær": ("member", "Nordjysk Teknisk Universitet", "Næstformand", None, []),
+        "Helle Bruun": ("member", "Nordjysk Teknisk Universitet", "Eksternt medlem (Novafarm A/S)", None, []),
+        "Tobias Lykke": ("absent", "Nordjysk Teknisk Universitet", "studenterrepræsentant", None, []),
+        "Vibeke Storm": ("participant", "Nordjysk Teknisk Universitet", "rektor", None, []),
+        "Claus Hviid": ("participant", "Nordjysk Teknisk Universitet", "universitetsdirektør", None, []),
+        "Sara Mikkelsen": ("secretary", "Nordjysk Teknisk Universitet", None, None, []),
+        "Kim Brandt": ("guest", "Det Tekniske Fakultet", "dekan", None, ["3", "4"]),
+    }
+
+
+def test_two_column_table_with_label_header():
+    doc = make_doc([
+        "Referat fra møde i Styregruppen for Cykelstier den 2. juni 2021",
+        "Til stede\tAfbud",
+        "Anders Krogh\tBente Vilstrup",
+        "Camilla Riis\tDorthe Lassen",
+        "Frank Weber\t",
+        "1. Status",
+        "Tekst.",
+    ])
+    assert {n: r[0] for n, r in roster(doc).items()} == {
+        "Anders Krogh": "member", "Bente Vilstrup": "absent", "Camilla Riis": "member",
+        "Dorthe Lassen": "absent", "Frank Weber": "member",
+    }
+
+
+def test_two_names_per_row_and_org_acronym_on_a_board():
+    doc = make_doc([
+        "Referat fra møde i Netværket for Kystbyer den 5. oktober 2021",
+        "Deltagere",
+        "Pia Gram (KL)\tOle Bak (DR)",
+        "Mødeleder: Pia Gram",
+        "1. Velkomst",
+        "Tekst.",
+    ])
+    assert roster(doc) == {
+        "Pia Gram": ("chair", "KL", None, None, []),
+        "Ole Bak": ("member", "DR", None, None, []),
+    }
+
+
+def test_nothing_before_front_end_and_no_labels():
+    doc = DocText.from_plain_text("1. Velkomst\nTilstede: Anna Holm og Bo Jensen\n2. Eventuelt\n-")
+    seg = segment(doc)
+    assert seg.front.end == 0
+    assert parse_attendance(doc, seg.front.end) == []
+
+
+@pytest.mark.parametrize("spec,expected", [
+    ("1- 7", ["1", "2", "3", "4", "5", "6", "7"]),
+    ("3 og 4", ["3", "4"]),
+    ("3-4", ["3", "4"]),
+    ("2", ["2"]),
+    ("2, 3 og 5", ["2", "3", "5"]),
+    ("1 til 3", ["1", "2", "3"]),
+    ("8.1-8.3", ["8.1", "8.2", "8.3"]),
+    ("4–5 og 7", ["4", "5", "7"]),
+])
+def test_expand_items(spec, expected):
+    assert expand_items(spec) == expected
+
+
+# --------------------------------------------------------------------------- dev document and corpus
+
+
+@pytest.mark.skipif(not DEV_PDF.exists() and not SEED.exists(), reason="dev document not available")
+def test_dev_document_roles():
+    doc = _dev_doc()
+    rows = parse_attendance(doc, segment(doc).front.end)
+    roles = [r.role for r in rows]
+    # read off the document: 5 board members, 10 other participants + the secretary,
+    # 3 apologies, 4 guests (two for items 1-7, one for item 2, one for item 3)
+    assert (roles.count("member"), roles.count("participant"), roles.count("secretary"),
+            roles.count("absent"), roles.count("guest")) == (5, 10, 1, 3, 4)
+    assert sorted(tuple(r.items) for r in rows if r.role == "guest") == sorted(
+        [tuple(str(k) for k in range(1, 8))] * 2 + [("2",), ("3",)])
+    assert all(r.organisation for r in rows)
+
+
+CORPUS = sorted((ROOT / "corpus" / "sources").glob("*.expected.json")) if (ROOT / "corpus" / "sources").exists() else []
+
+
+@pytest.mark.parametrize("expected", CORPUS, ids=lambda p: p.name.split(".")[0])
+def test_corpus_attendance(expected):
+    exp = json.loads(expected.read_text(encoding="utf-8"))
+    pdf = ROOT / "corpus" / (expected.name.split(".")[0] + ".pdf")
+    if "attendance" not in exp or not pdf.exists():
+        pytest.skip("no attendance truth or PDF for this corpus document")
+    doc = read_corpus_pdf(pdf)
+    got = {r.name: (r.role, r.organisation, r.job_title, r.party, r.items) for r in roster_rows(doc)}
+    want = {a["name"]: (a["role"], a.get("organisation"), a.get("job_title"), a.get("party"), a.get("items", []))
+            for a in exp["attendance"]}
+    assert got == want
+
+
+def roster_rows(doc: DocText):
+    return parse_attendance(doc, segment(doc).front.end)

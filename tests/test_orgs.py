@@ -1,0 +1,358 @@
+"""referat_orgs: organisation morphology, canonical forms, acronyms, precision traps, the
+gazetteers, the entities table, and the corpus truth files.
+
+The sentences are invented for these tests (no text from the dev document)."""
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+import spacy
+
+from extract.nlp import orgs as orgs_module  # noqa: F401  (registers referat_orgs)
+from extract.nlp.entities import Mention, build_entities, merge_entities
+from extract.nlp.orgs import ORGS_DIR, canonical_org, find_mentions, load_lexicon
+from extract.schema import Attendee, Entity
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def orgs(text: str, **kw) -> dict[str, list[str]]:
+    """canonical → mentions as written, for the ORG mentions of `text`."""
+    out: dict[str, list[str]] = {}
+    for m in find_mentions(text, **kw):
+        if m.label == "ORG":
+            out.setdefault(m.canonical, []).append(m.text)
+    return out
+
+
+# --------------------------------------------------------------------------- morphology families
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Sagen er sendt til Beskæftigelsesministeriet i går.", "Beskæftigelsesministeriet"),
+    ("Svaret kom fra Klima-, Energi- og Forsyningsministeriet.", "Klima-, Energi- og Forsyningsministeriet"),
+    ("Vi har spurgt Kultur- og Fritidsministeriet om lov.", "Kultur- og Fritidsministeriet"),
+    ("Høringen blev sendt til Trafikstyrelsen.", "Trafikstyrelsen"),
+    ("En vejledning fra Styrelsen for Dataforsyning og Infrastruktur ligger klar.", "Styrelsen for Dataforsyning og Infrastruktur"),
+    ("Klagen gik videre til Styrelsen for Fiskeri og Jagt.", "Styrelsen for Fiskeri og Jagt"),
+    ("Man afventer svar fra Kystdirektoratet.", "Kystdirektoratet"),
+    ("Sagen er anmeldt til Havtilsynet.", "Havtilsynet"),
+    ("Planen blev drøftet med Handicaprådet.", "Handicaprådet"),
+    ("Afgørelsen blev påklaget til Planklagenævnet.", "Planklagenævnet"),
+    ("Sagen behandles i Teknik- og Miljøudvalget på næste møde.", "Teknik- og Miljøudvalget"),
+    ("Sagen oversendes til Kultur-, Fritids- og Idrætsudvalget.", "Kultur-, Fritids- og Idrætsudvalget"),
+    ("Indstillingen kommer fra Børne- og Ungeforvaltningen.", "Børne- og Ungeforvaltningen"),
+    ("Vi har søgt midler hos Egnsudviklingsfonden.", "Egnsudviklingsfonden"),
+    ("Analysen er lavet af Center for Ældre og Omsorg.", "Center for Ældre og Omsorg"),
+    ("Forskere fra Institut for Kemi deltog.", "Institut for Kemi"),
+    ("Projektet støttes af Foreningen af Danske Havneejere.", "Foreningen af Danske Havneejere"),
+    ("Bestyrelsen har skrevet til Grundejerforeningen Egebakken om vejen.", "Grundejerforeningen Egebakken"),
+    ("Tilbuddet kom fra Vestkyst Tag ApS i sidste uge.", "Vestkyst Tag ApS"),
+    ("Kontrakten med Grøn Energi A/S er opsagt.", "Grøn Energi A/S"),
+    ("Revisionen udføres af Holm & Partnere I/S.", "Holm & Partnere I/S"),
+    ("Der er indgået aftale med Bakkely Maskinstation om græsslåning.", "Bakkely Maskinstation"),
+    ("Oplægget blev holdt af Nordjysk Erhvervsfremme.", "Nordjysk Erhvervsfremme"),
+    ("Data kommer fra Danmarks Miljøundersøgelser.", "Danmarks Miljøundersøgelser"),
+    ("Mødet blev holdt hos Ringkøbing-Skjern Kommune.", "Ringkøbing-Skjern Kommune"),
+    ("Eleverne på Skovbo Skole har lavet plakater.", "Skovbo Skole"),
+    ("Professorer fra Aalborg Universitet deltog.", "Aalborg Universitet"),
+    ("Patienten blev overført til Hvidovre Hospital.", "Hvidovre Hospital"),
+    ("Et oplæg fra Videnscenter Syd indledte mødet.", "Videnscenter Syd"),
+    ("Region Midtjylland og Region Nordjylland deltog.", "Region Midtjylland"),
+    ("Et svensk samarbejde med Region Skåne blev nævnt.", "Region Skåne"),
+    ("Udtalelsen fra Socialdemokratiet blev læst op.", "Socialdemokratiet"),
+    ("Repræsentanter for Kommunernes Landsforening og KL deltog.", "Kommunernes Landsforening"),
+])
+def test_morphology_family(sentence: str, expected: str) -> None:
+    assert expected in orgs(sentence)
+
+
+def test_coordinated_compounds_keep_their_hyphen_and_split_at_the_next_org() -> None:
+    found = orgs("Både Sundheds- og Ældreministeriet og Styrelsen for Patientsikkerhed og Sundhedsstyrelsen var inviteret.")
+    assert set(found) == {"Sundheds- og Ældreministeriet", "Styrelsen for Patientsikkerhed", "Sundhedsstyrelsen"}
+
+
+def test_local_body_with_its_place() -> None:
+    assert "Lokalrådet i Vester Egede" in orgs("Planen er sendt i høring hos Lokalrådet i Vester Egede.")
+    # a municipality after "i" is its own organisation, not part of the body's name
+    found = orgs("Sagen er drøftet i Ældrerådet i Holbæk Kommune.")
+    assert {"Ældrerådet", "Holbæk Kommune"} <= set(found)
+
+
+# --------------------------------------------------------------------------- canonical forms
+
+
+@pytest.mark.parametrize("written, canonical", [
+    ("Sundhedsdatastyrelsens", "Sundhedsdatastyrelsen"),
+    ("Danske Regioners", "Danske Regioner"),
+    ("KL's", "KL"),
+    ("KLs", "KL"),
+    ("KL’s", "KL"),
+    ("Gladsaxe Kommunes", "Gladsaxe Kommune"),
+    ("Folketingets", "Folketinget"),
+    ("Aarhus", "Aarhus"),
+    ("Stram Kurs", "Stram Kurs"),
+    ("  Teknik-  og  Miljøudvalget ", "Teknik- og Miljøudvalget"),
+])
+def test_canonical_org(written: str, canonical: str) -> None:
+    assert canonical_org(written) == canonical
+
+
+def test_genitives_in_running_text() -> None:
+    found = orgs("Danske Regioners forslag og KL's svar blev drøftet, og Skatteministeriets notat og "
+                 "Region Hovedstadens budget samt Tønder Kommunes plan blev omdelt. KL’s formand og PLO's næstformand deltog.")
+    assert {"Danske Regioner", "KL", "Skatteministeriet", "Region Hovedstaden", "Tønder Kommune", "PLO"} <= set(found)
+    assert sorted(found["KL"]) == ["KL's", "KL’s"]
+
+
+def test_genitive_unified_with_the_plain_form_in_the_same_text() -> None:
+    found = orgs("Oplægget kom fra Sydjysk Vækstforum. Sydjysk Vækstforums direktør deltog.")
+    assert list(found) == ["Sydjysk Vækstforum"]
+    assert len(found["Sydjysk Vækstforum"]) == 2
+
+
+# --------------------------------------------------------------------------- acronyms
+
+
+def test_acronym_defined_after_an_org_links_to_the_long_form() -> None:
+    text = ("Vejledningen kommer fra Energistyrelsen (ENS). Kommunen afventer nu, at ENS melder tilbage, "
+            "og ENS' svar forventes i maj.")
+    found = orgs(text)
+    assert set(found) == {"Energistyrelsen"}
+    assert found["Energistyrelsen"] == ["Energistyrelsen", "ENS", "ENS", "ENS'"]
+
+
+def test_definition_outranks_the_gazetteer_canonical() -> None:
+    found = orgs("Praktiserende Lægers Organisation (PLO) var inviteret, men PLO meldte afbud.")
+    assert set(found) == {"Praktiserende Lægers Organisation"}
+    assert len(found["Praktiserende Lægers Organisation"]) == 3
+
+
+def test_implausible_definition_is_ignored() -> None:
+    # "(XYZ)" after an organisation whose name does not give those letters
+    found = orgs("Indstillingen fra Miljøstyrelsen (XYZ) blev godkendt. XYZ er et nyt skema.")
+    assert set(found) == {"Miljøstyrelsen"}
+
+
+def test_product_acronyms_are_not_organisations() -> None:
+    found = orgs("Løsningen bygger på Det Nationale Overblik (DNO) og Fælles Borgerkort (FBK). DNO er forsinket.")
+    assert found == {}
+
+
+def test_attendance_list_acronyms_are_orgs_everywhere() -> None:
+    text = ("Deltagere: Ane Lund (ABF), Bo Krag (KRT), Eva Dahl (VIP)\n"
+            "1. Godkendelse af dagsorden\n"
+            "Ane Lund bemærkede, at ABF støtter forslaget, og at KRT's bestyrelse er enig.")
+    front_end = text.index("1. God")
+    found = orgs(text, front_end=front_end)
+    assert set(found) == {"ABF", "KRT"}  # VIP is a staff group, not an organisation
+    assert len(found["ABF"]) == 2 and found["KRT"] == ["KRT", "KRT's"]
+
+
+def test_attendance_acronym_needs_a_person_before_it_when_persons_are_known() -> None:
+    text = "Deltagere: Ane Lund (ABF), Medarbejderrepræsentant (QRS)\n1. Dagsorden\nABF deltog. Også QRS blev nævnt."
+    ane = (text.index("Ane"), text.index("Ane") + len("Ane Lund"))
+    found = orgs(text, front_end=text.index("1. Dag"), persons=[ane])
+    assert "ABF" in found and "QRS" not in found
+
+
+def test_roster_organisations_are_names_of_this_document() -> None:
+    text = "Deltagere: Ane Lund\n1. Punkt\nAne Lund fortalte, at Havnefolket og Kystvagten samarbejder."
+    found = orgs(text, roster_orgs=["Havnefolket", "Statsautoriseret revisor", "TAP", None])
+    assert set(found) == {"Havnefolket"}
+
+
+def test_unknown_acronym_listed_with_an_acronym_org() -> None:
+    found = orgs("Der holdes møde med KL og DSV om sagen.")
+    assert set(found) == {"KL", "DSV"}
+    assert orgs("Løsningen kobles til EPJ og FMK.") == {}
+
+
+# --------------------------------------------------------------------------- precision traps
+
+
+@pytest.mark.parametrize("sentence", [
+    "Kommunen har modtaget en ansøgning. Kommunens svar kommer senere.",
+    "Bestyrelsen godkendte regnskabet. Udvalget drøftede sagen.",
+    "Styrelsen har endnu ikke svaret. Ministeriet afventer. Tilsynet fandt intet.",
+    "Forvaltningen indstiller, at sagen godkendes. Direktionen er orienteret.",
+    "Grundejerforeningen har klaget over støjen.",
+    "Skolebestyrelsen og Forældrebestyrelsen holder fællesmøde.",
+    "Området er udlagt til boliger, og Lokalområdet får en ny sti.",
+    "Borgerne kan bruge MinLæge app’en, Sundhedsplatformen og Fælles Medicinkort.",
+    "Oplysningerne kan ses på sundhed.dk og borger.dk.",
+    "Venstre side af vejen skal asfalteres, og man drejer til venstre ved kirken.",
+    "Alternativet er at udsætte beslutningen.",
+    "Sagen sendes i EU-udbud i foråret.",
+    "Mødet holdes mandag den 3. marts. Januar og Februar var travle.",
+    "Status på Program for Digital Velfærd og Strategi for Grøn Omstilling blev givet.",
+    "Den nationale arbejdsgruppe og styregruppen mødes igen.",
+])
+def test_not_organisations(sentence: str) -> None:
+    assert orgs(sentence) == {}
+
+
+def test_venstre_is_the_party_mid_sentence_or_with_its_letter() -> None:
+    assert "Venstre" in orgs("Forslaget blev støttet af Venstre og Enhedslisten.")
+    assert "Venstre" in orgs("Venstre (V) stemte imod.")
+    assert "Venstre" not in orgs("Venstre hånd skal bruges.")
+
+
+def test_sentence_initial_weak_suffix_with_a_lower_case_use_is_a_common_noun() -> None:
+    text = "Sundhedscentret har åbent hele dagen. Borgerne kan møde op i sundhedscentret."
+    assert orgs(text) == {}
+    assert "Sundhedscentret" in orgs("Vi har talt med Sundhedscentret om sagen.")
+
+
+def test_body_named_by_its_type_needs_a_mid_sentence_capital() -> None:
+    assert orgs("Byrådet godkendte planen.") == {}
+    found = orgs("Byrådet godkendte planen. Sagen sendes derefter til Byrådet igen.")
+    assert len(found["Byrådet"]) == 2
+    assert orgs("Sagen sendes til byrådet.") == {}
+
+
+def test_org_rules_do_not_run_into_person_names() -> None:
+    text = "Fra Danske Patienter Anne Holm deltog."
+    anne = (text.index("Anne"), text.index("Anne") + len("Anne Holm"))
+    found = orgs(text, persons=[anne])
+    assert set(found) == {"Danske Patienter"}
+
+
+# --------------------------------------------------------------------------- places
+
+
+def test_places_outside_organisations() -> None:
+    ms = find_mentions("Mødet i Odense handlede om Sjælland og Danmark, og Odense Kommune deltog. Vejen blev lukket.")
+    locs = [m.canonical for m in ms if m.label == "LOC"]
+    assert locs == ["Odense", "Sjælland", "Danmark"]  # not the town inside "Odense Kommune", not "Vejen" first in a sentence
+
+
+# --------------------------------------------------------------------------- gazetteers
+
+
+def _jsonl(name: str) -> list[dict]:
+    return [json.loads(line) for line in (ORGS_DIR / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def test_the_98_municipalities_by_region() -> None:
+    rows = _jsonl("municipalities.jsonl")
+    assert len(rows) == 98 and len({r["name"] for r in rows}) == 98
+    assert Counter(r["region"] for r in rows) == {"Region Hovedstaden": 29, "Region Sjælland": 17, "Region Syddanmark": 22,
+                                                  "Region Midtjylland": 19, "Region Nordjylland": 11}
+    assert {"Københavns Kommune", "Bornholms Regionskommune", "Nordfyns Kommune", "Vesthimmerlands Kommune"} <= {r["name"] for r in rows}
+
+
+def test_every_municipality_is_found_in_text_with_its_genitive() -> None:
+    names = [r["name"] for r in _jsonl("municipalities.jsonl")]
+    text = " ".join(f"Et brev fra {n} og {n}s svar." for n in names)
+    found = orgs(text)
+    assert {n: len(found.get(n, [])) for n in names} == {n: 2 for n in names}
+
+
+def test_gazetteer_files_are_well_formed() -> None:
+    lex = load_lexicon()
+    for f in sorted(ORGS_DIR.glob("*.jsonl")):
+        for row in _jsonl(f.name):
+            assert row["name"].strip() == row["name"] and row.get("kind"), (f.name, row)
+    assert len([e for e in lex.entries.values() if e.label == "ORG"]) > 300
+    assert {"KL", "Danske Regioner", "PLO", "Rigsrevisionen", "Folketinget", "Region Syddanmark"} <= set(lex.entries)
+
+
+# --------------------------------------------------------------------------- the component and the entities table
+
+
+def _nlp():
+    nlp = spacy.blank("da")
+    nlp.add_pipe("referat_orgs")
+    return nlp
+
+
+def test_component_without_persons_and_roster() -> None:
+    nlp = _nlp()
+    doc = nlp("Socialstyrelsens rapport blev sendt til Fjernvarmestyrelsen og Aabenraa Kommune.")
+    assert [(s.text, s._.canonical) for s in doc.spans["orgs"]] == [
+        ("Socialstyrelsens", "Socialstyrelsen"), ("Fjernvarmestyrelsen", "Fjernvarmestyrelsen"), ("Aabenraa Kommune", "Aabenraa Kommune")]
+    assert [s.id_ for s in doc.spans["orgs"]] == ["rules", "rules", "gazetteer"]
+    ents = doc._.entities
+    assert all(isinstance(e, Entity) for e in ents)
+    assert [(e.label, e.canonical, doc.text[e.char_start : e.char_end]) for e in ents] == [
+        ("ORG", "Socialstyrelsen", "Socialstyrelsens"), ("ORG", "Fjernvarmestyrelsen", "Fjernvarmestyrelsen"),
+        ("ORG", "Aabenraa Kommune", "Aabenraa Kommune")]
+
+
+def test_component_builds_per_entities_from_person_spans_and_roster_orgs() -> None:
+    from spacy.tokens import Span
+
+    nlp = _nlp()
+    doc = nlp.make_doc("Deltagere: Ida Vang (Kystlauget)\n1. Punkt\nIda Vang sagde, at Kystlauget og Jens Bo er enige.")
+    doc._.roster = [Attendee(name="Ida Vang", organisation="Kystlauget", role="member", char_start=11, char_end=19)]
+    doc._.item_spans = [("1", doc.text.index("1. Punkt"), len(doc.text), doc.text.index("Ida Vang sagde"))]
+    spans = []
+    for name, canonical in (("Ida Vang", "Ida Vang"), ("Jens Bo", "Jens Bo")):
+        for start in [i for i in range(len(doc.text)) if doc.text.startswith(name, i)]:
+            span = doc.char_span(start, start + len(name), label="PER")
+            span._.canonical = canonical
+            spans.append(span)
+    doc.spans["persons"] = spans
+    doc = nlp(doc)
+    got = [(e.label, e.text, e.source) for e in doc._.entities]
+    assert got == [("PER", "Ida Vang", "roster"), ("ORG", "Kystlauget", "roster"), ("PER", "Ida Vang", "roster"),
+                   ("ORG", "Kystlauget", "roster"), ("PER", "Jens Bo", "rules")]
+    assert isinstance(doc.spans["orgs"][0], Span)
+
+
+def test_entity_precedence() -> None:
+    roster_per = Mention("PER", 0, 10, "Hans Jensen", "Hans Jensen", "roster")
+    firm = Mention("ORG", 0, 14, "Hans Jensen A/S", "Hans Jensen A/S", "rules")
+    assert [e.label for e in build_entities([roster_per], [firm])] == ["ORG"]  # the firm contains the name
+    org = Mention("ORG", 5, 20, "x", "x", "rules")
+    assert [e.label for e in build_entities([roster_per], [org])] == ["PER"]  # partial overlap: roster wins
+    per = Mention("PER", 12, 18, "y", "y", "rules")
+    loc = Mention("LOC", 15, 25, "z", "z", "gazetteer")
+    assert [e.label for e in build_entities([per], [org], [loc])] == ["ORG"]
+    base = build_entities([roster_per])
+    extra = [Mention("ORG", 3, 8, "a", "a", "ner"), Mention("LOC", 30, 35, "b", "b", "ner"),
+             Mention("PER", 31, 40, "c", "c", "ner")]
+    merged = merge_entities(base, extra)
+    assert [(e.label, e.source) for e in merged] == [("PER", "roster"), ("PER", "ner")]
+
+
+# --------------------------------------------------------------------------- the project's corpus
+
+
+def norm(text: str | None) -> str:
+    """The scorer's comparison: lower case, one kind of dash and quote, single spaces."""
+    t = (text or "").replace("\u00ad", "").translate(str.maketrans("\u2010\u2011\u2012\u2013\u2014\u2212\u2019\u2018", "------''"))
+    return " ".join(t.lower().split())
+
+
+def _truth_files() -> list[Path]:
+    files = sorted((ROOT / "corpus" / "sources").glob("*.expected.json"))
+    dev = ROOT.parent / "shared" / "eval" / "dev"  # shared/ lies beside the repo (also in CI)
+    files += sorted(dev.glob("*.gold.json")) if dev.is_dir() else []
+    return [f for f in files if "organisations" in json.loads(f.read_text(encoding="utf-8"))]
+
+
+@pytest.mark.parametrize("truth", _truth_files(), ids=lambda p: p.name.split(".")[0])
+def test_corpus_organisations_match_the_truth_files(truth: Path) -> None:
+    """Every required organisation is found; nothing outside required + optional is claimed."""
+    from extract.attendance import parse_attendance
+    from extract.layout import read_pdf
+    from extract.segment import segment
+
+    pdf = ROOT / "corpus" / (truth.name.split(".")[0] + ".pdf")
+    assert pdf.exists(), f"missing corpus PDF {pdf.name}: run python corpus/build.py"
+    dt = read_pdf(pdf)
+    seg = segment(dt)
+    roster = parse_attendance(dt, seg.front.end)
+    front_end = seg.items[0].char_start if seg.items else seg.front.end
+    found = {norm(m.canonical) for m in find_mentions(dt.text, roster_orgs=[a.organisation for a in roster], front_end=front_end)
+             if m.label == "ORG"}
+    gold = json.loads(truth.read_text(encoding="utf-8"))["organisations"]
+    required = {norm(o) for o in gold["required"]}
+    allowed = required | {norm(o) for o in gold.get("optional", [])}
+    assert required - found == set()
+    assert found - allowed == set()

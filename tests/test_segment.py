@@ -1,0 +1,467 @@
+"""Segmentation: front matter and agenda items on invented minutes of several layouts."""
+from __future__ import annotations
+
+import json
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+from extract.doctext import Block, DocText, Span
+from extract.frontmatter import find_dates
+from extract.segment import segment, split_kind
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def make_doc(blocks: list[str | tuple[str, bool]]) -> DocText:
+    """A DocText like the PDF layer builds: one block per entry, its lines ("\\n" inside an
+    entry) joined with a space and each kept as its own span; tabs (table cells) kept."""
+    text, bl, spans = "", [], []
+    for entry in blocks:
+        raw, bold = (entry, False) if isinstance(entry, str) else entry
+        if text:
+            text += "\n"
+        start = len(text)
+        for k, line in enumerate(raw.split("\n")):
+            if k:
+                text += " "
+            spans.append(Span(len(text), len(text) + len(line), 1, (0.0, 0.0, 0.0, 0.0)))
+            text += line
+        cells = text[start:].split("\t") if "\t" in text[start:] else []
+        bl.append(Block(start, len(text), 1, bold=bold, cells=cells))
+    return DocText(text, bl, spans, page_count=1)
+
+
+def items_of(seg):
+    return [(i.number, i.title, i.kind, i.parent) for i in seg.items]
+
+
+# --------------------------------------------------------------------------- national board
+
+NATIONAL = """\
+Referat fra møde i Det nationale råd for digital læring, den 14. marts 2022
+Mødet blev holdt som hybridmøde.
+Deltagere fra rådet
+Karen Mølgaard (Region Midtjylland), Henrik Aagaard (Styrelsen for It og Læring)
+Øvrige deltagere
+Ida Winther (Danske Regioner), Mikkel Friis (Undervisningsministeriet) (referent)
+1. Godkendelse af dagsorden (B)
+Dagsordenen blev godkendt.
+2. Status på den digitale læringsplatform og udrulning af nye moduler til alle
+gymnasier i landet (O)
+Karen Mølgaard orienterede om status. Hun nævnte, at der den
+2. december holdes et seminar for alle skoler.
+3. Budget for 2023 og 4. Plan for evaluering af indsatsen (D)
+Rådet behandlede punkterne samlet. Henrik Aagaard bemærkede, at
+1) evalueringen skal være uafhængig, og 2) resultaterne skal offentliggøres.
+5. Meddelelser (O)
+1. Nyt fra sekretariatet
+Mikkel Friis orienterede om nye medarbejdere.
+2. Høring om ny bekendtgørelse for digitale eksamener (HØR)
+Der er høringsfrist i april.
+6. Eventuelt
+-
+"""
+
+
+def test_national_board_front_matter():
+    seg = segment(DocText.from_plain_text(NATIONAL))
+    f = seg.front
+    assert f.title == "Referat fra møde i Det nationale råd for digital læring, den 14. marts 2022"
+    assert f.body == "Det nationale råd for digital læring"
+    assert f.meeting_date == date(2022, 3, 14)
+    assert f.place == "hybridmøde"
+    assert f.start == 0
+    assert f.end == NATIONAL.index("1. Godkendelse") and seg.items[0].char_start == f.end
+
+
+def test_national_board_items():
+    doc = DocText.from_plain_text(NATIONAL)
+    seg = segment(doc)
+    assert items_of(seg) == [
+        ("1", "Godkendelse af dagsorden", "beslutning", None),
+        ("2", "Status på den digitale læringsplatform og udrulning af nye moduler til alle gymnasier i landet",
+         "orientering", None),
+        ("3", "Budget for 2023", "drøftelse", None),
+        ("4", "Plan for evaluering af indsatsen", "drøftelse", None),
+        ("5", "Meddelelser", "orientering", None),
+        ("5.1", "Nyt fra sekretariatet", None, "5"),
+        ("5.2", "Høring om ny bekendtgørelse for digitale eksamener (HØR)", None, "5"),
+        ("6", "Eventuelt", None, None),
+    ]
+    by = {i.number: i for i in seg.items}
+    # combined items share one text range
+    assert (by["3"].char_start, by["3"].char_end) == (by["4"].char_start, by["4"].char_end)
+    assert by["4"].char_end == by["5"].char_start - 1
+    # a parent covers its sub-items; sub-items end at the next sibling / next top item
+    assert by["5"].char_end == by["6"].char_start - 1
+    assert by["5.1"].char_end == by["5.2"].char_start - 1
+    assert by["5.2"].char_end == by["6"].char_start - 1
+    # the wrapped title's heading ends after its second line; the last item runs to the end
+    assert doc.text[by["2"].char_start:by["2"].heading_end].endswith("gymnasier i landet (O)")
+    assert by["6"].char_end == len(doc.text)
+    assert doc.text[by["6"].heading_end:by["6"].char_end].strip() == "-"
+
+
+# --------------------------------------------------------------------------- municipal committee
+
+MUNICIPAL = """\
+Teknik- og Miljøudvalget
+Referat
+Ordinært møde
+Dato: Tirsdag den 8. november 2022
+Tid: Kl. 16.00 - 18.00
+Sted: Rådhuset, mødelokale 2
+Medlemmer
+Anna Holm (A), formand
+Bo Frandsen (V), næstformand
+Carla Jessen (SF)
+Dennis Ravn (Ø)
+Afbud/Fraværende: Dennis Ravn (Ø)
+Sekretær: Eva Kirk
+Indholdsfortegnelse
+Punkt 1: Godkendelse af dagsorden 3
+Punkt 2: Lokalplan for boligområde ved Skovvej 4
+Punkt 3: Orientering om vejarbejder 6
+Punkt 1: Godkendelse af dagsorden
+Sagsnr.: 00.01.00-A00-1-22
+Indstilling
+Forvaltningen indstiller, at dagsordenen godkendes.
+Udvalgets beslutning den 8. november 2022
+Punkt 1
+Godkendt.
+Punkt 2: Lokalplan for boligområde ved Skovvej
+Sagsnr.: 01.02.05-P16-3-22
+Sagsfremstilling
+Forvaltningen har udarbejdet forslag til lokalplan. Planen indeholder:
+1. Nye boliger
+2. Grønne arealer
+Indstilling
+Forvaltningen indstiller,
+1. at forslaget vedtages
+2. at forslaget sendes i høring i 8 uger
+Udvalgets beslutning den 8. november 2022 Punkt 2
+Anbefales.
+Punkt 3: Orientering om vejarbejder
+Sagsnr.: 05.01.00-G01-2-22
+Udvalgets beslutning den 8. november 2022
+Taget til efterretning.
+"""
+
+
+def test_municipal_front_matter():
+    doc = DocText.from_plain_text(MUNICIPAL)
+    seg = segment(doc)
+    f = seg.front
+    assert f.title == "Teknik- og Miljøudvalget, Referat"
+    assert f.body == "Teknik- og Miljøudvalget"
+    assert f.meeting_date == date(2022, 11, 8)
+    assert f.place == "Rådhuset, mødelokale 2"
+
+
+def test_municipal_items_ignore_toc_and_numbered_lists():
+    doc = DocText.from_plain_text(MUNICIPAL)
+    seg = segment(doc)
+    assert items_of(seg) == [
+        ("1", "Godkendelse af dagsorden", None, None),
+        ("2", "Lokalplan for boligområde ved Skovvej", None, None),
+        ("3", "Orientering om vejarbejder", None, None),
+    ]
+    # the real headings come after the table of contents
+    toc_end = doc.text.index("Punkt 3: Orientering om vejarbejder 6")
+    assert seg.items[0].char_start > toc_end
+    assert seg.front.end == seg.items[0].char_start
+
+
+def test_toc_with_dot_leaders_in_cells():
+    doc = make_doc([
+        "Referat af møde i Kulturudvalget den 3. maj 2021",
+        "Indholdsfortegnelse",
+        "1. Budgetopfølgning\t.......... 2",
+        "2. Tilskud til foreninger\t.......... 3",
+        "1. Budgetopfølgning",
+        "Udvalget drøftede budgettet.",
+        "2. Tilskud til foreninger",
+        "Udvalget godkendte tilskuddene.",
+    ])
+    seg = segment(doc)
+    assert items_of(seg) == [("1", "Budgetopfølgning", None, None), ("2", "Tilskud til foreninger", None, None)]
+    assert seg.items[0].char_start == doc.text.index("1. Budgetopfølgning\n")
+    assert seg.front.body == "Kulturudvalget" and seg.front.meeting_date == date(2021, 5, 3)
+
+
+# --------------------------------------------------------------------------- association
+
+ASSOCIATION = """\
+Grundejerforeningen Solbakken
+Referat af bestyrelsesmøde i Grundejerforeningen Solbakken
+torsdag d. 22/6 2023 kl. 19.00 hos Lene Brix, Kastanievej 12
+Tilstede: Lene Brix (formand), Poul Sand, Grethe Bak og Nikolaj Ebbesen
+Afbud: Tove Lind
+Referent: Poul Sand
+1. Godkendelse af referat fra sidste møde
+Referatet blev godkendt uden bemærkninger.
+2. Økonomi
+Kassereren gennemgik regnskabet. Bestyrelsen besluttede:
+a) at kontingentet fastholdes
+b) at der indhentes tilbud på vejbelysning
+3. Vedligeholdelse af fællesarealer
+Der skal ryddes op på legepladsen, og man
+1) forsøger at finde frivillige.
+2. december afholdes julehygge.
+4. Eventuelt
+Intet.
+"""
+
+
+def test_association():
+    seg = segment(DocText.from_plain_text(ASSOCIATION))
+    assert items_of(seg) == [
+        ("1", "Godkendelse af referat fra sidste møde", None, None),
+        ("2", "Økonomi", None, None),
+        ("3", "Vedligeholdelse af fællesarealer", None, None),
+        ("4", "Eventuelt", None, None),
+    ]
+    f = seg.front
+    assert f.title == "Referat af bestyrelsesmøde i Grundejerforeningen Solbakken"
+    assert f.body == "Grundejerforeningen Solbakken"
+    assert f.meeting_date == date(2023, 6, 22)
+    assert f.place == "Kastanievej 12"  # "hos <host>, <address>": the address
+
+
+# --------------------------------------------------------------------------- university board
+
+UNIVERSITY = [
+    "Bestyrelsen for Nordjysk Teknisk Universitet",
+    "Referat af bestyrelsesmøde den 14.03.2023",
+    "Mødested: Universitetets administrationsbygning, lokale 1.12",
+    "Deltagere:",
+    "Marianne Øst\tFormand",
+    "Rasmus Kjær\tNæstformand",
+    "Helle Bruun\tMedlem",
+    "Afbud: Tobias Lykke",
+    "Desuden deltog: rektor Vibeke Storm, universitetsdirektør Claus Hviid og Sara Mikkelsen (referent)",
+    "Gæster: Kim Brandt, dekan ved Det Tekniske Fakultet, deltog i behandlingen af punkt 3 og 4",
+    "Dagsorden",
+    "1. Godkendelse af dagsorden",
+    "2. Rektors orientering",
+    "3. Budget 2024",
+    "4. Strategi 2025-2030",
+    "5. Eventuelt",
+    "Ad 1. Godkendelse af dagsorden",
+    "Dagsordenen blev godkendt.",
+    "Ad 2. Rektors orientering",
+    "Rektor orienterede om optaget.",
+    "Ad 3. Budget 2024",
+    "Budgettet blev drøftet. Bestyrelsen lagde vægt på:",
+    "1. Fokus på uddannelseskvalitet",
+    "2. Balance i økonomien",
+    "Ad 4: Strategi 2025-2030",
+    "Strategien blev godkendt.",
+    "Ad 5. Eventuelt",
+    "Intet.",
+]
+
+
+def test_university_board():
+    doc = make_doc(UNIVERSITY)
+    seg = segment(doc)
+    assert items_of(seg) == [
+        ("1", "Godkendelse af dagsorden", None, None),
+        ("2", "Rektors orientering", None, None),
+        ("3", "Budget 2024", None, None),
+        ("4", "Strategi 2025-2030", None, None),
+        ("5", "Eventuelt", None, None),
+    ]
+    assert doc.text[seg.items[0].char_start:].startswith("Ad 1. Godkendelse")
+    assert doc.text[seg.items[3].char_start:seg.items[3].heading_end] == "Ad 4: Strategi 2025-2030"
+    f = seg.front
+    assert f.body == "Bestyrelsen for Nordjysk Teknisk Universitet"
+    assert f.meeting_date == date(2023, 3, 14)
+    assert f.place == "Universitetets administrationsbygning, lokale 1.12"
+    assert f.title == "Referat af bestyrelsesmøde den 14.03.2023"
+
+
+# --------------------------------------------------------------------------- PDF-like block structure
+
+
+def test_bold_wrapped_heading_and_merged_heading_body_block():
+    doc = make_doc([
+        "Referat af møde i Styregruppen for Fælles Sagsbehandling den 2. februar 2021",
+        ("1. Godkendelse af den reviderede plan for\nimplementering af det nye sagssystem (B)", True),
+        "Planen blev godkendt.",
+        # heading not bold and glued to its body text in one block (each line its own span)
+        "2. Orientering om tidsplan\nSekretariatet gennemgik tidsplanen for resten\naf året.",
+        ("3. Eventuelt", True),
+        "Ingen bemærkninger.",
+    ])
+    seg = segment(doc)
+    assert items_of(seg) == [
+        ("1", "Godkendelse af den reviderede plan for implementering af det nye sagssystem", "beslutning", None),
+        ("2", "Orientering om tidsplan", None, None),
+        ("3", "Eventuelt", None, None),
+    ]
+    two = seg.items[1]
+    assert doc.text[two.char_start:two.heading_end] == "2. Orientering om tidsplan"
+    assert seg.front.body == "Styregruppen for Fælles Sagsbehandling"
+
+
+def test_bold_style_rejects_plain_numbered_lists():
+    doc = make_doc([
+        "Referat fra møde i Netværket for Kystbyer den 5. oktober 2021",
+        ("1. Velkomst", True),
+        "Formanden bød velkommen.",
+        ("2. Projekter", True),
+        "Der blev præsenteret tre projekter:",
+        "1. Havnebadet",
+        "Projektet er i gang.",
+        "2. Kyststien",
+        "Projektet afventer tilladelse.",
+        ("3. Næste møde", True),
+        "Aftales senere.",
+    ])
+    assert items_of(segment(doc)) == [
+        ("1", "Velkomst", None, None), ("2", "Projekter", None, None), ("3", "Næste møde", None, None)]
+
+
+def test_heading_forms():
+    doc = DocText.from_plain_text("""\
+Referat
+Pkt. 1 Godkendelse af referat (O/B)
+Godkendt.
+Punkt 2: Valg af revisor (Beslutning)
+Revisoren blev genvalgt.
+3 Nyt fra kommunen (KKR)
+Intet nyt.
+3.1 Trafikplan
+Planen er sendt i høring.
+3.2 Affaldsordning
+Ordningen starter i maj.
+Ad 4 og 5. Eventuelt og næste møde
+Intet.
+""")
+    assert items_of(segment(doc)) == [
+        ("1", "Godkendelse af referat", "orientering", None),
+        ("2", "Valg af revisor", "beslutning", None),
+        ("3", "Nyt fra kommunen (KKR)", None, None),
+        ("3.1", "Trafikplan", None, "3"),
+        ("3.2", "Affaldsordning", None, "3"),
+        ("4", "Eventuelt og næste møde", None, None),
+        ("5", "Eventuelt og næste møde", None, None),
+    ]
+
+
+def test_sub_numbering_that_reaches_the_next_top_number():
+    # item 2 has sub-items 1..3; the "3" that follows sub-item 2 is a sub-item, the later 3 is the item
+    doc = DocText.from_plain_text("""\
+1. Indledning
+Tekst.
+2. Orienteringer
+1. Fra formanden
+Tekst.
+2. Fra kassereren
+Tekst.
+3. Fra udvalgene
+Tekst.
+3. Eventuelt
+Tekst.
+""")
+    assert [(i.number, i.parent) for i in segment(doc).items] == [
+        ("1", None), ("2", None), ("2.1", "2"), ("2.2", "2"), ("2.3", "2"), ("3", None)]
+
+
+def test_no_items():
+    seg = segment(DocText.from_plain_text("Referat af møde den 1. marts 2020\nIngen dagsorden."))
+    assert seg.items == [] and seg.front.end == len(seg.front.title or "") + len("\nIngen dagsorden.")
+    assert seg.front.meeting_date == date(2020, 3, 1)
+
+
+@pytest.mark.parametrize("title,expected", [
+    ("Status (O)", ("Status", "orientering")),
+    ("Status (O/B)", ("Status", "orientering")),
+    ("Status (b)", ("Status", "beslutning")),
+    ("Status (Til drøftelse)", ("Status", "drøftelse")),
+    ("Status på SP (SP)", ("Status på SP (SP)", None)),
+    ("Fælles kort (FMK)", ("Fælles kort (FMK)", None)),
+])
+def test_split_kind(title, expected):
+    assert split_kind(title) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("den 30. september 2020", date(2020, 9, 30)),
+    ("tirsdag den 8. november 2022", date(2022, 11, 8)),
+    ("14.03.2023", date(2023, 3, 14)),
+    ("d. 22/6 2021", date(2021, 6, 22)),
+    ("22/6-2021", date(2021, 6, 22)),
+    ("3. okt. 2019", date(2019, 10, 3)),
+    ("2024-01-05", date(2024, 1, 5)),
+    ("14-03-23", date(2023, 3, 14)),
+])
+def test_find_dates(text, expected):
+    assert [d for _, _, d in find_dates(text)] == [expected]
+
+
+def test_find_dates_rejects_non_dates():
+    assert find_dates("indsats 3.2 og 31.02.2020 og 2. kvartal 2021") == []
+
+
+# --------------------------------------------------------------------------- dev document and corpus
+
+SEED = Path("/work/shared/seed/000_a43446791adfb67f.txt")
+DEV_PDF = ROOT / "corpus" / "bestyrelse-sundheds-it-2020-09-30.pdf"
+
+
+@lru_cache(maxsize=None)
+def read_corpus_pdf(path: Path) -> DocText:
+    """Corpus PDFs are read once per test session (reading is the slow part)."""
+    from extract.layout import read_pdf
+
+    return read_pdf(path)
+
+
+def _dev_doc() -> DocText:
+    if DEV_PDF.exists():
+        return read_corpus_pdf(DEV_PDF)
+    # the seed text dump: blank lines separate the PDF's text blocks
+    groups: list[list[str]] = [[]]
+    for line in SEED.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            groups[-1].append(" ".join(line.split()))
+        elif groups[-1]:
+            groups.append([])
+    return make_doc(["\n".join(g) for g in groups if g])
+
+
+@pytest.mark.skipif(not DEV_PDF.exists() and not SEED.exists(), reason="dev document not available")
+def test_dev_document_structure():
+    doc = _dev_doc()
+    seg = segment(doc)
+    numbers = [i.number for i in seg.items]
+    assert numbers == [str(n) for n in range(0, 9)] + [f"8.{k}" for k in range(1, 6)] + \
+        [str(n) for n in range(9, 14)]
+    by = {i.number: i for i in seg.items}
+    assert (by["5"].char_start, by["5"].char_end) == (by["6"].char_start, by["6"].char_end)
+    assert all(by[f"8.{k}"].parent == "8" for k in range(1, 6))
+    assert by["8"].char_end == by["9"].char_start - 1 or by["8"].char_end < by["9"].char_start
+    assert by["8.5"].char_end <= by["9"].char_start
+    assert seg.front.body == "Den nationale bestyrelse for sundheds-it"
+    assert seg.front.meeting_date == date(2020, 9, 30)
+    assert by["13"].char_end == len(doc.text.rstrip())
+
+
+CORPUS = sorted((ROOT / "corpus" / "sources").glob("*.expected.json")) if (ROOT / "corpus" / "sources").exists() else []
+
+
+@pytest.mark.parametrize("expected", CORPUS, ids=lambda p: p.name.split(".")[0])
+def test_corpus_items(expected):
+    exp = json.loads(expected.read_text(encoding="utf-8"))
+    pdf = ROOT / "corpus" / (expected.name.split(".")[0] + ".pdf")
+    if "items" not in exp or not pdf.exists():
+        pytest.skip("no items truth or PDF for this corpus document")
+    seg = segment(read_corpus_pdf(pdf))
+    got = [(i.number, i.title.lower()) for i in seg.items]
+    want = [(str(i["number"]), i["title"].lower()) for i in exp["items"]]
+    assert got == want

@@ -1,0 +1,247 @@
+"""referat_statements: who said what (minutes written for these tests, plus the corpus PDFs)."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+import spacy
+
+from extract.doctext import DocText
+from extract.nlp import base  # noqa: F401
+from extract.nlp import persons, sentences, statements  # noqa: F401  (register the factories)
+from extract.schema import Attendee, Statement
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    nlp = spacy.blank("da")
+    for name in ("referat_sentences", "referat_persons", "referat_statements"):
+        nlp.add_pipe(name)
+    return nlp
+
+
+def person(name, role="member", organisation=None, job_title=None) -> Attendee:
+    return Attendee(name=name, role=role, organisation=organisation, job_title=job_title, char_start=0, char_end=0)
+
+
+ROSTER = [
+    person("Karin Holm", "chair", "Fjordby Kommune", "formand"),
+    person("Søren Ebbesen", "member", "Region Vest", "næstformand"),
+    person("Ole Berg", "member", "Grundejerforeningen"),
+    person("Lene Dahl", "participant", "Limfjord Universitet", "rektor"),
+    person("Bo Kjær", "secretary", "Fjordby Kommune"),
+]
+
+
+def run(nlp, body: str, roster=ROSTER):
+    """Minutes text: a front line, then items whose headings read 'N. Title'; one block per line."""
+    dt = DocText.from_plain_text("Referat af mødet\nDeltagere: Karin Holm, Søren Ebbesen\n" + body)
+    heads = [b for b in dt.blocks if re.match(r"\d+\. ", dt.block_text(b))]
+    items = []
+    for k, b in enumerate(heads):
+        end = heads[k + 1].start if k + 1 < len(heads) else len(dt.text)
+        items.append((dt.block_text(b).split(".")[0], b.start, end, b.end))
+    doc = nlp.make_doc(dt.text)
+    doc._.roster = roster
+    doc._.item_spans = items
+    doc._.paragraphs = [(b.start, b.end) for b in dt.blocks]
+    doc = nlp(doc)
+    return doc, doc._.statements
+
+
+def said(stmts: list[Statement], snippet: str) -> Statement:
+    hits = [s for s in stmts if snippet in s.text]
+    assert len(hits) == 1, (snippet, [s.text for s in stmts])
+    return hits[0]
+
+
+def test_subject_first(nlp):
+    _, st = run(nlp, "1. Økonomi\nSøren Ebbesen bemærkede, at budgettet holder.")
+    s = said(st, "budgettet holder")
+    assert (s.speaker, s.act, s.verb, s.organisation, s.implicit) == (
+        "Søren Ebbesen", "bemærke", "bemærkede", "Region Vest", False)
+
+
+def test_statements_are_exact_slices_only_of_item_bodies(nlp):
+    doc, st = run(nlp, "1. Økonomi\nOle Berg spurgte til kassen. Karin Holm svarede.\n2. Eventuelt\nIntet.")
+    assert [s.text for s in st] == ["Ole Berg spurgte til kassen.", "Karin Holm svarede.", "Intet."]
+    for s in st:
+        assert doc.text[s.char_start:s.char_end] == s.text
+        assert s.doc_id == "" and s.item is None and s.statement_id == ""  # the pipeline fills these
+
+
+def test_inverted_word_order_after_an_adverbial(nlp):
+    _, st = run(nlp, "1. Byggeri\nI forlængelse heraf orienterede Ole Berg om tidsplanen for byggeriet.")
+    s = said(st, "tidsplanen")
+    assert (s.speaker, s.act) == ("Ole Berg", "orientere")
+
+
+def test_a_genitive_mention_is_never_the_speaker(nlp):
+    _, st = run(nlp, "1. Byggeri\nSom opfølgning på Ole Bergs spørgsmål, bemærkede Søren Ebbesen, at sagen er lukket.")
+    assert said(st, "sagen er lukket").speaker == "Søren Ebbesen"
+
+
+def test_pronouns_follow_the_last_speaker_of_their_gender(nlp):
+    _, st = run(nlp, "1. Trafik\nKarin Holm spurgte til cykelstien. Søren Ebbesen svarede, at den åbner i maj. "
+                     "Hun bemærkede desuden, at belysningen mangler. Desuden pointerede han, at der er afsat midler.")
+    assert said(st, "belysningen mangler").speaker == "Karin Holm"
+    s = said(st, "afsat midler")
+    assert (s.speaker, s.act) == ("Søren Ebbesen", "pointere")
+
+
+def test_implicit_continuation_within_a_paragraph(nlp):
+    _, st = run(nlp, "1. Vej\nOle Berg orienterede om vejarbejdet. Arbejdet er forsinket to uger. "
+                     "Entreprenøren har fået en bod.")
+    for snippet in ("forsinket to uger", "fået en bod"):
+        s = said(st, snippet)
+        assert (s.speaker, s.implicit, s.act, s.verb) == ("Ole Berg", True, None, None)
+
+
+def test_a_new_speaker_mid_paragraph_switches(nlp):
+    _, st = run(nlp, "1. Vej\nOle Berg foreslog en ny belægning. Karin Holm svarede, at det er for dyrt. "
+                     "Prisen er steget med en tredjedel.")
+    assert said(st, "ny belægning").speaker == "Ole Berg"
+    assert said(st, "for dyrt").speaker == "Karin Holm"
+    s = said(st, "en tredjedel")
+    assert (s.speaker, s.implicit) == ("Karin Holm", True)
+
+
+def test_impersonal_sentences_have_no_speaker(nlp):
+    _, st = run(nlp, "1. Plan\nSøren Ebbesen gennemgik planen. Det blev herefter konkluderet, at planen sendes i høring. "
+                     "Udvalget godkendte indstillingen. Forslaget blev forkastet.\n"
+                     "2. Næste møde\nNæste møde holdes den 3. maj. Ingen yderligere bemærkninger.")
+    for snippet in ("konkluderet", "godkendte indstillingen", "blev forkastet", "Næste møde holdes", "Ingen yderligere"):
+        assert said(st, snippet).speaker is None, snippet
+
+
+def test_an_organisation_subject_keeps_the_act_but_names_no_person(nlp):
+    _, st = run(nlp, "1. Vand\nForsyningen orienterede om det nye bassin.")
+    s = said(st, "nye bassin")
+    assert (s.speaker, s.act) == (None, "orientere")
+
+
+def test_role_subjects_resolve_through_the_roster(nlp):
+    _, st = run(nlp, "1. Velkomst\nFormanden bød velkommen til de nye medlemmer. Næstformanden takkede for ordet. "
+                     "Rektor bekræftede, at optaget er steget. Herefter bemærkede referenten, at referatet udsendes.")
+    s = said(st, "velkommen")
+    assert (s.speaker, s.act) == ("Karin Holm", "byde velkommen")
+    assert said(st, "takkede for ordet").speaker == "Søren Ebbesen"
+    assert said(st, "optaget er steget").speaker == "Lene Dahl"
+    assert said(st, "referatet udsendes").speaker == "Bo Kjær"
+
+
+def test_apposition_party_letter_and_coordination(nlp):
+    _, st = run(nlp, "1. Budget\nOle Berg, kasserer i foreningen, gennemgik regnskabet. "
+                     "Søren Ebbesen (V) spurgte til renterne. Karin Holm var enig og tilføjede, at renten er lav.")
+    assert (said(st, "regnskabet").speaker, said(st, "regnskabet").act) == ("Ole Berg", "gennemgå")
+    assert said(st, "renterne").speaker == "Søren Ebbesen"
+    s = said(st, "renten er lav")
+    assert (s.speaker, s.act, s.verb) == ("Karin Holm", "tilføje", "tilføjede")
+
+
+def test_multiword_acts(nlp):
+    _, st = run(nlp, "1. Forslag\nOle Berg tilsluttede sig forslaget. Derefter tilsluttede hun sig også. "
+                     "Karin Holm erklærede sig enig i vurderingen. Søren Ebbesen gjorde opmærksom på fristen. "
+                     "Lene Dahl tilsluttede sig og understregede, at fristen er kort.")
+    assert said(st, "sig forslaget").act == "tilslutte sig"
+    assert said(st, "erklærede sig enig").act == "erklære sig enig"
+    assert said(st, "opmærksom på fristen").act == "gøre opmærksom på"
+    s = said(st, "fristen er kort")
+    assert (s.speaker, s.act) == ("Lene Dahl", "understrege")
+
+
+def test_modal_reporting_but_not_announced_actions(nlp):
+    _, st = run(nlp, "1. Meddelelser\nFormanden kunne oplyse, at regnskabet er revideret. "
+                     "Afslutningsvis kunne rektor konstatere, at optaget stiger. "
+                     "Ole Berg kunne ikke tilslutte sig indstillingen. Bo Kjær skal svare borgeren.")
+    assert [(s.speaker, s.act) for s in st] == [("Karin Holm", "oplyse"), ("Lene Dahl", "konstatere"),
+                                                 ("Ole Berg", "tilslutte sig"), (None, None)]
+    assert st[0].verb == "kunne oplyse"
+
+
+def test_partial_names_misspellings_and_bare_first_names_are_speakers(nlp):
+    roster = ROSTER + [person("Mette Lund Hansen"), person("Charlotte Brink")]
+    _, st = run(nlp, "1. Sager\nMette Lund svarede ja. Sren Ebbesen bemærkede noget. Charlotte spurgte til skuret.",
+                roster)
+    assert said(st, "svarede ja").speaker == "Mette Lund Hansen"
+    assert said(st, "bemærkede noget").speaker == "Søren Ebbesen"
+    assert said(st, "skuret").speaker == "Charlotte Brink"
+
+
+def test_an_unlisted_person_speaks_with_the_gazetteer_name(nlp):
+    _, st = run(nlp, "1. Oplæg\nKirsten Hvidberg fra Miljøstyrelsen fremlagde analysen.")
+    s = said(st, "analysen")
+    assert (s.speaker, s.organisation, s.act) == ("Kirsten Hvidberg", None, "fremlægge")
+
+
+def test_a_person_who_reports_nothing_is_not_a_speaker(nlp):
+    _, st = run(nlp, "1. Valg\nOle Berg blev genvalgt som kasserer. Bo Kjær deltog ikke i punktet.")
+    assert said(st, "genvalgt").speaker is None
+    assert said(st, "deltog ikke").speaker is None
+
+
+def test_paragraph_continuation_only_for_reported_content(nlp):
+    _, st = run(nlp, "1. Status\nOle Berg orienterede om projektet.\n• Tidsplanen holder.\n"
+                     "Det forventes, at byggeriet slutter til jul.\nPlanen omfatter tre etaper.\n"
+                     "Karin Holm takkede.\nBudget og økonomi\nDer er afsat 2 mio. kr.")
+    for snippet in ("Tidsplanen holder", "byggeriet slutter"):
+        s = said(st, snippet)
+        assert (s.speaker, s.implicit) == ("Ole Berg", True), snippet
+    assert said(st, "tre etaper").speaker is None  # a new topic, not a continuation marker
+    assert said(st, "Budget og økonomi").speaker is None  # a sub-heading
+    assert said(st, "2 mio. kr.").speaker is None  # after the sub-heading
+
+
+def test_present_tense_counts_only_in_present_tense_minutes(nlp):
+    past = ("1. Vej\nOle Berg orienterede om sagen. Karin Holm bemærkede, at det haster. Søren Ebbesen spurgte til prisen.\n"
+            "Lene Dahl nævnte skiltningen. Ole Berg svarer borgeren inden fredag.")
+    _, st = run(nlp, past)
+    assert said(st, "svarer borgeren").act is None
+    present = "1. Vej\nOle Berg orienterer om sagen. Karin Holm bemærker, at det haster. Søren Ebbesen spørger til prisen."
+    _, st = run(nlp, present)
+    assert [(s.speaker, s.act) for s in st] == [("Ole Berg", "orientere"), ("Karin Holm", "bemærke"),
+                                                 ("Søren Ebbesen", "spørge")]
+
+
+def test_no_items_means_no_statements(nlp):
+    doc = nlp.make_doc("Ole Berg bemærkede, at alt er fint.")
+    doc._.roster = ROSTER
+    doc = nlp(doc)
+    assert doc._.statements == []
+
+
+# --- the project's corpus: PDFs with their truth files ------------------------------------
+EXPECTED = sorted(CORPUS.glob("sources/*.expected.json"))
+
+
+@pytest.mark.parametrize("expected", EXPECTED, ids=[p.name.split(".")[0] for p in EXPECTED])
+def test_corpus_statements(expected: Path):
+    """Through the whole pipeline: the truth files' speakers, acts and no-speaker sentences."""
+    from extract.pipeline import process_file
+
+    pdf = CORPUS / (expected.name.split(".")[0] + ".pdf")
+    assert pdf.exists(), f"build the corpus first: python corpus/build.py ({pdf.name})"
+    gold = json.loads(expected.read_text(encoding="utf-8"))["statements"]
+    result = process_file(pdf)
+    assert result.document.status == "ok", result.document.error
+    norm = lambda t: " ".join((t or "").split()).casefold()  # noqa: E731
+    texts = [(norm(s.text), s) for s in result.statements]
+    ok = acts = n = 0
+    for g in gold:
+        hits = [s for t, s in texts if norm(g["snippet"]) in t]
+        assert hits, g["snippet"]
+        s = next((h for h in hits if h.speaker), hits[0])
+        if g["flag"] == "none":
+            assert s.speaker is None, (g["snippet"], s.speaker)
+            continue
+        n += 1
+        ok += norm(s.speaker) == norm(g["speaker"]) and s.item in g["item"]
+        if g["flag"] == "explicit" and g.get("act"):
+            acts += (s.act or "").split(" ")[:1] == g["act"].split(" ")[:1]
+    assert n and ok / n >= 0.9
+    explicit = [g for g in gold if g["flag"] == "explicit" and g.get("act")]
+    assert acts >= 0.9 * len(explicit)
