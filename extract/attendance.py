@@ -49,8 +49,11 @@ def _label_table() -> list[tuple[str, str]]:
 _COLON_REQUIRED = {"referat", "formand", "deltog", "øvrige", "bestyrelsen", "udvalget", "mødt"}
 
 
-def _match_label(text: str) -> tuple[str, int] | None:
-    """(role, length of the label incl. its colon) when `text` starts with an attendance label."""
+def _match_label(text: str, loose: bool = True) -> tuple[str, int] | None:
+    """(role, length of the label incl. its colon) when `text` starts with an attendance label.
+
+    `loose`: also a longer phrase ending in a colon that contains a label ("Fraværende
+    medlemmer:"); not used for labels found in the middle of a line."""
     low = text.lower()
     for lab, role in _label_table():
         if not low.startswith(lab):
@@ -72,7 +75,21 @@ def _match_label(text: str) -> tuple[str, int] | None:
         sub = "fra " + m.group(1).lower()
         role = next((r for lab, r in _label_table() if lab == sub), "member")
         return role, m.end()
+    # a longer label that contains one: "Bestyrelsesmedlemmer til stede:", "Fraværende medlemmer:"
+    m = re.match(r"([^:\t()]{3,60}?)\s*(?:\([^)]*\))?\s*(?::|\t)", text) if loose else None
+    if m and len(m.group(1).split()) <= 6 and not re.search(r"\d|møde", m.group(1), re.I) \
+            and not _is_stop_label(m.group(1)):
+        key = " " + re.sub(r"\s+", " ", m.group(1).lower()) + " "
+        found = [(lab, role) for lab, role in _label_table() if f" {lab} " in key and lab not in _GENERIC_LABELS]
+        if found:
+            roles = {r for _, r in found}
+            return ("absent" if "absent" in roles else found[0][1]), m.end()
     return None
+
+
+# one-word labels too generic to be recognised inside a longer phrase
+_GENERIC_LABELS = {"bestyrelsen", "udvalget", "direktionen", "administrationen", "sekretariatet", "forvaltningen",
+                   "øvrige", "deltog", "formand", "referat", "mødt", "deltager", "medlemmer", "ref."}
 
 
 def _is_stop_label(text: str) -> bool:
@@ -98,7 +115,7 @@ def _is_org_token(tok: str) -> bool:
     low = tok.lower().strip(".,")
     if low in _org_words():
         return True
-    if len(tok) >= 2 and tok.isupper():
+    if re.fullmatch(r"[A-ZÆØÅ]{2,}", tok.strip(".,")):  # an acronym (KL, PLO); not an initial "S."
         return True
     return any(low.endswith(s) and len(low) > len(s) + 2 for s in _lex()["org_suffixes"])
 
@@ -170,9 +187,7 @@ def _finish(seg: str, toks: list[tuple[str, int, int]], job_parts: list[str]) ->
         return None
     if re.match(r"\s*(?:&|\+|A/S|ApS|I/S)", seg[toks[-1][2]:]):  # "Nord & Co.", "Holm ApS": a firm
         return None
-    if sum(1 for t in toks if _INITIAL.match(t[0])) >= len(toks) - 0:
-        return None
-    if toks[-1][0].endswith(".") and _INITIAL.match(toks[-1][0]):
+    if all(_INITIAL.match(t[0]) for t in toks):  # "A. B." alone is not a name; "Peter S." is
         return None
     name = " ".join(t[0] for t in toks)
     return _Name(name, toks[0][1], toks[-1][2], " ".join(job_parts) or None, toks[-1][2])
@@ -304,7 +319,8 @@ def _apply_attr(e: _Entry, text: str, in_parens: bool) -> None:
             first = t.split()[0].lower()
             if first in ("formand", "forperson", "forkvinde") and re.match(r"\w+\s+(?:for|af)\b", t):
                 e.role_marker = _stronger(e.role_marker, "chair")
-            e.job_title = e.job_title or t
+            if len(t.split()) <= 8:  # longer lower-case text is a sentence, not a job title
+                e.job_title = e.job_title or t
         return
     e.organisation = e.organisation or _clean_org(t)
 
@@ -342,7 +358,6 @@ class _Section:
     role: str
     label_job: str | None
     pieces: list[tuple[int, int, bool]]  # (doc start, doc end, starts a new visual line)
-    column_roles: list[str] | None = None
 
 
 _CONNECT_END = re.compile(r"(?:\b(?:i|for|hos|ved|fra|af|til|og|samt|under|med)|[-–(&+])$", re.I)
@@ -397,25 +412,40 @@ def _sections(doc: DocText, lines: list[TextLine], front_end: int) -> list[_Sect
                 re.match(r"^\S+( \S+)?\s*:\s", stripped) and stripped.split(":")[0].lower() in _lex()["stop_labels"]:
             cur = None  # another field ('Bemærkninger:', 'Dato: …') ends the list
             continue
+        if cur is not None and _prose(stripped):
+            cur = None  # running text after the list ("Formanden bød velkommen.")
+            continue
         if cur is not None:
             _add_with_inline_labels(doc, s + lead, e, cur, sections, True)
             cur = sections[-1]
     return sections
 
 
+def _prose(text: str) -> bool:
+    """A sentence rather than a list line: mostly lower-case words, ends with a period,
+    and no 'deltog under punkt' clause (guest lines are sentences too)."""
+    words = text.split()
+    if len(words) < 5 or not text.rstrip().endswith(".") or re.search(r"\bdeltog\b|\bpunkt", text, re.I):
+        return False
+    return sum(1 for w in words if w[:1].islower()) >= 0.6 * len(words)
+
+
 def _add_with_inline_labels(doc: DocText, s: int, e: int, cur: _Section, sections: list[_Section], newline: bool) -> None:
     """Add text[s:e] to the section, opening new sections at inline labels ('… Afbud: X')."""
     text = doc.text[s:e]
-    for m in re.finditer(r"(?:(?<=[.;])|(?<=[.;] )|(?<=\t))\s*([A-ZÆØÅ][\wæøå/ ]{2,40}?)\s*:", text):
-        lab = _match_label(m.group(1).strip() + ":")
-        if lab:
-            ls = s + m.start(1)
-            if ls > s:
-                cur.pieces.append((s, ls, newline))
-            new = _Section(lab[0], None, [])
-            sections.append(new)
-            _add_with_inline_labels(doc, s + m.end(), e, new, sections, False)
-            return
+    for colon in re.finditer(r":", text):
+        words = list(re.finditer(r"[^\s,;.]+", text[: colon.start()]))[-4:]
+        for w in words:  # the longest label phrase ending at this colon wins
+            phrase = text[w.start():colon.start()]
+            if not phrase[:1].isupper() or w.start() == 0:
+                continue
+            lab = _match_label(phrase.strip() + ":", loose=False)
+            if lab and lab[1] >= len(phrase.strip()) + 1:
+                cur.pieces.append((s, s + w.start(), newline))
+                new = _Section(lab[0], None, [])
+                sections.append(new)
+                _add_with_inline_labels(doc, s + colon.end(), e, new, sections, False)
+                return
     cur.pieces.append((s, e, newline))
 
 
@@ -428,7 +458,6 @@ def _content(doc: DocText, sec: _Section) -> tuple[str, list[int]]:
     omap: list[int] = []
     for s, e, newline in sec.pieces:
         piece = doc.text[s:e]
-        # replace any newline inside (should not happen) by separator
         if out:
             prev = "".join(out).rstrip()
             last_line = prev.split("\n")[-1]

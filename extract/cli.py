@@ -10,6 +10,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
 from extract import __version__
@@ -95,7 +96,7 @@ def extract(
                                 executor=executor, scheduler=scheduler, on_result=on_result)
         except ExecutorUnavailable as exc:
             progress.stop()
-            console.print(f"[red]error:[/red] {exc}")
+            console.print(f"[red]error:[/red] {escape(str(exc))}")
             raise typer.Exit(2) from None
         except KeyboardInterrupt:
             progress.stop()
@@ -142,7 +143,7 @@ def _check_ner_model(name: str) -> None:
     try:
         build_nlp(name)
     except ModelNotFound as exc:
-        console.print(f"[red]error:[/red] {exc}")
+        console.print(f"[red]error:[/red] {escape(str(exc))}")
         raise typer.Exit(2) from None
 
 

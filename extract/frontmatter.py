@@ -2,7 +2,22 @@
 
 Also home of the small layout helpers that `extract.segment` and `extract.attendance`
 share (the lexicon loader, visual lines recovered from `DocText.spans`, Danish date
-parsing), because both build on the front matter and must not import each other.
+parsing), so that neither of those two has to import the other.
+
+Rules (documented choices):
+- title: the first block naming the document type ("Referat …", "Mødereferat"), cut after
+  the date (time and place dropped); a bare "Referat" is prefixed by the header line
+  ("Teknik- og Miljøudvalget, Referat").
+- body: the name written after "møde i" / "generalforsamling i", as written ("… møde i Den
+  nationale bestyrelse for X, den …" → "Den nationale bestyrelse for X"; "bestyrelsesmøde
+  i Grundejerforeningen Y" → "Grundejerforeningen Y"); "<unit>møde for X" → "<Unit> for X";
+  else a header line naming a committee/board ("Økonomiudvalget"); else the meeting type
+  of the title plus the organisation in the header ("bestyrelsesmøde" + "X Universitet"
+  → "Bestyrelsen for X Universitet").
+- meeting date: a date in the title block, else after a "Dato:"-like label, else the first
+  date of the front matter not about something else ("udsendt", "godkendt" …).
+- place: a "Sted:"/"Mødested:" value; "Mødet blev holdt som videomøde" → "videomøde";
+  "… hos <host>, <address>" → the address.
 
 Why visual lines: the PDF layer joins the lines of a paragraph into one block, and when a
 heading or a label is not set in a different font it can end up in the same block as the
@@ -79,10 +94,6 @@ def text_lines(doc: DocText) -> list[TextLine]:
             end = start + len(seg.rstrip())
             out.append(TextLine(start, end, bi, k == 0, k == len(groups) - 1, g[2], g[3], g[4], b.bold, b.size))
     return out
-
-
-def line_text(doc: DocText, line: TextLine) -> str:
-    return doc.text[line.start:line.end]
 
 
 # --------------------------------------------------------------------------- dates

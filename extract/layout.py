@@ -18,12 +18,14 @@ import logging
 import math
 import re
 import statistics
-from collections.abc import Iterator, Sequence
+from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 
 from extract.doctext import DocText, Line
-from extract.errors import DamagedPDF, EncryptedPDF, NoTextLayer, NotAPDF
+from extract.errors import DamagedPDF, EncryptedPDF, NotAPDF, NoTextLayer
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +34,7 @@ ENGINES = ("pdfplumber", "pdfium")
 # A bold face: "Arial-BoldMT", "Calibri,Bold", "Helvetica-Black", "Arial,B", "Foo-Heavy",
 # "SemiBold"/"DemiBold" (also count as emphasis for headings).
 _BOLD_RE = re.compile(r"bold|black|heavy|demi|,b$|-b$", re.IGNORECASE)
+_SYMBOL_FONT = re.compile(r"wingdings|webdings|dingbats|symbol", re.IGNORECASE)
 _LINE_TOL = 0.4  # words whose tops differ by < 0.4 × size share a visual line
 _CELL_GAP = 3.0  # a gap wider than 3 × font size separates table/column cells
 # chars closer than 0.15 × size belong to one word: pdfplumber's x_tolerance_ratio and the
@@ -102,40 +105,38 @@ def group_lines(units: list[Unit], page: int) -> list[Line]:
 def assemble_line(units: list[Unit], page: int) -> Line:
     """Join one visual line's units: "" inside a word, " " between words, "\t" between cells.
 
-    A gap is a cell boundary when it is wider than 3 × the font size and clearly wider than
-    the line's ordinary word gaps (justified text with few words has wide but *uniform* gaps).
+    Units closer than `_JOIN_GAP` × size are one word split by a font change ("**Beslutning**:")
+    or a run boundary; cell boundaries are decided by `_cell_gaps`. The line is bold when
+    most of its characters are; its font and size are those of most characters.
     """
     units = sorted(units, key=lambda u: u.x0)
+    first = units[0]
+    glyph = first.text.strip()
+    if len(units) > 1 and ((len(glyph) == 1 and _SYMBOL_FONT.search(first.font))
+                           or (glyph == "o" and "courier" in first.font.lower())):
+        # a list glyph from a symbol font ("Ø" in Wingdings is an arrow, "o" in Courier a
+        # level-2 bullet): whatever code it maps to, it is a bullet
+        units[0] = Unit("•", first.x0, first.top, first.x1, first.bottom, first.font, first.size, first.bold)
     sizes = [u.size for u in units if u.size] or [max(u.bottom - u.top for u in units)]
     size = statistics.median(sizes)
-    gaps = [b.x0 - a.x1 for a, b in zip(units, units[1:])]
+    gaps = [b.x0 - a.x1 for a, b in pairwise(units)]
     cell_gaps = _cell_gaps(gaps, size, any(" " in u.text.strip() for u in units), units[0].text.strip())
     parts: list[str] = [units[0].text]
-    for i, (a, b) in enumerate(zip(units, units[1:])):
-        gap = gaps[i]
+    for i, (a, b) in enumerate(pairwise(units)):
+        spaced = a.text[-1:].isspace() or b.text[:1].isspace()
         if i in cell_gaps:
             parts.append("\t")
-        elif gap <= _JOIN_GAP * size and not a.text[-1:].isspace() and not b.text[:1].isspace():
-            pass  # same word, split only by a font change or a run boundary
-        elif not (a.text[-1:].isspace() or b.text[:1].isspace()):
+        elif not spaced and gaps[i] > _JOIN_GAP * size:
             parts.append(" ")
         parts.append(b.text)
-    text = "".join(parts)
-    if "\t" in text:
-        text = "\t".join(re.sub(r" {2,}", " ", c).strip() for c in text.split("\t"))
-    else:
-        text = re.sub(r" {2,}", " ", text).strip()
-    nchars = [max(len(u.text.strip()), 1) for u in units]
-    bold_chars = sum(n for n, u in zip(nchars, units) if u.bold)
-    # the font of the line: the one covering most characters
-    font_weight: dict[str, int] = {}
-    for n, u in zip(nchars, units):
-        font_weight[u.font] = font_weight.get(u.font, 0) + n
-    font = max(font_weight, key=font_weight.__getitem__) if font_weight else ""
-    size_weight: dict[float, int] = {}
-    for n, u in zip(nchars, units):
-        size_weight[round(u.size, 1)] = size_weight.get(round(u.size, 1), 0) + n
-    dom_size = max(size_weight, key=size_weight.__getitem__) if size_weight else size
+    cells = "".join(parts).split("\t")
+    text = "\t".join(c for c in (re.sub(r"\s{2,}", " ", c).strip() for c in cells) if c)
+    weights = [max(len(u.text.strip()), 1) for u in units]
+    fonts: Counter[str] = Counter()
+    size_of: Counter[float] = Counter()
+    for n, u in zip(weights, units):
+        fonts[u.font] += n
+        size_of[round(u.size, 1)] += n
     return Line(
         page=page,
         text=text,
@@ -143,9 +144,9 @@ def assemble_line(units: list[Unit], page: int) -> Line:
         top=min(u.top for u in units),
         x1=max(u.x1 for u in units),
         bottom=max(u.bottom for u in units),
-        font=font,
-        size=float(dom_size),
-        bold=bold_chars * 2 > sum(nchars),
+        font=fonts.most_common(1)[0][0],
+        size=float(size_of.most_common(1)[0][0] or size),
+        bold=2 * sum(n for n, u in zip(weights, units) if u.bold) > sum(weights),
     )
 
 
@@ -175,6 +176,36 @@ def _cell_gaps(gaps: list[float], size: float, inner_spaces: bool = False, first
     if len(gaps) >= 3 and min(gaps) > 0.5 * max(gaps):
         return set()  # uniformly wide gaps: a justified line with few words
     return set(wide)
+
+
+# --------------------------------------------------------------------------- OCR candidates
+_GARBAGE = re.compile(r"\(cid:\d+\)|[\ufffd\ue000-\uf8ff]")
+SPARSE_CHARS = 20  # a page with fewer text characters than this and an image is a scan
+
+
+def _sparse(units: list[Unit]) -> bool:
+    """Too little text for a real page (a scan with a stamp or page number on it)?"""
+    return sum(len(u.text.strip()) for u in units) < SPARSE_CHARS
+
+
+def garbled(lines: list[Line]) -> bool:
+    """Is the text layer mostly unmapped glyphs (fonts without a Unicode map)?
+
+    Such a page has text "(cid:12)(cid:7)..." or private-use characters instead of letters;
+    its rendering is fine, so OCR reads it.
+    """
+    text = "".join(ln.text for ln in lines).replace(" ", "").replace("\t", "")
+    if len(text) < SPARSE_CHARS:
+        return False
+    bad = sum(len(m) for m in _GARBAGE.findall(text))
+    return bad > 0.3 * len(text)
+
+
+def needs_ocr(page: PageLines) -> bool:
+    """A scan (images, next to no text) or a page whose text layer is unreadable."""
+    if page.has_images and sum(len(ln.text.strip()) for ln in page.lines) < SPARSE_CHARS:
+        return True
+    return garbled(page.lines)
 
 
 # --------------------------------------------------------------------------- file checks
@@ -236,7 +267,7 @@ def iter_pages_pdfplumber(path: Path) -> Iterator[PageLines]:
                     for w in words
                     if w.get("upright", True)
                 ]
-                has_images = bool(page.images) if not units else False
+                has_images = bool(page.images) if _sparse(units) else False
                 out = PageLines(page.page_number, float(page.width), float(page.height),
                                 group_lines(units, page.page_number), has_images,
                                 sideways=len(words) - len(units))
@@ -255,11 +286,12 @@ class _Out:
     def __init__(self) -> None:
         import ctypes
 
-        import pypdfium2.raw as raw
+        from pypdfium2 import raw
 
         self.name = ctypes.create_string_buffer(256)
         self.flags = ctypes.c_int()
         self.rect = raw.FS_RECTF()
+        self.matrix = raw.FS_MATRIX()
         self.l, self.r, self.b, self.t = (ctypes.c_double() for _ in range(4))
 
 
@@ -296,7 +328,7 @@ def iter_pages_pdfium(path: Path) -> Iterator[PageLines]:
 def _pdfium_page(page, number: int, out: _Out) -> PageLines:  # type: ignore[no-untyped-def]
     import ctypes
 
-    import pypdfium2.raw as raw
+    from pypdfium2 import raw
 
     ml, mb, mr, mt = page.get_mediabox()
     rot = page.get_rotation() % 360
@@ -323,9 +355,15 @@ def _pdfium_page(page, number: int, out: _Out) -> PageLines:  # type: ignore[no-
         starts = _rect_starts(tph, rects, n_chars, out)
         units: list[Unit] = []
         sideways = 0
+        # the page text maps 1:1 onto char indices unless it holds surrogate pairs or
+        # undecodable units; then ask pdfium for each run's text (slower, same result)
+        aligned = len(full) == n_chars
         for j, (rl, rb, rr, rt) in enumerate(rects):
             idx = starts[j]
-            text = full[idx:starts[j + 1]].rstrip("\r\n ")
+            if aligned:
+                text = full[idx:starts[j + 1]].rstrip("\r\n ")
+            else:
+                text = tp.get_text_bounded(rl, rb, rr, rt).strip("\r\n ")
             if not text or text.isspace():
                 continue
             if "\n" in text or "\r" in text:  # one run spanning lines: take it char by char
@@ -340,7 +378,10 @@ def _pdfium_page(page, number: int, out: _Out) -> PageLines:  # type: ignore[no-
                 if 10 < angle < 350:
                     sideways += 1
                     continue
-                size = raw.FPDFText_GetFontSize(tph, idx)
+                # the em size scaled by the text/graphics matrix's vertical axis: the size
+                # as printed, which is what pdfminer reports (Tf alone can be any scale)
+                raw.FPDFText_GetMatrix(tph, idx, ctypes.byref(out.matrix))
+                size = raw.FPDFText_GetFontSize(tph, idx) * math.hypot(out.matrix.c, out.matrix.d)
                 raw.FPDFText_GetFontInfo(tph, idx, out.name, 256, ctypes.byref(out.flags))
                 font = out.name.value.decode("utf-8", "replace")
                 bold = is_bold_font(font) or raw.FPDFText_GetFontWeight(tph, idx) >= 600
@@ -362,7 +403,7 @@ def _pdfium_page(page, number: int, out: _Out) -> PageLines:  # type: ignore[no-
             else:
                 units.append(unit)
         has_images = False
-        if not units:
+        if _sparse(units):
             has_images = any(True for _ in page.get_objects(filter=[raw.FPDF_PAGEOBJ_IMAGE], max_depth=3))
         return PageLines(number, float(width), float(height), group_lines(units, number), has_images,
                          sideways=sideways)
@@ -374,7 +415,7 @@ def _split_run(tph, unit: Unit, idx: int, out: _Out) -> list[Unit]:  # type: ign
     """Split a run at its spaces that span more than 3 × size (where pdfplumber sees a gap)."""
     import ctypes
 
-    import pypdfium2.raw as raw
+    from pypdfium2 import raw
 
     def box(k: int) -> tuple[float, float] | None:
         if raw.FPDFText_GetLooseCharBox(tph, idx + k, ctypes.byref(out.rect)):
@@ -409,7 +450,7 @@ def _rect_starts(tph, rects: list[tuple[float, float, float, float]], n_chars: i
     """
     import ctypes
 
-    import pypdfium2.raw as raw
+    from pypdfium2 import raw
 
     def inside(i: int, rect: tuple[float, float, float, float]) -> bool:
         if not raw.FPDFText_GetCharBox(tph, i, ctypes.byref(out.l), ctypes.byref(out.r),
@@ -443,7 +484,7 @@ def _pdfium_chars(tp, rect, to_display, out: _Out) -> list[Unit]:  # type: ignor
     """
     import ctypes
 
-    import pypdfium2.raw as raw
+    from pypdfium2 import raw
 
     tph = tp.raw
     rl, rb, rr, rt = rect
@@ -461,7 +502,8 @@ def _pdfium_chars(tp, rect, to_display, out: _Out) -> list[Unit]:  # type: ignor
         if not (rl - 0.5 <= cx <= rr + 0.5 and rb - 0.5 <= cy <= rt + 0.5):
             word = None
             continue
-        size = float(raw.FPDFText_GetFontSize(tph, k))
+        raw.FPDFText_GetMatrix(tph, k, ctypes.byref(out.matrix))
+        size = float(raw.FPDFText_GetFontSize(tph, k)) * math.hypot(out.matrix.c, out.matrix.d)
         x0, y0, x1, y1 = to_display(l, b, r, t)
         if ch in "\x02\ufffe":
             ch = "-"
@@ -497,14 +539,16 @@ def read_pdf(path: Path | str, engine: str = "pdfplumber", ocr: bool = True) -> 
     if not pages:
         raise DamagedPDF("damaged PDF: no pages")
     if ocr:
-        need = [p for p in pages if not p.lines and p.has_images]
+        need = [p for p in pages if needs_ocr(p)]
         if need and ocr_mod.available():
             for p in need:
                 try:
-                    p.lines = ocr_mod.ocr_page(path, p.number)
-                    p.ocr = True
-                except Exception as exc:  # a failing OCR page stays empty, the rest survives
+                    lines = ocr_mod.ocr_page(path, p.number)
+                except Exception as exc:  # a failing OCR page keeps what it had, the rest survives
                     log.warning("%s: OCR of page %d failed (%s)", path.name, p.number, exc)
+                    continue
+                if sum(len(ln.text) for ln in lines) > sum(len(ln.text) for ln in p.lines):
+                    p.lines, p.ocr = lines, True
     if not any(p.lines for p in pages):
         if all(p.error for p in pages):
             raise _damaged(RuntimeError(f"no page could be read ({pages[0].error})"))

@@ -14,8 +14,18 @@ Numbering rules (documented choices):
 - kind marker: the first letter of a trailing "(O)", "(B)", "(D)", "(O/B)" … decides
   ("(O/B)" → orientering); other parentheses such as "(SP)" belong to the title.
 - the first item may be numbered 0 or 1, or anything with strong heading evidence.
-- one missing number (N → N+2) is tolerated at a cost, so a dropped heading does not
-  lose the rest of the agenda.
+- one or two missing numbers (N → N+2) are tolerated at a cost when the heading is strong,
+  so a lost heading does not lose the rest of the agenda.
+- when the agenda's top-level headings share a style (bold, or a "Punkt"/"Ad" prefix), a
+  restarted "1." without it is read as a list in the body, not as sub-item N.1.
+- a table of contents / agenda list is dropped when its numbered titles reappear; when
+  they reappear only as unnumbered headings, the items start at those headings.
+- "1. Godkendelse af referat: Referatet blev godkendt." is a heading with its text on
+  the same line: the title ends at the first ': ' / '. '.
+Item ranges: char_start = heading start, heading_end = end of the (wrapped) title,
+char_end = start of the next item at the same or a higher level (a parent covers its
+sub-items); the last item runs to the end of the text. Text before the first item is the
+front matter (`extract.frontmatter`).
 """
 from __future__ import annotations
 
@@ -220,6 +230,13 @@ def _candidates(doc: DocText, lines: list[TextLine]) -> list[_Cand]:
                 continue
             break
         full = _join(parts)
+        heading_end = lines[last].end
+        if last == i and (_ends_sentence(full) or len(full.split()) > 12):
+            # "1. Godkendelse af referat: Referatet blev godkendt." – heading and text on one line
+            cut = _inline_heading_cut(full)
+            if cut:
+                heading_end = ln.start + text.index(full) + cut + 1  # the text starts after ':' / '.'
+                full = full[:cut]
         full = re.sub(r"\s*[:–-]\s*$", "", full) if not full.endswith(" -") else full
         full, kind = split_kind(full)
         full = full.rstrip(" :")
@@ -234,12 +251,26 @@ def _candidates(doc: DocText, lines: list[TextLine]) -> list[_Cand]:
                 num2, full, title2 = num + 1, cm.group("a").strip(), cm.group("b").strip()
         elif num2 is not None and num2 != num + 1:
             num2 = None
-        heading_end = lines[last].end
         out.append(_Cand(line=i, last_line=last, start=ln.start, heading_end=heading_end, num=num, sub=sub,
                          num2=num2, title=full, title2=title2, kind=kind, prefix=prefix, punct=punct,
                          bold=ln.bold, toc=toc))
         i = last + 1
     return out
+
+
+def _inline_heading_cut(title: str) -> int | None:
+    """Where a short title ends when the body text follows on the same line: at the first
+    ': ' or '. ' (not after an abbreviation) with 1–10 words before it and a capital after."""
+    abbrev = layout_lexicon("headings")["title_abbreviations"]
+    for m in re.finditer(r"[:.](?=\s+[\"'“”]?[A-ZÆØÅ])", title[:120]):
+        left = title[: m.start()].strip()
+        words = left.split()
+        if not 1 <= len(words) <= 10:
+            continue
+        if m.group() == "." and (words[-1].lower() + "." in abbrev or len(words[-1]) <= 2 or words[-1][-1:].isdigit()):
+            continue
+        return m.start()
+    return None
 
 
 def _right_margins(lines: list[TextLine]) -> dict[int, float]:

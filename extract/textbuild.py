@@ -18,6 +18,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 from extract.doctext import Block, DocText, Line, Span
 
@@ -86,14 +87,14 @@ class Vocabulary:
     hyphen_pairs: set[tuple[str, str]] = field(default_factory=set)
 
     @classmethod
-    def from_texts(cls, texts: Iterable[str]) -> "Vocabulary":
+    def from_texts(cls, texts: Iterable[str]) -> Vocabulary:
         v = cls()
         for t in texts:
             for tok in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", t):
                 low = tok.lower()
                 if "-" in low:
                     parts = low.split("-")
-                    v.hyphen_pairs.update(zip(parts, parts[1:]))
+                    v.hyphen_pairs.update(pairwise(parts))
                 else:
                     v.plain.add(low)
         return v
@@ -286,7 +287,7 @@ def _mode(values: Iterable[float], default: float) -> float:
 
 def _percentile(values: Sequence[float], q: float) -> float:
     s = sorted(values)
-    return s[min(len(s) - 1, max(0, int(round(q * (len(s) - 1)))))]
+    return s[min(len(s) - 1, max(0, round(q * (len(s) - 1))))]
 
 
 def measure(pages: Sequence[Sequence[Line]], page_width: float | None = None) -> Geometry:
@@ -314,7 +315,7 @@ def measure(pages: Sequence[Sequence[Line]], page_width: float | None = None) ->
         right = max(right, page_width - left)
     ratios = []
     for p in pages:
-        for a, b in zip(p, p[1:]):
+        for a, b in pairwise(p):
             if abs(a.size - b.size) <= 0.6 and a.size > 0 and "\t" not in a.text + b.text:
                 d = b.top - a.top
                 if 0.8 * a.size < d < 3 * a.size:
@@ -378,13 +379,18 @@ def _new_block(para: _Para, prev: Line, cur: Line, g: Geometry, vocab: Vocabular
         return True
     if _TOC_LINE.search(prev.text):
         return True
-    drop, joiner = line_joiner(prev.text, cur.text, vocab)
+    _, joiner = line_joiner(prev.text, cur.text, vocab)
     if prev.text[-1:] in HYPHENS and joiner == "":
         return False  # a word broken over the lines continues
     ragged = _ragged(prev, g)
-    if ragged and (_first_word_fits(prev, cur, g) or (_SENTENCE_END.search(prev.text) and g.justified)):
+    ended = bool(_SENTENCE_END.search(prev.text))
+    if ragged and ended and g.justified:
         return True
-    if AGENDA_RE.match(cur.text) and (ragged or _SENTENCE_END.search(prev.text)):
+    # a forced break (the next word would have fitted) ends a block, unless the sentence
+    # visibly goes on ("... og\nlowercase")
+    if ragged and _first_word_fits(prev, cur, g) and (ended or not cur.text[:1].islower()):
+        return True
+    if AGENDA_RE.match(cur.text) and (ragged or ended):
         return True
     if para.bullet:
         first = para.lines[0]
@@ -478,6 +484,11 @@ def _page_heights(pages: Sequence[Sequence[Line]], page_sizes: Sequence[tuple[fl
     return [est] * len(pages)
 
 
+def _indent(dx: float) -> float:
+    """Indent in points; sub-point offsets are glyph-box noise, not indentation."""
+    return 0.0 if abs(dx) < 1.0 else round(dx, 1)
+
+
 def _dominant_size(lines: Sequence[Line]) -> float:
     weight: Counter[float] = Counter()
     for ln in lines:
@@ -550,7 +561,7 @@ def build_doctext(
             page=first.page,
             bold=all(ln.bold for ln in para.lines),
             size=_dominant_size(para.lines),
-            indent=round(first.x0 - g.left, 1),
+            indent=_indent(first.x0 - g.left),
             bullet=para.bullet,
             cells=cells,
         ))

@@ -205,6 +205,76 @@ def test_nothing_before_front_end_and_no_labels():
     assert parse_attendance(doc, seg.front.end) == []
 
 
+def test_attendance_as_first_item_and_trailing_referent():
+    doc = DocText.from_plain_text("""\
+Bestyrelsesmøde i Lystbådehavnen
+Onsdag den 5. april 2023
+1. Fremmøde
+Til stede: Erik Lund (formand), Tina Borg, Jan Friis. Afbud: Susanne Kold
+2. Godkendelse af referat
+Godkendt.
+3. Eventuelt
+Intet.
+Referent: Tina Borg
+""")
+    rows = parse_attendance(doc, segment(doc).front.end)
+    assert {r.name: (r.role, r.job_title) for r in rows} == {
+        "Erik Lund": ("chair", "formand"), "Tina Borg": ("secretary", None),
+        "Jan Friis": ("member", None), "Susanne Kold": ("absent", None)}
+    assert all(doc.text[r.char_start:r.char_end] == r.name for r in rows)
+
+
+def test_initials_are_not_organisations_and_resolve_the_referent():
+    doc = make_doc([
+        "Referat af møde i Akademisk Råd den 12. oktober 2022",
+        "Deltagere:",
+        "• Anna Holm (AH), formand",
+        "• Bo Jensen (BJ)",
+        "• Carl Ibsen (CI)",
+        "Referent: BJ",
+        "1. Godkendelse af dagsorden",
+        "AH bød velkommen.",
+    ])
+    assert roster(doc) == {
+        "Anna Holm": ("chair", None, "formand", None, []),
+        "Bo Jensen": ("secretary", None, None, None, []),
+        "Carl Ibsen": ("member", None, None, None, []),
+    }
+
+
+def test_label_variants_and_inline_label_without_punctuation():
+    doc = DocText.from_plain_text(
+        "Referat af møde i Sejlklubben Vesterhavet den 2. maj 2022\n"
+        "Bestyrelsesmedlemmer til stede: Anne Lund, Bo Holm Afbud: Carl Berg\n"
+        "Fraværende medlemmer: Dorte Ravn\n"
+        "Fra administrationen deltog Erik Sand, havnefoged\n"
+        "1. Velkomst\nTekst.")
+    assert roster(doc) == {
+        "Anne Lund": ("member", None, None, None, []),
+        "Bo Holm": ("member", None, None, None, []),
+        "Carl Berg": ("absent", None, None, None, []),
+        "Dorte Ravn": ("absent", None, None, None, []),
+        "Erik Sand": ("participant", None, "havnefoged", None, []),
+    }
+
+
+def test_names_with_initials():
+    doc = DocText.from_plain_text("Referat af møde i Sejlklubben den 2. maj 2022\n"
+                                  "Tilstede: Peter S., Anne K. Holm og Bo Holm (KL)\n1. Velkomst\nTekst.")
+    assert roster(doc) == {
+        "Peter S.": ("member", None, None, None, []),
+        "Anne K. Holm": ("member", None, None, None, []),
+        "Bo Holm": ("member", "KL", None, None, []),
+    }
+
+
+def test_running_text_ends_the_list():
+    doc = DocText.from_plain_text(
+        "Referat af møde i Havnerådet den 2. maj 2022\nDeltagere: Bent Holm, Lis Krogh\n"
+        "Formanden Bent Holm indledte med at byde alle velkommen til mødet.\n1. Status\nTekst.")
+    assert set(roster(doc)) == {"Bent Holm", "Lis Krogh"}
+
+
 @pytest.mark.parametrize("spec,expected", [
     ("1- 7", ["1", "2", "3", "4", "5", "6", "7"]),
     ("3 og 4", ["3", "4"]),

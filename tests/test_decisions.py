@@ -96,6 +96,7 @@ SENTENCE_FORMS = [
     ("Bestyrelsen konstituerede sig med Ole Berg som formand.", "election"),
     ("Bestyrelsen besluttede at nedsætte en arbejdsgruppe om trafik.", "conclusion"),
     ("Bestyrelsen bad om en skriftlig redegørelse til næste møde.", "other"),
+    ("Udvalget valgte at afvente den nye lovgivning.", "conclusion"),
 ]
 
 
@@ -185,6 +186,11 @@ def test_inline_beslutning_heading():
     assert (d.kind, d.text) == ("rejected", "Ikke godkendt, da finansieringen mangler.")
 
 
+def test_heading_and_verdict_run_together():
+    (d,) = decide("Beslutning Godkendt med den ændring, at mødet flyttes.")
+    assert (d.kind, d.text) == ("approval", "Godkendt med den ændring, at mødet flyttes.")
+
+
 def test_dated_committee_block_sets_date_and_item():
     text = ("Kultur- og Fritidsudvalgets beslutning den 2. maj 2022 Punkt 4:\n"
             "Udsat.\n"
@@ -243,6 +249,7 @@ NOT_DECISIONS = [
     "Ministeriet godkendte planen i 2019.",                      # an outside body, narrated
     "Da budgettet blev godkendt i maj, gik arbejdet i gang.",     # a past circumstance
     "Bilaget er vedlagt til orientering.",
+    "Hun valgte at trække sig fra arbejdsgruppen.",              # a personal choice
 ]
 
 

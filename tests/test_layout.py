@@ -17,7 +17,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from extract import ocr
 from extract.doctext import DocText
-from extract.errors import DamagedPDF, EncryptedPDF, NoTextLayer, NotAPDF
+from extract.errors import DamagedPDF, EncryptedPDF, NotAPDF, NoTextLayer
 from extract.layout import Unit, assemble_line, group_lines, is_bold_font, read_pdf
 from extract.textbuild import is_page_number
 
@@ -68,6 +68,30 @@ def test_justified_line_with_few_words_is_not_a_table() -> None:
 def test_list_marker_tab_is_not_a_cell() -> None:
     units = [U("1.", 72, 8)] + words_at("Godkendelse af dagsorden", x0=72 + 8 + 16)
     assert assemble_line(units, 1).text == "1. Godkendelse af dagsorden"
+
+
+def test_symbol_font_list_glyphs_become_bullets() -> None:
+    arrow = Unit("Ø", 80, 100, 88, 110, "ABCDEF+Wingdings-Regular", 10, False)
+    assert assemble_line([arrow, *words_at("Forslaget blev vedtaget", x0=100)], 1).text == \
+        "• Forslaget blev vedtaget"
+    circle = Unit("o", 90, 100, 96, 110, "CourierNewPSMT", 10, False)
+    assert assemble_line([circle, *words_at("underpunkt", x0=108)], 1).text == "• underpunkt"
+    # a real letter Ø in a text font stays a letter
+    assert assemble_line(words_at("Ø og F stemte imod"), 1).text == "Ø og F stemte imod"
+
+
+def test_garbled_text_layer_is_sent_to_ocr() -> None:
+    from extract.doctext import Line
+    from extract.layout import PageLines, garbled, needs_ocr
+
+    cid = [Line(1, "(cid:12)(cid:7)(cid:44)(cid:3) (cid:9)(cid:18)(cid:21)(cid:5)(cid:2)", 72, 100, 300, 110)]
+    clean = [Line(1, "Bestyrelsen godkendte regnskabet for 2023 uden bemærkninger.", 72, 100, 400, 110)]
+    assert garbled(cid) and not garbled(clean)
+    assert needs_ocr(PageLines(1, 595, 842, cid))
+    assert not needs_ocr(PageLines(1, 595, 842, clean, has_images=True))
+    stamp = [Line(1, "KOPI", 500, 20, 540, 30)]
+    assert needs_ocr(PageLines(1, 595, 842, stamp, has_images=True))
+    assert not needs_ocr(PageLines(1, 595, 842, stamp, has_images=False))
 
 
 def test_group_lines_keeps_superscripts_and_separates_lines() -> None:
@@ -156,7 +180,7 @@ def minutes_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return make_minutes_pdf(tmp_path_factory.mktemp("pdf") / "minutes.pdf")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _read(path: Path, engine: str) -> DocText:
     return read_pdf(path, engine=engine)
 
@@ -287,6 +311,27 @@ def test_scan_with_ocr(scan_pdf: Path) -> None:
     assert 0 <= x0 < x1 <= 360 and 0 <= top < bottom  # points, not pixels
 
 
+def test_scan_with_a_tiny_text_layer_is_ocred(tmp_path: Path) -> None:
+    pdf = make_scan_pdf(tmp_path / "stamped.pdf", ["Udvalget godkendte forslaget."])
+    stamped = tmp_path / "stamped2.pdf"
+    pikepdf = pytest.importorskip("pikepdf")
+    with pikepdf.open(pdf) as src:  # add a digital "KOPI" stamp on top of the scan
+        c_path = tmp_path / "stamp.pdf"
+        c = Canvas(str(c_path), pagesize=(float(src.pages[0].mediabox[2]), float(src.pages[0].mediabox[3])))
+        c.setFont("Helvetica", 6)
+        c.drawString(4, 4, "KOPI")
+        c.showPage()
+        c.save()
+        with pikepdf.open(c_path) as stamp:
+            src.pages[0].add_overlay(stamp.pages[0])
+            src.save(stamped)
+    if not ocr.available():
+        assert read_pdf(stamped).text == "KOPI"  # without OCR the little text there is stays
+        return
+    doc = read_pdf(stamped)
+    assert "godkendte forslaget" in doc.text and doc.ocr_pages == [1]
+
+
 def test_lines_from_tesseract() -> None:
     data = {
         "text": ["", "Mødet", "sluttede", "kl.", "21.", "Næste"],
@@ -383,3 +428,26 @@ def test_tesseract_reports_languages_when_installed() -> None:
         return
     assert ocr.available()
     assert ocr._lang() in ("dan", "eng")
+
+
+def test_pdfium_char_fallback_reads_a_run_over_two_lines(minutes_pdf: Path) -> None:
+    """The rarely needed per-char path (a pdfium run spanning lines) yields proper words."""
+    import pypdfium2 as pdfium
+
+    from extract.layout import _Out, _pdfium_chars
+
+    doc = pdfium.PdfDocument(str(minutes_pdf))
+    try:
+        page = doc[0]
+        tp = page.get_textpage()
+        height = page.get_size()[1]
+        # a box around the heading and the first body line of page 1
+        box = (LEFT - 1, H - 90 - 6 - 18 - 4, RIGHT + 1, H - 90 - 6 + 14)
+        units = _pdfium_chars(tp, box, lambda l, b, r, t: (l, height - t, r, height - b), _Out())
+        lines = [ln.text for ln in group_lines(units, 1)]
+        tp.close()
+        page.close()
+    finally:
+        doc.close()
+    assert lines == ["1. Tilskud til foreningslivet",
+                     "Udvalget behandlede ansøgningerne om tilskud fra de lokale idrætsforeninger og"]

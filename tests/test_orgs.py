@@ -65,6 +65,9 @@ def orgs(text: str, **kw) -> dict[str, list[str]]:
     ("Et svensk samarbejde med Region Skåne blev nævnt.", "Region Skåne"),
     ("Udtalelsen fra Socialdemokratiet blev læst op.", "Socialdemokratiet"),
     ("Repræsentanter for Kommunernes Landsforening og KL deltog.", "Kommunernes Landsforening"),
+    ("Høringssvaret fra Dansk Fjernvarme- og Kraftforening er modtaget.", "Dansk Fjernvarme- og Kraftforening"),
+    ("Midlerne kommer fra H.C. Kragh Fonden.", "H.C. Kragh Fonden"),
+    ("Et legat fra Ellen Bruun Fonden blev uddelt.", "Ellen Bruun Fonden"),
 ])
 def test_morphology_family(sentence: str, expected: str) -> None:
     assert expected in orgs(sentence)
@@ -165,6 +168,11 @@ def test_roster_organisations_are_names_of_this_document() -> None:
     assert set(found) == {"Havnefolket"}
 
 
+def test_roster_word_used_as_a_common_noun_is_not_an_org() -> None:
+    text = "Deltagere: Ane Lund\n1. Punkt\nFormanden bød velkommen, og formand for udvalget takkede."
+    assert orgs(text, roster_orgs=["Formand", "Havnelauget"]) == {}
+
+
 def test_unknown_acronym_listed_with_an_acronym_org() -> None:
     found = orgs("Der holdes møde med KL og DSV om sagen.")
     assert set(found) == {"KL", "DSV"}
@@ -190,6 +198,9 @@ def test_unknown_acronym_listed_with_an_acronym_org() -> None:
     "Mødet holdes mandag den 3. marts. Januar og Februar var travle.",
     "Status på Program for Digital Velfærd og Strategi for Grøn Omstilling blev givet.",
     "Den nationale arbejdsgruppe og styregruppen mødes igen.",
+    "Området for ældrepleje har et merforbrug.",
+    "Hver Kommune skal indberette, og Den Skole, der vinder, får en pris.",
+    "Midlerne går til Dansk Vand-",  # a name cut by a line break is no name
 ])
 def test_not_organisations(sentence: str) -> None:
     assert orgs(sentence) == {}

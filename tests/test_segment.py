@@ -353,6 +353,22 @@ Intet.
     ]
 
 
+def test_heading_and_text_on_one_line():
+    doc = DocText.from_plain_text("""\
+Referat af bestyrelsesmøde i Sejlklubben Vesterhavet den 2. maj 2022
+1. Godkendelse af referat: Referatet blev godkendt uden bemærkninger.
+2. Økonomi. Kassereren fremlagde regnskabet, som viser et lille overskud.
+3. Orientering vedr. havnen
+Havnefogeden orienterede.
+4. Eventuelt: Intet.
+""")
+    items = segment(doc).items
+    assert [(i.number, i.title) for i in items] == [
+        ("1", "Godkendelse af referat"), ("2", "Økonomi"), ("3", "Orientering vedr. havnen"), ("4", "Eventuelt")]
+    assert doc.text[items[0].heading_end:items[0].char_end].strip() == "Referatet blev godkendt uden bemærkninger."
+    assert doc.text[items[3].heading_end:items[3].char_end].strip() == "Intet."
+
+
 def test_sub_numbering_that_reaches_the_next_top_number():
     # item 2 has sub-items 1..3; the "3" that follows sub-item 2 is a sub-item, the later 3 is the item
     doc = DocText.from_plain_text("""\
@@ -376,6 +392,42 @@ def test_no_items():
     seg = segment(DocText.from_plain_text("Referat af møde den 1. marts 2020\nIngen dagsorden."))
     assert seg.items == [] and seg.front.end == len(seg.front.title or "") + len("\nIngen dagsorden.")
     assert seg.front.meeting_date == date(2020, 3, 1)
+
+
+def test_agenda_list_with_unnumbered_headings_in_the_body():
+    doc = DocText.from_plain_text("""\
+Referat af møde i Brugerrådet den 3/11-2021
+Dagsorden
+1. Velkomst
+2. Orientering fra centerleder
+3. Eventuelt
+Velkomst
+Formanden bød velkommen.
+Orientering fra centerleder
+Centerlederen orienterede om ombygningen.
+Eventuelt
+Intet.
+""")
+    seg = segment(doc)
+    assert [(i.number, i.title) for i in seg.items] == [
+        ("1", "Velkomst"), ("2", "Orientering fra centerleder"), ("3", "Eventuelt")]
+    # the items start at the body headings, so each holds its own text
+    assert [doc.text[i.heading_end:i.char_end].strip() for i in seg.items] == [
+        "Formanden bød velkommen.", "Centerlederen orienterede om ombygningen.", "Intet."]
+    assert seg.front.end == doc.text.index("Velkomst\nFormanden")
+
+
+@pytest.mark.parametrize("header,body", [
+    ("Referat af styregruppemøde for Fælles Cykelplan den 4. maj 2021", "Styregruppen for Fælles Cykelplan"),
+    ("Referat fra bestyrelsesmøde den 12. januar 2023 i Foreningen Kystliv", "Foreningen Kystliv"),
+    ("Generalforsamling i Ejerforeningen Parkhuset\nDato: 28. april 2022", "Ejerforeningen Parkhuset"),
+    ("Referat\nKulturudvalget\nMødedato: 14.03.2023", "Kulturudvalget"),
+    ("Referat af bestyrelsesmøde\nSydhavns Professionshøjskole\n1. marts 2022", "Bestyrelsen for Sydhavns Professionshøjskole"),
+])
+def test_body_rules(header, body):
+    seg = segment(DocText.from_plain_text(header + "\n1. Velkomst\nTekst."))
+    assert seg.front.body == body
+    assert seg.front.meeting_date is not None
 
 
 @pytest.mark.parametrize("title,expected", [

@@ -167,11 +167,11 @@ def test_hyphenated_paragraph_is_joined() -> None:
         ("og Sundhedsudvalget.", False),
     ])
     doc = build([page])
-    assert blocks(doc) == [
+    assert blocks(doc) == [(
         "Udvalget drøftede forslaget om en ny cykelsti langs havnen og bad forvaltningen om en grundig "
         "vurdering af trafiksikkerheden under COVID-19 og af Børne- og Ungeudvalgets ønsker, før sagen "
         "genoptages i Social- og Sundhedsudvalget."
-    ]
+    )]
 
 
 def test_vertical_gap_splits_paragraphs() -> None:
@@ -214,6 +214,11 @@ def test_forced_line_break_starts_a_block() -> None:
     assert blocks(build([page])) == ["Tilstede: Anna Holm, Bo Lind og Carl Mikkelsen", "Afbud: Dorte Vang"]
 
 
+def test_forced_break_inside_a_sentence_does_not_split() -> None:
+    page = body_page([("Mødet blev flyttet til", False), ("torsdag på grund af ferie.", False)])
+    assert blocks(build([page])) == ["Mødet blev flyttet til torsdag på grund af ferie."]
+
+
 def test_agenda_heading_after_ragged_line_starts_a_block() -> None:
     page = body_page([("Regnskabet blev godkendt uden bemærkninger", False),
                       ("3. Budgetopfølgning for andet kvartal", False)])
@@ -221,11 +226,12 @@ def test_agenda_heading_after_ragged_line_starts_a_block() -> None:
 
 
 def test_paragraph_and_word_continue_across_a_page_break() -> None:
-    p1 = body_page([("Bestyrelsen drøftede den kommende generalforsamling og besluttede at fore-", True)], page=1, top=760)
+    p1 = body_page([("Bestyrelsen drøftede den kommende generalforsamling og besluttede at fore-", True)],
+                   page=1, top=760)
     p2 = body_page([("slå en forhøjelse af kontingentet til 1.450 kr. om året.", False)], page=2, top=72)
     doc = build([p1, p2])
-    assert blocks(doc) == ["Bestyrelsen drøftede den kommende generalforsamling og besluttede at foreslå "
-                           "en forhøjelse af kontingentet til 1.450 kr. om året."]
+    assert blocks(doc) == [("Bestyrelsen drøftede den kommende generalforsamling og besluttede at foreslå "
+                            "en forhøjelse af kontingentet til 1.450 kr. om året.")]
     assert doc.blocks[0].page == 1
     assert doc.page_at(doc.text.index("foreslå")) == 1
     assert doc.page_at(doc.text.index("kontingentet")) == 2
@@ -275,14 +281,15 @@ def test_bullet_glyphs_are_normalised(glyph: str) -> None:
 
 def test_bullet_with_hanging_indent_keeps_its_continuation_and_ends_on_outdent() -> None:
     page = [
-        ln("• den endelige plan forelægges udvalget efter høringen, og at forvaltningen samtidig", 100, x0=76, full=True),
+        ln("• den endelige plan forelægges udvalget efter høringen, og at forvaltningen samtidig", 100,
+           x0=76, full=True),
         ln("udarbejder en tidsplan for anlægsarbejdet", 100 + PITCH, x0=90),
         ln("Sagen blev behandlet sammen med punkt 5.", 100 + 2 * PITCH),
     ]
     doc = build([page])
     assert blocks(doc) == [
-        "• den endelige plan forelægges udvalget efter høringen, og at forvaltningen samtidig "
-        "udarbejder en tidsplan for anlægsarbejdet",
+        ("• den endelige plan forelægges udvalget efter høringen, og at forvaltningen samtidig "
+         "udarbejder en tidsplan for anlægsarbejdet"),
         "Sagen blev behandlet sammen med punkt 5.",
     ]
 

@@ -39,5 +39,5 @@ def build_nlp(ner_model: str | None = None) -> Language:
         if name == "referat_orgs" and ner_model:
             from extract.nlp import ner
 
-            nlp.add_pipe("referat_ner_merge", config={"model": ner_model}, before="referat_statements")
+            nlp.add_pipe("referat_ner_merge", config={"model": ner_model})
     return nlp

@@ -70,6 +70,7 @@ class ActionLexicon:
     pronouns: frozenset[str]
     task_sections: frozenset[str]
     unit_owners: frozenset[str]
+    collective_owners: frozenset[str]
     year_lead: re.Pattern
 
 
@@ -100,6 +101,7 @@ def load_lexicon(path: str | None = None) -> ActionLexicon:
         pronouns=frozenset(raw["pronouns"]),
         task_sections=frozenset(raw["task_section_headings"]),
         unit_owners=frozenset(raw["unit_owners"]),
+        collective_owners=frozenset(raw["collective_owners"]),
         year_lead=re.compile(r"\b" + _alt(raw["due_year_leads"]) + r"\s*(?:den\s+)?$", I),
     )
 
@@ -151,6 +153,17 @@ def resolve_owner(who: str, roster: list[Attendee], mentions: list[Mention] = ()
     return w, False
 
 
+ROLE_WORDS = {"formanden": "chair", "forpersonen": "chair", "formand": "chair",
+              "referenten": "secretary", "sekretæren": "secretary"}
+
+
+def role_holder(owner: str, roster: list[Attendee]) -> str:
+    """'Formanden' → the attendance list's chair (when there is exactly one), else as written."""
+    role = ROLE_WORDS.get(owner.strip().lower())
+    holders = [a.name for a in roster or [] if a.role == role] if role else []
+    return holders[0] if len(holders) == 1 else owner
+
+
 def _mentions(doc: Doc) -> tuple[list[Mention], bool]:
     """Person/org mentions (sorted) and whether any mention annotator ran at all."""
     out: list[Mention] = []
@@ -191,8 +204,13 @@ def clause_end(text: str, pos: int, lex: ActionLexicon) -> int:
 
 
 def subject_owner(text: str, s0: int, verb_start: int, lex: ActionLexicon, mentions: list[Mention],
-                  annotated: bool, speaker: str | None) -> tuple[str, int] | None:
-    """The owner written as the clause subject right before the verb, with its offset."""
+                  annotated: bool, speaker: str | None, collective: bool = False) -> tuple[str, int] | None:
+    """The owner written as the clause subject right before the verb, with its offset.
+
+    `collective`: the verb is an explicit work verb ("sørger for", "udarbejder"), so the
+    meeting body itself ("Bestyrelsen sørger for …") may own the task; with a bare modal
+    ("bestyrelsen skal drøfte") a body is too often just the topic of a question.
+    """
     cs = clause_start(text, verb_start)
     np_text = text[cs:verb_start]
     head = lex.opener_head.match(np_text)
@@ -219,7 +237,7 @@ def subject_owner(text: str, s0: int, verb_start: int, lex: ActionLexicon, menti
             return c, np_start
     if inside and np_core[:1].isupper():
         return np_core, np_start
-    if low in lex.unit_owners:
+    if low in lex.unit_owners or (collective and low in lex.collective_owners):
         return np_core[:1].upper() + np_core[1:], np_start
     if not annotated and NAME_NP.match(np_core) and np_core.split()[0].lower() not in lex.non_owners:
         return np_core, np_start
@@ -264,10 +282,12 @@ def find_in_sentence(text: str, s0: int, lex: ActionLexicon, mentions: list[Ment
                      speaker: str | None, in_decision: bool) -> list[Found]:
     """Action clauses of one sentence (offsets relative to the sentence)."""
     cands: list[tuple[int, int]] = []  # (verb_start, task_start)
+    work_verbs: set[int] = set()
     for m in lex.obligation.finditer(text):
         reporting = lex.reporting_like.fullmatch(re.sub(r"\s+", " ", m.group()))
         if not (reporting and re.match(r"\s*(?:,\s*|\s+om,?\s+)?at\b", text[m.end():])):
             cands.append((m.start(), m.start()))
+            work_verbs.add(m.start())
     for m in lex.modal.finditer(text):
         inf = m.group("inf").lower()
         if INFINITIVE.match(inf) and inf not in lex.excluded_inf:
@@ -287,7 +307,8 @@ def find_in_sentence(text: str, s0: int, lex: ActionLexicon, mentions: list[Ment
         cs = clause_start(text, verb_start)
         if cs in used_clauses:
             continue
-        owner = subject_owner(text, s0, verb_start, lex, mentions, annotated, speaker)
+        owner = subject_owner(text, s0, verb_start, lex, mentions, annotated, speaker,
+                              collective=verb_start in work_verbs and "?" not in text)
         if owner is None:
             inv = inverted_owner(text, s0, verb_start, task_start, lex, mentions, speaker)
             if inv is not None and cs not in used_clauses:
@@ -368,6 +389,12 @@ def clean_task(text: str, owner: str, written: list[str] = ()) -> str:
     m = re.match(r"^([A-ZÆØÅ][\w\-]*(?:\s+[A-ZÆØÅ][\w\-]*\.?)*)\s+", t)
     if m and (m.group(1).lower() in names or m.group(1).split()[0].lower() in names):
         t = t[m.end():]
+    else:  # "Der var enighed om, at Jonas Berg udarbejder …" → "udarbejder …"
+        variants = sorted({owner, *written, *(n.split()[0] for n in [owner, *written] if n.split())}, key=len, reverse=True)
+        alt = "|".join(re.escape(v) for v in variants if v)
+        m = re.search(rf"\bat\s+(?:{alt}|han|hun)\s+(?=[a-zæøå])", t, re.I) if alt else None
+        if m:
+            t = t[m.end():]
     return t.strip(" \t.;,:-–")
 
 
@@ -433,6 +460,7 @@ class _Ctx:
         task = task.strip(" \t.;,:-–")
         if not task or not owner:
             return
+        owner = role_holder(owner, self.roster)
         starts = [d.char_start for d in self.dates]
         due = _due(self.dates, starts, *(due_range or (a, b)))
         self.actions.append(Action(owner=owner, task=task, char_start=a, char_end=b,

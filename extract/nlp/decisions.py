@@ -72,6 +72,7 @@ class Lexicon:
     irrealis: re.Pattern
     reporting: re.Pattern
     block_heading: re.Pattern
+    block_inline: re.Pattern  # "Beslutning Godkendt." — heading and verdict run together
     body_nouns: frozenset[str]
     person_roles: frozenset[str]
     strict_excludes: frozenset[str]
@@ -145,6 +146,8 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         irrealis=re.compile(r"\b" + _alt(raw["irrealis_governors"]) + r"\b", I),
         reporting=re.compile(r"\b" + _alt(raw["reporting_verbs"]) + r"\b", I),
         block_heading=block_heading,
+        block_inline=re.compile(r"^(?P<owner>)(?P<date>)(?P<num>)(?i:" + kw + r")\s+(?P<rest>(?i:" + _alt(elliptic_verdicts)
+                                + r")\b(?!\s+" + not_for + r"\b).*)$", re.S),
         body_nouns=frozenset(w.lower() for w in raw["body_nouns"]),
         strict_excludes=frozenset(w.lower() for w in raw["strict_body_excludes"]),
         person_roles=frozenset(w.lower() for w in raw["person_roles"]),
@@ -289,6 +292,11 @@ def find_hits(text: str, lex: Lexicon, person_ends: set[int] | None = None) -> l
             continue
         if kind == "rejected" and re.match(r"\s*,?\s*at\b", text[m.end():]):
             continue  # "Hun afviste, at …" denies, it does not reject a proposal
+        if kind == "election" and re.match(r"\s+at\b", text[m.end():]):
+            # "valgte at …" is a choice: a decision only when the body makes it
+            if has_subject(text, m.start(), m.end(), lex, person_ends, strict=True):
+                hits.append(Hit("conclusion", m.start(), m.end(), True, True))
+            continue
         hits.append(Hit(kind, m.start(), m.end(), True, kind != "election"))
     em = lex.elliptic.match(text)
     if em and len(WORD.findall(text)) <= 14:
@@ -426,7 +434,7 @@ def classify_heading(text: str, lex: Lexicon) -> re.Match | None:
     t = text.strip()
     if len(t) > 160 and ":" not in t[:120]:
         return None
-    m = lex.block_heading.match(t)
+    m = lex.block_heading.match(t) or lex.block_inline.match(t)
     if not m:
         return None
     if m.group("owner") and m.group("owner").lower() in FUNCTION_WORDS:

@@ -148,9 +148,9 @@ def _rule_entities(doc: Doc) -> list:
     roster = {a.name for a in doc._.roster or []}
     per = [Mention("PER", s.start_char, s.end_char, s.text, s._.canonical or s.text,
                    "roster" if (s._.canonical or s.text) in roster else "rules")
-           for s in (doc.spans["persons"] if "persons" in doc.spans else [])]
+           for s in doc.spans.get("persons", [])]
     org = [Mention("ORG", s.start_char, s.end_char, s.text, s._.canonical or s.text, s.id_ or "rules")
-           for s in (doc.spans["orgs"] if "orgs" in doc.spans else [])]
+           for s in doc.spans.get("orgs", [])]
     return build_entities(per, org)
 
 

@@ -50,8 +50,10 @@ _CAP = rf"[{_UP}]"
 CAPWORD = rf"{_CAP}{_L}*(?:-{_L}+)*"
 _NAMEWORD = rf"(?:{_CAP}|\d)[\w&.'’+-]*"
 _SP = r"[ \u00a0]+"  # never across a block break ("\n") or a table cell ("\t")
+#: a capitalised word, or a coordinated pair written as one name part: "Vand- og Spildevandsforening"
+_NAMEPART = rf"(?:{_CAP}{_L}*-{_SP}(?:og|&){_SP}{_L}+|{CAPWORD})"
 _START = r"(?<![\w\-./@])"
-_END = r"(?![\w])(?!-\w)"
+_END = r"(?![\w-])"  # not inside a word, a compound ("EU-udbud") or a coordination ("Vand- og")
 _GEN = r"(?P<gen>'s|’s|s'|s’|'|’|s)?"
 _APOS_GEN = re.compile(r"(?:'s|’s|'|’)$")
 _ACRONYM = re.compile(rf"^[{_UP}][{_UP}0-9&]{{1,6}}$")
@@ -187,9 +189,10 @@ def _compile(lex: OrgLexicon) -> dict[str, re.Pattern]:
                           rf"(?P<head>{for_heads}){_SP}(?:for|af){_SP}(?P<tail>{capseq}(?:(?:,{_SP}|{_SP}og{_SP}|{_SP}&{_SP}){capseq})*)){_END}"),
         # "Syddansk Universitet", "Danske Regioner", "Danmarks Statistik", "Statens Serum Institut"
         "adjective": re.compile(rf"{_START}(?P<name>(?:(?:Det|Den|De){_SP})?(?:{_alt(p['place_adjectives'] + p['genitive_heads'])})"
-                                rf"{_SP}(?P<tail>{CAPWORD}(?:{_SP}{CAPWORD}){{0,2}})){_END}"),
-        # "Gladsaxe Kommune", "Aarhus Universitet", "Bispebjerg Hospital"
-        "place_head": re.compile(rf"{_START}(?P<name>(?P<place>{CAPWORD}(?:{_SP}{CAPWORD})?){_SP}(?:{_alt(p['place_heads'])}))(?P<gen>s)?{_END}"),
+                                rf"{_SP}(?P<tail>{_NAMEPART}(?:{_SP}{_NAMEPART}){{0,2}})){_END}"),
+        # "Gladsaxe Kommune", "Aarhus Universitet", "Bispebjerg Hospital", "A.P. Møller Fonden"
+        "place_head": re.compile(rf"{_START}(?P<name>(?P<place>(?:(?:{_CAP}\.)+{_SP})?{CAPWORD}(?:{_SP}{CAPWORD})?){_SP}"
+                                 rf"(?:{_alt(p['place_heads'])}))(?P<gen>s)?{_END}"),
         # "Testcenter Danmark", "Erhvervshus Sydjylland", "Sygehus Lillebælt"
         "head_place": re.compile(rf"{_START}(?P<name>{_CAP}{_L}*?(?:{_alt(p['head_place_suffixes'])}){_SP}(?:{places}))(?P<gen>s)?{_END}"),
         # "Region Skåne", "Region Hovedstadens"
@@ -368,8 +371,8 @@ def _suffix_family(ctx: _Ctx, lex: OrgLexicon) -> Iterable[Mention]:
 def _for_family(ctx: _Ctx, lex: OrgLexicon) -> Iterable[Mention]:
     for m in lex.regexes["for"].finditer(ctx.text):
         tail = _split_coordinated(lex, m.group("tail"))
-        if not tail or lex.is_product(m.group("head")):
-            continue
+        if not tail or lex.is_product(m.group("head")) or m.group("head").casefold().endswith("området"):
+            continue  # "Området for ..." is an area
         end = _words_end(ctx.text, m.start("tail"), tail)
         yield _mention(m, " ".join(ctx.text[m.start("name") : end].split()), "for", end=end)
 
@@ -378,7 +381,7 @@ def _split_coordinated(lex: OrgLexicon, tail: str) -> list[str]:
     """'Patientsikkerhed og Sundhedsstyrelsen' → ['Patientsikkerhed']: stop where another organisation starts."""
     parts = _LINK.split(tail)
     keep = parts[0]
-    for link, nxt in zip(parts[1::2], parts[2::2]):
+    for link, nxt in zip(parts[1::2], parts[2::2], strict=True):
         first = nxt.split()[0]
         if nxt in lex.entries or first == "Region" or lex.regexes["suffix"].fullmatch(first) or lex.regexes["gazetteer"].match(nxt):
             break
@@ -469,7 +472,10 @@ def _acronyms(ctx: _Ctx, lex: OrgLexicon, orgs: list[Mention], front_end: int,
     """Add the acronyms the document makes organisations; defined ones get the long form as canonical."""
     text, rx = ctx.text, lex.regexes
     defined: dict[str, str] = {}  # acronym -> canonical
-    usable = lambda a: not _ROMAN.match(a) and a not in lex.not_org_acronyms  # noqa: E731
+
+    def usable(a: str) -> bool:
+        return not _ROMAN.match(a) and a not in lex.not_org_acronyms
+
     for m in orgs:
         d = rx["acronym_after"].match(text, m.end)  # "Sundhedsstyrelsen (SST)"
         if d and usable(d.group("a")) and d.group("a") != m.canonical and _plausible_acronym(d.group("a"), m.canonical):
@@ -534,7 +540,7 @@ def _trim_at_persons(mentions: Iterable[Mention], persons: Sequence[tuple[int, i
     return out
 
 
-def _roster_names(names: Iterable[str | None], lex: OrgLexicon) -> dict[str, str]:
+def _roster_names(names: Iterable[str | None], lex: OrgLexicon, ctx: _Ctx) -> dict[str, str]:
     """Organisations named in the attendance list that look like names: surface → canonical."""
     out: dict[str, str] = {}
     for raw in names:
@@ -546,6 +552,8 @@ def _roster_names(names: Iterable[str | None], lex: OrgLexicon) -> dict[str, str
             continue
         if not all(w[:1].isupper() or w[:1].isdigit() or w in _NAME_LINKS for w in words):
             continue  # "Statsautoriseret revisor" is a job title, not an organisation
+        if len(words) == 1 and not _ACRONYM.match(name) and ctx.lowercase_elsewhere(name):
+            continue  # a common noun the attendance parser took for an organisation
         canon = canonical_org(name, lex.entries)
         out[canon] = lex.entries[canon].canonical if canon in lex.entries else canon
     return out
@@ -564,7 +572,7 @@ def find_mentions(text: str, lex: OrgLexicon | None = None, *, roster_orgs: Iter
     lex = lex or load_lexicon()
     ctx = _Ctx(text, frozenset(sent_starts) if sent_starts is not None else None)
     cands = _gazetteer(ctx, lex, lex.regexes["gazetteer"], "ORG")
-    local = _roster_names(roster_orgs, lex)
+    local = _roster_names(roster_orgs, lex, ctx)
     if local:
         rx = re.compile(rf"{_START}(?P<name>{'|'.join(_surface_regex(n) for n in sorted(local, key=len, reverse=True))}){_GEN}{_END}")
         cands += [_mention(m, local[" ".join(m.group("name").split())], "roster", source="roster") for m in rx.finditer(text)]
