@@ -158,8 +158,8 @@ def schema() -> None:
 # --- further commands are registered below (query, who-said, review) ---
 # They import duckdb and friends lazily and never spaCy/pdfplumber: query and who-said
 # must answer in well under two seconds.
-from enum import Enum  # noqa: E402
-from typing import NoReturn  # noqa: E402
+from enum import Enum
+from typing import NoReturn
 
 
 class OutputFormat(str, Enum):

@@ -22,7 +22,16 @@ from collections.abc import Iterable
 from pathlib import Path
 from string import Template
 
-from extract.schema import TABLES, Action, Attendee, DateMention, Decision, DocumentResult, Item, Statement
+from extract.schema import (
+    TABLES,
+    Action,
+    Attendee,
+    DateMention,
+    Decision,
+    DocumentResult,
+    Item,
+    Statement,
+)
 
 ROLE_ORDER = ["chair", "member", "participant", "guest", "secretary", "absent"]
 
@@ -36,17 +45,17 @@ class ReviewError(Exception):
 def _catalogue(root: Path) -> list[tuple[str, str]]:
     """(doc_id, source) of every document in the dataset: from the documents table when
     present, plus JSON files the table does not (yet) list."""
+    from extract.query import DatasetNotFound, QueryError, connect, run
+
     pairs: dict[str, str] = {}
     try:
-        from extract.query import connect, run
-
         con = connect(root)
         try:
             pairs.update(run(con, "SELECT doc_id, source FROM documents").rows)
         finally:
             con.close()
-    except Exception:  # no tables yet (or unreadable): fall back to the JSON files
-        pass
+    except (DatasetNotFound, QueryError):  # no tables yet (or unreadable): the JSON files below
+        pairs.clear()
     for path in sorted((root / "json").glob("*.json")):
         if path.stem not in pairs:
             try:

@@ -135,9 +135,13 @@ def line_joiner(prev: str, nxt: str, vocab: Vocabulary | None = None) -> tuple[i
             if vocab is not None and tail and vocab.keeps_hyphen(tail, word):
                 return 0, ""
             return 1, ""
-        return 0, ""  # "COVID-19", "RSI-projektet", "2020-2021": the hyphen is part of the word
-    if last in DASHES:
+        if first.isalnum():
+            return 0, ""  # "COVID-19", "RSI-projektet", "2020-2021": the hyphen is part of the word
         return 0, " "
+    if last in DASHES:
+        # "punktet –" + "udover": a dash between words; "kl. 17.00–" + "19.30": a range
+        attached = len(prev) > 1 and not prev[-2].isspace() and first.isalnum()
+        return 0, "" if attached else " "
     if last == "/" and len(prev) > 1 and prev[-2].isalnum() and first.isalnum():
         return 0, ""  # "og/" + "eller", URLs: a break after a slash adds no space
     return 0, " "
@@ -474,14 +478,18 @@ def _join_pieces(para: _Para, vocab: Vocabulary) -> list[str]:
     return pieces
 
 
-def _page_heights(pages: Sequence[Sequence[Line]], page_sizes: Sequence[tuple[float, float]] | None) -> list[float]:
-    if page_sizes:
-        return [float(h) for _, h in page_sizes]
-    # no sizes given: assume symmetric vertical margins around the text of the whole document
-    tops = [ln.top for p in pages for ln in p]
-    bottoms = [ln.bottom for p in pages for ln in p]
-    est = (max(bottoms) + min(tops)) if tops else 842.0
-    return [est] * len(pages)
+def _page_sizes(pages: Sequence[Sequence[Line]],
+                page_sizes: Sequence[tuple[float, float]] | None) -> list[tuple[float, float]]:
+    """(width, height) per page; estimated from the text where not given.
+
+    Without sizes we assume margins that are symmetric around the text of the document.
+    """
+    lines = [ln for p in pages for ln in p]
+    est_w = (max(ln.x1 for ln in lines) + min(ln.x0 for ln in lines)) if lines else 595.0
+    est_h = (max(ln.bottom for ln in lines) + min(ln.top for ln in lines)) if lines else 842.0
+    given = list(page_sizes or [])
+    return [(float(given[i][0]), float(given[i][1])) if i < len(given) else (est_w, est_h)
+            for i in range(len(pages))]
 
 
 def _indent(dx: float) -> float:
@@ -519,15 +527,16 @@ def build_doctext(
             if text:
                 row.append(replace(ln, text=text) if text != ln.text else ln)
         cleaned.append(row)
-    heights = _page_heights(cleaned, page_sizes)
-    body_pages = strip_furniture(cleaned, heights)
+    sizes = _page_sizes(cleaned, page_sizes)
+    body_pages = strip_furniture(cleaned, [h for _, h in sizes])
 
     # geometry per page size (a landscape appendix page has its own margins)
-    widths = [round(page_sizes[i][0]) if page_sizes else 0 for i in range(len(body_pages))]
+    widths = [round(w) for w, _ in sizes]
     by_width: dict[int, list[int]] = defaultdict(list)
     for i, w in enumerate(widths):
         by_width[w].append(i)
-    geom_of = {w: measure([body_pages[i] for i in idx], float(w) or None) for w, idx in by_width.items()}
+    geom_of = {w: measure([body_pages[i] for i in idx], float(w) if page_sizes else None)
+               for w, idx in by_width.items()}
     geoms = [geom_of[w] for w in widths]
 
     vocab = Vocabulary.from_texts(ln.text for p in body_pages for ln in p)

@@ -17,7 +17,7 @@ from typing import Any
 
 import duckdb
 
-from extract.query import Result, connect, run
+from extract.query import Result, connect, fold_param, run
 
 #: Output columns, in order; the first seven are what the table view shows.
 COLUMNS = ["person", "organisation", "meeting_date", "item", "item_title", "act", "text",
@@ -27,7 +27,8 @@ WHO_SAID_SQL = """
 WITH item_groups AS (  -- items sharing one text range were handled together
     SELECT i.doc_id, i.number,
            string_agg(j.number, ', ' ORDER BY try_cast(split_part(j.number, '.', 1) AS INTEGER), j.number) AS numbers,
-           string_agg(j.title, ' / ' ORDER BY try_cast(split_part(j.number, '.', 1) AS INTEGER), j.number) AS titles
+           string_agg(j.title, ' / ' ORDER BY try_cast(split_part(j.number, '.', 1) AS INTEGER), j.number) AS titles,
+           fold(string_agg(j.title, ' / ')) AS titles_folded  -- folded once per item, not per statement
     FROM items i
     JOIN items j ON j.doc_id = i.doc_id AND j.char_start = i.char_start AND j.char_end = i.char_end
     GROUP BY i.doc_id, i.number
@@ -41,7 +42,7 @@ hits AS (
            coalesce(s.organisation, r.organisation) AS organisation,
            d.meeting_date,
            coalesce(g.numbers, s.item) AS item,
-           g.titles AS item_title,
+           g.titles AS item_title, g.titles_folded,
            s.act, s.text, s.implicit, s.doc_id, s.statement_id, s.page, s.char_start, s.char_end,
            d.source
     FROM statements s
@@ -50,11 +51,11 @@ hits AS (
     LEFT JOIN roster r ON r.doc_id = s.doc_id AND r.name = s.speaker
     WHERE s.speaker IS NOT NULL
 )
-SELECT *, count(*) OVER () AS _total
+SELECT * EXCLUDE (titles_folded), count(*) OVER () AS _total
 FROM hits
 WHERE ($person IS NULL OR contains(fold(person), fold($person)))
   AND ($org IS NULL OR contains(fold(organisation), fold($org)))
-  AND ($topic IS NULL OR contains(fold(text), fold($topic)) OR contains(fold(item_title), fold($topic)))
+  AND ($topic IS NULL OR contains(titles_folded, fold($topic)) OR contains(fold(text), fold($topic)))
 ORDER BY meeting_date DESC NULLS LAST, doc_id, char_start
 LIMIT $limit
 """
@@ -68,8 +69,8 @@ def who_said(con: duckdb.DuckDBPyConnection, person: str | None = None, org: str
              topic: str | None = None, limit: int | None = None) -> Result:
     """Attributed statements matching all given filters, newest meeting first, then in
     document order. `limit` None or 0 means all rows; Result.total counts all matches."""
-    params = {"person": _blank_to_none(person), "org": _blank_to_none(org),
-              "topic": _blank_to_none(topic), "limit": limit if limit and limit > 0 else None}
+    params = {"person": fold_param(_blank_to_none(person)), "org": fold_param(_blank_to_none(org)),
+              "topic": fold_param(_blank_to_none(topic)), "limit": limit if limit and limit > 0 else None}
     res = run(con, WHO_SAID_SQL, params)
     total = res.rows[0][-1] if res.rows else 0
     assert res.columns[:-1] == COLUMNS, res.columns  # the SQL and COLUMNS must agree
@@ -94,16 +95,14 @@ def print_table(result: Result, console: Any = None) -> None:
     from rich.text import Text
 
     console = console or Console()
-    idx = {c: i for i, c in enumerate(result.columns)}
     table = Table(title="Who said what", show_lines=True, header_style="bold", expand=True)
     table.add_column("who", ratio=3, overflow="fold")
     table.add_column("meeting / item", ratio=3, overflow="fold")
     table.add_column("act", ratio=2, overflow="fold")
     table.add_column("text", ratio=7, overflow="fold")
-    for row in result.rows:
-        def get(col: str) -> Any:
-            return row[idx[col]]
-
+    for values in result.rows:
+        row = dict(zip(result.columns, values))
+        get = row.get
         who = Text(get("person"), style="bold")
         if get("organisation"):
             who.append("\n" + get("organisation"), style="dim")

@@ -20,7 +20,16 @@ from extract.cli import app
 from extract.dataset import write_json, write_tables
 from extract.query import connect
 from extract.review import ReviewError, load_result, render, resolve_doc_id, speaker_hue
-from extract.schema import Action, Attendee, DateMention, Decision, Document, DocumentResult, Item, Statement
+from extract.schema import (
+    Action,
+    Attendee,
+    DateMention,
+    Decision,
+    Document,
+    DocumentResult,
+    Item,
+    Statement,
+)
 
 CHROMIUM = Path(os.environ.get("REFERAT_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
@@ -305,3 +314,12 @@ def test_hostile_text_stays_text_and_speaker_buttons_filter(browser, tmp_path: P
     page.screenshot(path=str(tmp_path / "hand-made.png"), full_page=True)
     assert (tmp_path / "hand-made.png").stat().st_size > 0
     assert requests == [out.as_uri()]
+
+
+def test_failed_document_page_says_why() -> None:
+    doc = Document(doc_id="d5555555555555555", source="arkiv/skannet.pdf", sha256="1" * 64, status="failed",
+                   error="no text layer <scanned>", extractor_version="test")
+    page = render(DocumentResult(document=doc))
+    assert "Extraction failed: no text layer &lt;scanned&gt;" in page
+    assert not _parse(page).having("section", "item") and "No agenda items found." in page
+    assert "<title>skannet.pdf</title>" in page

@@ -60,6 +60,8 @@ def body_page(lines: list[tuple[str, bool]], page: int = 1, top: float = 100.0) 
         ("kontakt os på www.eksempel.dk/", "referater", "kontakt os på www.eksempel.dk/referater"),
         ("en almindelig linje", "fortsætter her", "en almindelig linje fortsætter her"),
         ("svar via e-", "mail eller brev", "svar via e-mail eller brev"),
+        ("mødet varer kl. 17.00–", "19.30", "mødet varer kl. 17.00–19.30"),
+        ("for- og bag-", "(se bilag)", "for- og bag- (se bilag)"),
         ("det nye it-", "system", "det nye it-system"),
         ("oplys dit cpr-", "nummer", "oplys dit cpr-nummer"),
     ],

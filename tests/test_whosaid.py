@@ -17,8 +17,8 @@ from typer.testing import CliRunner
 from extract.cli import app
 from extract.dataset import write_tables
 from extract.query import connect, fold
-from extract.whosaid import COLUMNS, who_said
 from extract.schema import Attendee, Document, DocumentResult, Item, Statement
+from extract.whosaid import COLUMNS, who_said
 
 Line = tuple[str | None, str | None, str, bool]  # speaker, act, sentence, implicit
 
@@ -153,6 +153,7 @@ def test_cli_formats(tmp_path: Path) -> None:
                                          "Maja Holm nævnte ældreplejen kort."]
     assert set(rows[0]) == set(COLUMNS)
     assert rows[0]["meeting_date"] == "2024-02-05" and rows[0]["item_title"] == "Økonomisk status"
+    assert rows[0]["implicit"] == "false"
 
     res = runner.invoke(app, ["who-said", str(tmp_path), "--topic", "underskud", "-f", "json"])
     data = json.loads(res.stdout)
