@@ -21,14 +21,14 @@ import bisect
 import json
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from extract.nlp import base
-from extract.nlp.dates import sentence_ranges
+from extract.nlp.dates import Intervals, sentence_ranges
 from extract.nlp.decisions import StatementIndex
 from extract.schema import Action, Attendee, DateMention
 
@@ -336,7 +336,7 @@ class _Para:
     task_section: bool
 
 
-def _paragraphs(doc: Doc, lex: ActionLexicon) -> list[_Para]:
+def _paragraphs(doc: Doc, full: str, lex: ActionLexicon) -> list[_Para]:
     """Paragraphs with their item membership and whether they sit in a task-list section.
 
     A task section opens at an "Opgaver"/"Opfølgning"/... heading (a paragraph or the item
@@ -346,12 +346,12 @@ def _paragraphs(doc: Doc, lex: ActionLexicon) -> list[_Para]:
     out: list[_Para] = []
     in_tasks = False
     cur = None
-    for s, e in sorted(tuple(p) for p in (doc._.paragraphs or [(0, len(doc.text))])):
+    for s, e in sorted(tuple(p) for p in (doc._.paragraphs or [(0, len(full))])):
         inner = [it for it in items if it[1] <= s < it[2]]
         it = max(inner, key=lambda t: t[1]) if inner else None
         if it is not cur:
             cur, in_tasks = it, False
-        text = doc.text[s:e]
+        text = full[s:e]
         heading = bool(it and s < it[3])
         head = re.sub(r"^\s*\d+(?:\.\d+)*\.?\s+", "", text.strip()).rstrip(":").strip().lower()
         head = re.sub(r"\s*\([a-zæøå/]{1,3}\)$", "", head)
@@ -439,6 +439,7 @@ class _Ctx:
     """What every rule needs: the doc's text, roster, mentions, dates; collects the rows."""
 
     doc: Doc
+    text: str
     lex: ActionLexicon
     paras: list[_Para]
     mentions: list[Mention]
@@ -447,6 +448,10 @@ class _Ctx:
     dates: list[DateMention]
     actions: list[Action]
     covered: list[tuple[int, int]]
+
+    @cached_property
+    def date_starts(self) -> list[int]:
+        return [d.char_start for d in self.dates]
 
     @property
     def roster(self) -> list[Attendee]:
@@ -461,8 +466,7 @@ class _Ctx:
         if not task or not owner:
             return
         owner = role_holder(owner, self.roster)
-        starts = [d.char_start for d in self.dates]
-        due = _due(self.dates, starts, *(due_range or (a, b)))
+        due = _due(self.dates, self.date_starts, *(due_range or (a, b)))
         self.actions.append(Action(owner=owner, task=task, char_start=a, char_end=b,
                                    due_start=due.start if due else None, due_end=due.end if due else None))
         if cover:
@@ -517,12 +521,13 @@ def labelled_lines(ctx: _Ctx) -> None:
 
 def marked_sentences(ctx: _Ctx, sents: list[tuple[int, int]]) -> None:
     """'… (Peter)' / '… (PH)' / '(Ansvarlig: Peter)' closing a sentence or bullet."""
-    text, paras = ctx.doc.text, ctx.paras
+    text, paras = ctx.text, ctx.paras
     pstarts = [p.start for p in paras]
+    done = Intervals(ctx.covered)  # the list rules' rows; sentences never overlap each other
     for s0, s1 in sents:
         k = bisect.bisect_right(pstarts, s0) - 1
         p = paras[k] if k >= 0 else None
-        if p is None or not p.in_item or p.in_heading or ctx.is_covered(s0, s1):
+        if p is None or not p.in_item or p.in_heading or done.overlaps(s0, s1):
             continue
         pm = OWNER_MARK.search(text, s0, s1)
         if not pm:
@@ -542,20 +547,22 @@ def marked_sentences(ctx: _Ctx, sents: list[tuple[int, int]]) -> None:
 
 def prose_sentences(ctx: _Ctx, sents: list[tuple[int, int]]) -> None:
     """Owner + obligation verb in running prose (several clauses of a sentence may each count)."""
-    doc, text = ctx.doc, ctx.doc.text
+    doc, text = ctx.doc, ctx.text
     statements = StatementIndex(doc._.statements or [])
-    decisions = doc._.decisions or []
+    decided = Intervals([(d.char_start, d.char_end) for d in doc._.decisions or []])
     items = doc._.item_spans or []
     body_start = min((it[1] for it in items), default=0)
     mstarts = [m[0] for m in ctx.mentions]
     dstarts = [d.char_start for d in ctx.dates]
+    done = Intervals(ctx.covered)
+    headings = Intervals([(it[1], it[3]) for it in items])
     for s0, s1 in sents:
-        if s0 < body_start or any(it[1] <= s0 < it[3] for it in items) or ctx.is_covered(s0, s1):
+        if s0 < body_start or headings.contains(s0) or done.overlaps(s0, s1):
             continue  # front matter and headings hold no tasks
         sent = text[s0:s1]
         stmt = statements.at(s0, s1)
         speaker = stmt.speaker if stmt is not None else None
-        in_dec = any(d.char_start <= s0 < d.char_end or s0 <= d.char_start < s1 for d in decisions)
+        in_dec = decided.overlaps(s0, s1)
         local = ctx.mentions[bisect.bisect_left(mstarts, s0):bisect.bisect_left(mstarts, s1)]
         for f in find_in_sentence(sent, s0, ctx.lex, local, ctx.annotated, speaker, in_dec):
             a, b = s0 + f.owner_start, s0 + f.task_end
@@ -577,8 +584,9 @@ class ActionsComponent:
         mentions, annotated = _mentions(doc)
         persons = sorted((sp.start_char, sp.end_char, sp._.canonical or sp.text)
                          for sp in doc.spans["persons"]) if "persons" in doc.spans else []
-        ctx = _Ctx(doc, self.lex, _paragraphs(doc, self.lex), mentions, annotated, persons,
-                   due_candidates(doc.text, doc._.dates or [], self.lex), [], [])
+        text = doc.text  # Doc.text is rebuilt from the tokens on every access: read it once
+        ctx = _Ctx(doc, text, self.lex, _paragraphs(doc, text, self.lex), mentions, annotated, persons,
+                   due_candidates(text, doc._.dates or [], self.lex), [], [])
         sents = sentence_ranges(doc)
         owner_header_lists(ctx)
         labelled_lines(ctx)

@@ -30,7 +30,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extract.nlp import base
-from extract.nlp.dates import sentence_ranges
+from extract.nlp.dates import Intervals, sentence_ranges
 from extract.schema import Decision, DecisionKind, Statement
 
 Range = tuple[int, int]
@@ -84,6 +84,22 @@ class Lexicon:
     participle_kind: dict[str, str]
     present_kind: dict[str, str]
     active_kind: dict[str, str]
+    trigger: re.Pattern  # cheap pre-filter: a sentence without any of these stems holds no decision
+
+
+_TRIGGER_KEYS = ("conclusion_verbs", "resolution_verbs", "impersonal_participles", "impersonal_s_forms", "agreement",
+                 "request_verbs", "approval_participles", "approval_present_passive", "approval_active", "noted",
+                 "rejected_participles", "rejected_present_passive", "rejected_active", "deferred_participles",
+                 "deferred_present_passive", "deferred_active", "election_participles", "election_present_passive",
+                 "election_s_past", "election_active", "other_participles")
+
+
+def _stems(raw: dict) -> set[str]:
+    """Every word of every decision phrase, cut to 5 letters: any phrase match contains one."""
+    words = [w for key in _TRIGGER_KEYS for entry in raw[key] for w in re.findall(r"[^\W\d_]+", entry)]
+    words += [w for v in raw["verdicts"].values() for entry in v for w in re.findall(r"[^\W\d_]+", entry)]
+    skip = {"w", "S", "om", "at", "det", "der", "til", "sig", "i", "ikke", "som", "var", "blev", "er", "med"}
+    return {re.escape(w[:5].lower()) for w in words if w not in skip and len(w) > 2}
 
 
 @lru_cache(maxsize=4)
@@ -159,6 +175,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         participle_kind=participle_kind,
         present_kind=present_kind,
         active_kind=active_kind,
+        trigger=re.compile(r"\b(?:" + "|".join(sorted(_stems(raw))) + ")", I),
     )
 
 
@@ -215,7 +232,7 @@ def has_subject(text: str, start: int, end: int, lex: Lexicon, person_ends: set[
         if _is_body_word(word, lex) or (person_ends is not None and (cs + last.end()) in person_ends):
             return True
         if person_ends is None and word[:1].isupper() and word.lower() not in FUNCTION_WORDS:
-            return True  # a capitalised name right before the verb ("Nanna besluttede")
+            return True  # a capitalised name right before the verb ("Karen besluttede")
     return _next_is_body(text, end, lex)  # inverted order: "Herefter godkendte bestyrelsen …"
 
 
@@ -258,6 +275,8 @@ def _norm(w: str) -> str:
 def find_hits(text: str, lex: Lexicon, person_ends: set[int] | None = None) -> list[Hit]:
     """All finite decision constructions in a sentence, in text order."""
     hits: list[Hit] = []
+    if not lex.trigger.search(text):
+        return hits
     for m in lex.conclusion_verb.finditer(text):
         hits.append(Hit("conclusion", m.start(), m.end(), True, True))
     for m in lex.resolution_verb.finditer(text):
@@ -485,9 +504,10 @@ class _Para:
     section: str | None = None
 
 
-def _paragraphs(doc: Doc, lex: Lexicon) -> list[_Para]:
+def _paragraphs(doc: Doc, full: str, lex: Lexicon) -> list[_Para]:
+    """Paragraphs with their item, whether they are the item's heading, and their section."""
     items = sorted(doc._.item_spans or [], key=lambda t: (t[1], t[2]))
-    paras = sorted(tuple(p) for p in (doc._.paragraphs or [(0, len(doc.text))]))
+    paras = sorted(tuple(p) for p in (doc._.paragraphs or [(0, len(full))]))
     out: list[_Para] = []
     section: str | None = None
     cur_item: tuple | None = None
@@ -496,7 +516,7 @@ def _paragraphs(doc: Doc, lex: Lexicon) -> list[_Para]:
         it = max(inner, key=lambda t: t[1]) if inner else None
         if it is not cur_item:
             section, cur_item = None, it
-        text = doc.text[s:e]
+        text = full[s:e]
         heading = bool(it and s < it[3])
         if not heading:
             sec = "beslutning" if classify_heading(text, lex) else section_of(text, lex)
@@ -514,7 +534,7 @@ def _heading_like(p: _Para, lex: Lexicon) -> bool:
     return t.endswith(":") and len(words) <= 6
 
 
-def block_decisions(doc: Doc, paras: list[_Para], lex: Lexicon) -> list[Decision]:
+def block_decisions(doc: Doc, full: str, paras: list[_Para], lex: Lexicon) -> list[Decision]:
     """Decisions written under a 'Beslutning'/'Konklusion' heading.
 
     The decision is the heading's own text after the colon, else the first paragraph under
@@ -548,13 +568,13 @@ def block_decisions(doc: Doc, paras: list[_Para], lex: Lexicon) -> list[Decision
             start, end = q.start, q.end
             j += 1
         # a list belongs to the decision: "Godkendt med følgende ændringer:" + bullets
-        first = doc.text[start:end].strip()
+        first = full[start:end].strip()
         if first.endswith(":") or BULLET.match(first):
             while j < len(paras) and j - i <= max_blocks and BULLET.match(paras[j].text) \
                     and paras[j].item == p.item and paras[j].end - start <= max_chars:
                 end = paras[j].end
                 j += 1
-        raw = doc.text[start:end]
+        raw = full[start:end]
         text = raw.strip()
         start += len(raw) - len(raw.lstrip())
         end = start + len(text)
@@ -601,20 +621,21 @@ def _proposal_context(paras: list[_Para], lex: Lexicon) -> set[int]:
     return out
 
 
-def sentence_decisions(doc: Doc, paras: list[_Para], covered: list[Range], lex: Lexicon) -> list[Decision]:
+def sentence_decisions(doc: Doc, text: str, paras: list[_Para], covered: list[Range], lex: Lexicon) -> list[Decision]:
     """Decisions in running prose, one per sentence at most."""
-    text = doc.text
     sents = sentence_ranges(doc)
     statements = doc._.statements or []
     persons = _persons(doc)
+    p_starts = [p[0] for p in persons or []]
     st_index = StatementIndex(statements)
     para_at = {p.start: p for p in paras}
     para_starts = sorted(para_at)
     proposal = _proposal_context(paras, lex)
     out: list[Decision] = []
     skip_until = -1
+    done = Intervals(covered)
     for k, (s0, s1) in enumerate(sents):
-        if s0 < skip_until or any(a <= s0 < b for a, b in covered):
+        if s0 < skip_until or done.contains(s0):
             continue
         pi = bisect.bisect_right(para_starts, s0) - 1
         para = para_at[para_starts[pi]] if pi >= 0 else None
@@ -626,7 +647,8 @@ def sentence_decisions(doc: Doc, paras: list[_Para], covered: list[Range], lex: 
             if section_of(para.text, lex) and para.start == s0 and ":" not in para.text:
                 continue
         sent = text[s0:s1]
-        local_ends = None if persons is None else {e - s0 for _, e, _ in persons if s0 < e <= s1}
+        local_ends = None if persons is None else {
+            e - s0 for _, e, _ in persons[bisect.bisect_left(p_starts, s0):bisect.bisect_left(p_starts, s1)]}
         hits = find_hits(sent, lex, local_ends)
         hit = choose_hit(hits)
         if hit is None:
@@ -667,14 +689,15 @@ class DecisionsComponent:
         self.lex = load_lexicon(lexicon)
 
     def __call__(self, doc: Doc) -> Doc:
-        paras = _paragraphs(doc, self.lex)
-        blocks = block_decisions(doc, paras, self.lex)
+        text = doc.text  # Doc.text is rebuilt from the tokens on every access: read it once
+        paras = _paragraphs(doc, text, self.lex)
+        blocks = block_decisions(doc, text, paras, self.lex)
         covered = [(d.char_start, d.char_end) for d in blocks]
         # the heading paragraphs of blocks are covered too
         for p in paras:
             if classify_heading(p.text, self.lex) and not p.in_heading:
                 covered.append((p.start, p.end))
-        prose = sentence_decisions(doc, paras, covered, self.lex)
+        prose = sentence_decisions(doc, text, paras, covered, self.lex)
         doc._.decisions = sorted(blocks + prose, key=lambda d: (d.char_start, d.char_end))
         return doc
 
