@@ -9,6 +9,8 @@ from datetime import date
 import pytest
 import spacy
 
+from helpers import component_doc
+
 from extract.nlp import base  # noqa: F401
 from extract.nlp.actions import ActionsComponent, clean_task, initials, resolve_owner
 from extract.nlp.dates import DatesComponent
@@ -25,16 +27,7 @@ ORGS = {"Sekretariatet": "Sekretariatet", "Vejdirektoratet": "Vejdirektoratet", 
 
 
 def make_doc(text: str, *, statements=None, items=None, spans: bool = True, dates=None):
-    doc = NLP.make_doc(text)
-    starts = {0} | {m.end() for m in re.finditer(r"\n|(?<=[.!?])\s+(?=[A-ZÆØÅ•])", text)}
-    for tok in doc:
-        tok.is_sent_start = tok.idx in starts
-    paragraphs, pos = [], 0
-    for line in text.split("\n"):
-        paragraphs.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    doc._.paragraphs = paragraphs
-    doc._.meeting_date = MEETING
+    doc = component_doc(NLP, text, meeting_date=MEETING)
     doc._.item_spans = items or []
     doc._.statements = statements or []
     doc._.roster = ROSTER

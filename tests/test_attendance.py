@@ -9,7 +9,8 @@ import pytest
 from extract.attendance import expand_items, parse_attendance
 from extract.doctext import DocText
 from extract.segment import segment
-from test_segment import DEV_PDF, SEED, _dev_doc, make_doc, read_corpus_pdf
+from helpers import make_doc, read_corpus_pdf
+from helpers import dev_doc as _dev_doc
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -292,7 +293,6 @@ def test_expand_items(spec, expected):
 # --------------------------------------------------------------------------- dev document and corpus
 
 
-@pytest.mark.skipif(not DEV_PDF.exists() and not SEED.exists(), reason="dev document not available")
 def test_dev_document_roles():
     doc = _dev_doc()
     rows = parse_attendance(doc, segment(doc).front.end)
@@ -306,15 +306,14 @@ def test_dev_document_roles():
     assert all(r.organisation for r in rows)
 
 
-CORPUS = sorted((ROOT / "corpus" / "sources").glob("*.expected.json")) if (ROOT / "corpus" / "sources").exists() else []
+CORPUS = sorted((ROOT / "corpus" / "sources").glob("*.expected.json"))
 
 
 @pytest.mark.parametrize("expected", CORPUS, ids=lambda p: p.name.split(".")[0])
 def test_corpus_attendance(expected):
     exp = json.loads(expected.read_text(encoding="utf-8"))
     pdf = ROOT / "corpus" / (expected.name.split(".")[0] + ".pdf")
-    if "attendance" not in exp or not pdf.exists():
-        pytest.skip("no attendance truth or PDF for this corpus document")
+    assert "attendance" in exp and pdf.exists(), f"{pdf.name}: build the corpus (python corpus/build.py)"
     doc = read_corpus_pdf(pdf)
     got = {r.name: (r.role, r.organisation, r.job_title, r.party, r.items) for r in roster_rows(doc)}
     want = {a["name"]: (a["role"], a.get("organisation"), a.get("job_title"), a.get("party"), a.get("items", []))

@@ -2,10 +2,11 @@
 deadline passthrough, offsets, and no item/page (the pipeline fills those)."""
 from __future__ import annotations
 
-import re
 from datetime import date
 
 import spacy
+
+from helpers import component_doc
 
 from extract.nlp import base  # noqa: F401
 from extract.nlp.dates import DatesComponent, date_mentions, sentence_ranges
@@ -17,19 +18,7 @@ COMPONENT = DatesComponent()
 
 
 def make_doc(text: str, *, meeting_date: date | None = MEETING, split: bool = True):
-    doc = NLP.make_doc(text)
-    if split:
-        starts = {0} | {m.end() for m in re.finditer(r"\n|(?<=[.!?])\s+(?=[A-ZÆØÅ])", text)}
-        for tok in doc:
-            tok.is_sent_start = tok.idx in starts
-    paragraphs, pos = [], 0
-    for line in text.split("\n"):
-        paragraphs.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    doc._.paragraphs = paragraphs
-    doc._.meeting_date = meeting_date
-    doc._.item_spans = []
-    return doc
+    return component_doc(NLP, text, meeting_date=meeting_date, split=r"\n|(?<=[.!?])\s+(?=[A-ZÆØÅ])" if split else None)
 
 
 def run(text: str, **kw) -> list[DateMention]:

@@ -10,6 +10,8 @@ from datetime import date
 import pytest
 import spacy
 
+from helpers import component_doc
+
 from extract.nlp import base  # noqa: F401
 from extract.nlp.decisions import DecisionsComponent, classify_heading, load_lexicon, parse_day
 from extract.schema import Statement
@@ -23,18 +25,7 @@ def make_doc(text: str, *, meeting_date: date | None = MEETING, items=None, stat
              persons: dict[str, str] | None = None, extra_starts: tuple[str, ...] = (), dates=None):
     """A Doc the way the pipeline hands it over: one paragraph per line, sentences split
     at line starts and after . ! ? + capital letter (plus `extra_starts` substrings)."""
-    doc = NLP.make_doc(text)
-    starts = {0} | {m.end() for m in re.finditer(r"\n|(?<=[.!?])\s+(?=[A-ZÆØÅ•])", text)}
-    for sub in extra_starts:
-        starts.add(text.index(sub))
-    for tok in doc:
-        tok.is_sent_start = tok.idx in starts
-    paragraphs, pos = [], 0
-    for line in text.split("\n"):
-        paragraphs.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    doc._.paragraphs = paragraphs
-    doc._.meeting_date = meeting_date
+    doc = component_doc(NLP, text, meeting_date=meeting_date, extra_starts=extra_starts)
     doc._.item_spans = items or []
     doc._.statements = statements or []
     doc._.dates = dates or []

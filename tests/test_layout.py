@@ -251,7 +251,7 @@ def test_damaged_pdf(tmp_path: Path, minutes_pdf: Path, engine: str) -> None:
 
 @pytest.mark.parametrize("engine", ["pdfplumber", "pdfium"])
 def test_encrypted_pdfs(tmp_path: Path, minutes_pdf: Path, engine: str) -> None:
-    pikepdf = pytest.importorskip("pikepdf")
+    import pikepdf
     locked, open_ = tmp_path / "locked.pdf", tmp_path / "owner-only.pdf"
     with pikepdf.open(minutes_pdf) as pdf:
         pdf.save(locked, encryption=pikepdf.Encryption(user="hemmelig", owner="ejer", R=6))
@@ -314,7 +314,7 @@ def test_scan_with_ocr(scan_pdf: Path) -> None:
 def test_scan_with_a_tiny_text_layer_is_ocred(tmp_path: Path) -> None:
     pdf = make_scan_pdf(tmp_path / "stamped.pdf", ["Udvalget godkendte forslaget."])
     stamped = tmp_path / "stamped2.pdf"
-    pikepdf = pytest.importorskip("pikepdf")
+    import pikepdf
     with pikepdf.open(pdf) as src:  # add a digital "KOPI" stamp on top of the scan
         c_path = tmp_path / "stamp.pdf"
         c = Canvas(str(c_path), pagesize=(float(src.pages[0].mediabox[2]), float(src.pages[0].mediabox[3])))

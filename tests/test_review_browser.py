@@ -7,7 +7,6 @@ FAILS, never skips, when either is missing.
 from __future__ import annotations
 
 import datetime as dt
-import fcntl
 import os
 import shutil
 from html.parser import HTMLParser
@@ -223,22 +222,6 @@ def browser():
         b.close()
 
 
-@pytest.fixture(scope="session")
-def corpus_dataset(tmp_path_factory: pytest.TempPathFactory, corpus_dir: Path) -> Path:
-    """corpus/*.pdf extracted once per test run; xdist workers share it through a lock."""
-    from extract.batch import run_batch
-
-    base = tmp_path_factory.getbasetemp()
-    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
-    out = shared / "corpus-dataset"
-    with open(shared / "corpus-dataset.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        if not (out / "documents.parquet").exists():
-            pdfs = sorted(corpus_dir.glob("*.pdf"))
-            assert pdfs, "build the corpus first: python corpus/build.py"
-            summary = run_batch(pdfs, out, workers=0)
-            assert summary.ok + summary.skipped == len(pdfs), summary.failures
-    return out
 
 
 VISIBLE_STATEMENTS = """() => Array.from(document.querySelectorAll('.stmt'))

@@ -3,35 +3,18 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from functools import lru_cache
 from pathlib import Path
 
 import pytest
 
-from extract.doctext import Block, DocText, Span
+from helpers import dev_doc as _dev_doc
+from helpers import make_doc, read_corpus_pdf
+
+from extract.doctext import DocText
 from extract.frontmatter import find_dates
 from extract.segment import segment, split_kind
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def make_doc(blocks: list[str | tuple[str, bool]]) -> DocText:
-    """A DocText like the PDF layer builds: one block per entry, its lines ("\\n" inside an
-    entry) joined with a space and each kept as its own span; tabs (table cells) kept."""
-    text, bl, spans = "", [], []
-    for entry in blocks:
-        raw, bold = (entry, False) if isinstance(entry, str) else entry
-        if text:
-            text += "\n"
-        start = len(text)
-        for k, line in enumerate(raw.split("\n")):
-            if k:
-                text += " "
-            spans.append(Span(len(text), len(text) + len(line), 1, (0.0, 0.0, 0.0, 0.0)))
-            text += line
-        cells = text[start:].split("\t") if "\t" in text[start:] else []
-        bl.append(Block(start, len(text), 1, bold=bold, cells=cells))
-    return DocText(text, bl, spans, page_count=1)
 
 
 def items_of(seg):
@@ -462,32 +445,6 @@ def test_find_dates_rejects_non_dates():
 
 # --------------------------------------------------------------------------- dev document and corpus
 
-SEED = Path("/work/shared/seed/000_a43446791adfb67f.txt")
-DEV_PDF = ROOT / "corpus" / "bestyrelse-sundheds-it-2020-09-30.pdf"
-
-
-@lru_cache(maxsize=None)
-def read_corpus_pdf(path: Path) -> DocText:
-    """Corpus PDFs are read once per test session (reading is the slow part)."""
-    from extract.layout import read_pdf
-
-    return read_pdf(path)
-
-
-def _dev_doc() -> DocText:
-    if DEV_PDF.exists():
-        return read_corpus_pdf(DEV_PDF)
-    # the seed text dump: blank lines separate the PDF's text blocks
-    groups: list[list[str]] = [[]]
-    for line in SEED.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            groups[-1].append(" ".join(line.split()))
-        elif groups[-1]:
-            groups.append([])
-    return make_doc(["\n".join(g) for g in groups if g])
-
-
-@pytest.mark.skipif(not DEV_PDF.exists() and not SEED.exists(), reason="dev document not available")
 def test_dev_document_structure():
     doc = _dev_doc()
     seg = segment(doc)
@@ -504,15 +461,14 @@ def test_dev_document_structure():
     assert by["13"].char_end == len(doc.text.rstrip())
 
 
-CORPUS = sorted((ROOT / "corpus" / "sources").glob("*.expected.json")) if (ROOT / "corpus" / "sources").exists() else []
+CORPUS = sorted((ROOT / "corpus" / "sources").glob("*.expected.json"))
 
 
 @pytest.mark.parametrize("expected", CORPUS, ids=lambda p: p.name.split(".")[0])
 def test_corpus_items(expected):
     exp = json.loads(expected.read_text(encoding="utf-8"))
     pdf = ROOT / "corpus" / (expected.name.split(".")[0] + ".pdf")
-    if "items" not in exp or not pdf.exists():
-        pytest.skip("no items truth or PDF for this corpus document")
+    assert "items" in exp and pdf.exists(), f"{pdf.name}: build the corpus (python corpus/build.py)"
     seg = segment(read_corpus_pdf(pdf))
     got = [(i.number, i.title.lower()) for i in seg.items]
     want = [(str(i["number"]), i["title"].lower()) for i in exp["items"]]
