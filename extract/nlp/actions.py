@@ -29,6 +29,7 @@ from spacy.tokens import Doc
 
 from extract.nlp import base
 from extract.nlp.dates import Intervals, sentence_ranges
+from extract.nlp.gazetteer import alternation
 from extract.nlp.decisions import StatementIndex
 from extract.schema import Action, Attendee, DateMention
 
@@ -44,9 +45,6 @@ def lexicon_path() -> Path:
     return base.MODELS_DIR / "lexicon" / "actions.json"
 
 
-def _alt(words: list[str]) -> str:
-    parts = sorted(set(words), key=len, reverse=True)
-    return "(?:" + "|".join(p.replace(" ", r"\s+") for p in parts) + ")"
 
 
 @dataclass(frozen=True)
@@ -79,30 +77,30 @@ def load_lexicon(path: str | None = None) -> ActionLexicon:
     """Read and compile the action vocabulary once per process."""
     raw = json.loads(Path(path or lexicon_path()).read_text(encoding="utf-8"))
     I = re.IGNORECASE
-    adv = _alt(raw["adverbs"])
+    adv = alternation(raw["adverbs"])
     advs = rf"(?:{adv}\s+)*"
     return ActionLexicon(
         raw=raw,
-        obligation=re.compile(r"\b" + _alt(raw["obligation_verbs"]) + r"\b", I),
-        reporting_like=re.compile(_alt(raw["reporting_like_verbs"]), I),
-        modal=re.compile(r"\b" + _alt(raw["modal_verbs"]) + rf"\s+{advs}(?P<inf>[a-zæøå\-]+)\b", I),
-        proposal_modal=re.compile(r"\b" + _alt(raw["proposal_modals"]) + rf"\s+{advs}(?P<inf>[a-zæøå\-]+)\b", I),
-        proposal_marker=re.compile(r"\b" + _alt(raw["proposal_markers"]) + r"\b", I),
-        decision_verb=re.compile(r"\b" + _alt(raw["decision_context_verbs"] + raw["obligation_verbs"]) + r"\b", I),
+        obligation=re.compile(r"\b" + alternation(raw["obligation_verbs"]) + r"\b", I),
+        reporting_like=re.compile(alternation(raw["reporting_like_verbs"]), I),
+        modal=re.compile(r"\b" + alternation(raw["modal_verbs"]) + rf"\s+{advs}(?P<inf>[a-zæøå\-]+)\b", I),
+        proposal_modal=re.compile(r"\b" + alternation(raw["proposal_modals"]) + rf"\s+{advs}(?P<inf>[a-zæøå\-]+)\b", I),
+        proposal_marker=re.compile(r"\b" + alternation(raw["proposal_markers"]) + r"\b", I),
+        decision_verb=re.compile(r"\b" + alternation(raw["decision_context_verbs"] + raw["obligation_verbs"]) + r"\b", I),
         adverbs_tail=re.compile(rf"(?:\s+{adv})+\s*$", I),
         adverbs_head=re.compile(rf"^\s*(?:{adv}\s*,?\s+)+", I),
-        opener_head=re.compile(r"^\s*(?:(?:\d{1,2}|[a-h])\)\s*|" + _alt(raw["clause_openers"]) + r"\s+)+", I),
-        alternative=re.compile(r"\b" + _alt(raw["alternative_markers"]) + r"\s*$", I),
-        owner_label=re.compile(r"(?:^|[\s(,;])(?:" + _alt(raw["owner_labels"]) + r")\s*[:\-–]\s*", I),
-        due_label=re.compile(r"\b(?:" + _alt(raw["due_labels"]) + r")\s*[:\-–]?\s*", I),
-        stop=re.compile(_alt(raw["stop_at_clause"]), I),
+        opener_head=re.compile(r"^\s*(?:(?:\d{1,2}|[a-h])\)\s*|" + alternation(raw["clause_openers"]) + r"\s+)+", I),
+        alternative=re.compile(r"\b" + alternation(raw["alternative_markers"]) + r"\s*$", I),
+        owner_label=re.compile(r"(?:^|[\s(,;])(?:" + alternation(raw["owner_labels"]) + r")\s*[:\-–]\s*", I),
+        due_label=re.compile(r"\b(?:" + alternation(raw["due_labels"]) + r")\s*[:\-–]?\s*", I),
+        stop=re.compile(alternation(raw["stop_at_clause"]), I),
         excluded_inf=frozenset(raw["excluded_infinitives"]),
         non_owners=frozenset(raw["non_owners"]),
         pronouns=frozenset(raw["pronouns"]),
         task_sections=frozenset(raw["task_section_headings"]),
         unit_owners=frozenset(raw["unit_owners"]),
         collective_owners=frozenset(raw["collective_owners"]),
-        year_lead=re.compile(r"\b" + _alt(raw["due_year_leads"]) + r"\s*(?:den\s+)?$", I),
+        year_lead=re.compile(r"\b" + alternation(raw["due_year_leads"]) + r"\s*(?:den\s+)?$", I),
     )
 
 
@@ -496,7 +494,7 @@ def owner_header_lists(ctx: _Ctx) -> None:
 def labelled_lines(ctx: _Ctx) -> None:
     """'… Ansvarlig: X, Frist: 1. juni' lines, and '• Peter: …' bullets in a task section."""
     lex, paras = ctx.lex, ctx.paras
-    who_rx = re.compile(r"\s*(?P<who>[^,;()\n]+?)\s*(?=[,;)]|\b(?:" + _alt(lex.raw["due_labels"]) + r")\b|$)", re.I)
+    who_rx = re.compile(r"\s*(?P<who>[^,;()\n]+?)\s*(?=[,;)]|\b(?:" + alternation(lex.raw["due_labels"]) + r")\b|$)", re.I)
     for k, p in enumerate(paras):
         if not p.in_item or p.in_heading or ctx.is_covered(p.start, p.start + 1):
             continue

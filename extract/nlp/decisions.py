@@ -31,6 +31,7 @@ from spacy.tokens import Doc
 
 from extract.nlp import base
 from extract.nlp.dates import Intervals, sentence_ranges
+from extract.nlp.gazetteer import alternation
 from extract.schema import Decision, DecisionKind, Statement
 
 Range = tuple[int, int]
@@ -45,10 +46,6 @@ def lexicon_path() -> Path:
     return base.MODELS_DIR / "lexicon" / "decisions.json"
 
 
-def _alt(words: list[str]) -> str:
-    """Regex alternation of lexicon entries (regex fragments; a space matches any white space)."""
-    parts = sorted(set(words), key=len, reverse=True)
-    return "(?:" + "|".join(p.replace(" ", r"\s+") for p in parts) + ")"
 
 
 @dataclass(frozen=True)
@@ -120,13 +117,13 @@ def load_lexicon(path: str | None = None) -> Lexicon:
     active_kind.update({w: "rejected" for w in raw["rejected_active"]})
     active_kind.update({w: "deferred" for w in raw["deferred_active"]})
     active_kind.update({w: "election" for w in raw["election_active"]})
-    not_for = _alt(raw["deferred_not_followed_by"])
+    not_for = alternation(raw["deferred_not_followed_by"])
     gap = r"(?:[^\W\d_][\w\-]*\s+){0,4}?"
-    verdict = {k: re.compile(r"\b" + _alt(v) + r"\b", I) for k, v in raw["verdicts"].items()}
+    verdict = {k: re.compile(r"\b" + alternation(v) + r"\b", I) for k, v in raw["verdicts"].items()}
     all_verdicts = [w for v in raw["verdicts"].values() for w in v]
     # a bare "… til orientering." / "… som indstillet." ends too many ordinary sentences
     elliptic_verdicts = [w for w in all_verdicts if not w.startswith(("til ", "som "))]
-    kw = _alt(raw["block_keywords"])
+    kw = alternation(raw["block_keywords"])
     date_rx = (r"\d{4}-\d{2}-\d{2}|\d{1,2}\.?\s*[\-./]\s*\d{1,2}\s*[\-./]\s*\d{2,4}"
                r"|\d{1,2}\.\s*[a-zæøå]+\.?\s+\d{4}|\d{1,2}\.\s*[a-zæøå]+")
     block_heading = re.compile(
@@ -137,38 +134,38 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         r"\s*(?:[:.\-–]\s*(?P<rest>.*))?$", re.S)
     return Lexicon(
         raw=raw,
-        conclusion_verb=re.compile(r"\b" + _alt(raw["conclusion_verbs"]) + r"\b", I),
-        resolution_verb=re.compile(r"\b" + _alt(raw["resolution_verbs"]) + r"\b", I),
+        conclusion_verb=re.compile(r"\b" + alternation(raw["conclusion_verbs"]) + r"\b", I),
+        resolution_verb=re.compile(r"\b" + alternation(raw["resolution_verbs"]) + r"\b", I),
         impersonal=re.compile(
-            r"\bdet\s+blev\s+(?:[\w\-]+,?\s+){0,8}?" + _alt(raw["impersonal_participles"]) + r"\b"
-            r"|\bblev\s+det\s+(?:[\w\-]+,?\s+){0,8}?" + _alt(raw["impersonal_participles"]) + r"\b"
-            r"|\bdet\s+(?:[\w\-]+\s+){0,2}?" + _alt(raw["impersonal_s_forms"]) + r"\b"
-            r"|\b" + _alt(raw["impersonal_s_forms"]) + r"\s+det\b"
-            r"|^\s*det\s+er\s+(?:[\w\-]+\s+){0,2}?" + _alt(raw["impersonal_participles"]) + r"\s*,?\s+at\b", I),
-        agreement=re.compile(r"\b" + _alt(raw["agreement"]) + r"\b", I),
-        request=re.compile(r"\b" + _alt(raw["request_verbs"]) + r"\b", I),
-        passive=re.compile(r"\bblev\s+(?P<gap>" + gap + r")(?P<w>" + _alt(list(participle_kind)) + r")\b"
+            r"\bdet\s+blev\s+(?:[\w\-]+,?\s+){0,8}?" + alternation(raw["impersonal_participles"]) + r"\b"
+            r"|\bblev\s+det\s+(?:[\w\-]+,?\s+){0,8}?" + alternation(raw["impersonal_participles"]) + r"\b"
+            r"|\bdet\s+(?:[\w\-]+\s+){0,2}?" + alternation(raw["impersonal_s_forms"]) + r"\b"
+            r"|\b" + alternation(raw["impersonal_s_forms"]) + r"\s+det\b"
+            r"|^\s*det\s+er\s+(?:[\w\-]+\s+){0,2}?" + alternation(raw["impersonal_participles"]) + r"\s*,?\s+at\b", I),
+        agreement=re.compile(r"\b" + alternation(raw["agreement"]) + r"\b", I),
+        request=re.compile(r"\b" + alternation(raw["request_verbs"]) + r"\b", I),
+        passive=re.compile(r"\bblev\s+(?P<gap>" + gap + r")(?P<w>" + alternation(list(participle_kind)) + r")\b"
                            r"(?!\s+" + not_for + r"\b)", I),
-        present_passive=re.compile(r"\b(?P<w>" + _alt(list(present_kind)) + r")\b", I),
-        active=re.compile(r"\b(?P<w>" + _alt(list(active_kind)) + r")\b", I),
-        noted=re.compile(r"\b" + _alt(raw["noted"]) + r"\b", I),
+        present_passive=re.compile(r"\b(?P<w>" + alternation(list(present_kind)) + r")\b", I),
+        active=re.compile(r"\b(?P<w>" + alternation(list(active_kind)) + r")\b", I),
+        noted=re.compile(r"\b" + alternation(raw["noted"]) + r"\b", I),
         verdict=verdict,
         elliptic=re.compile(
-            r"^\s*(?:(?P<head>" + _alt(elliptic_verdicts) + r")\b(?!\s+" + not_for + r"\b)(?:[\s,:].*)?"
-            r"|(?:[\w\-\.:]+\s+){1,8}?(?:er\s+|blev\s+)?(?P<tail>" + _alt(elliptic_verdicts) + r")"
+            r"^\s*(?:(?P<head>" + alternation(elliptic_verdicts) + r")\b(?!\s+" + not_for + r"\b)(?:[\s,:].*)?"
+            r"|(?:[\w\-\.:]+\s+){1,8}?(?:er\s+|blev\s+)?(?P<tail>" + alternation(elliptic_verdicts) + r")"
             r"(?:\s+(?:uden|med|som|enstemmigt|til|på)\b[^,;]{0,60})?)\s*[.!]?\s*$", I | re.S),
-        modal_adjacent=re.compile(r"\b" + _alt(raw["modal_adjacent"]) + r"\s+(?:[\w\-]+\s+){0,2}$", I),
-        conditional=re.compile(r"\b" + _alt(raw["conditionals"]) + r"\b", I),
-        irrealis=re.compile(r"\b" + _alt(raw["irrealis_governors"]) + r"\b", I),
-        reporting=re.compile(r"\b" + _alt(raw["reporting_verbs"]) + r"\b", I),
+        modal_adjacent=re.compile(r"\b" + alternation(raw["modal_adjacent"]) + r"\s+(?:[\w\-]+\s+){0,2}$", I),
+        conditional=re.compile(r"\b" + alternation(raw["conditionals"]) + r"\b", I),
+        irrealis=re.compile(r"\b" + alternation(raw["irrealis_governors"]) + r"\b", I),
+        reporting=re.compile(r"\b" + alternation(raw["reporting_verbs"]) + r"\b", I),
         block_heading=block_heading,
-        block_inline=re.compile(r"^(?P<owner>)(?P<date>)(?P<num>)(?i:" + kw + r")\s+(?P<rest>(?i:" + _alt(elliptic_verdicts)
+        block_inline=re.compile(r"^(?P<owner>)(?P<date>)(?P<num>)(?i:" + kw + r")\s+(?P<rest>(?i:" + alternation(elliptic_verdicts)
                                 + r")\b(?!\s+" + not_for + r"\b).*)$", re.S),
         body_nouns=frozenset(w.lower() for w in raw["body_nouns"]),
         strict_excludes=frozenset(w.lower() for w in raw["strict_body_excludes"]),
         person_roles=frozenset(w.lower() for w in raw["person_roles"]),
         body_suffixes=tuple(raw["body_suffixes"]),
-        adverbs=re.compile(r"(?:\b" + _alt(raw["adverbs"]) + r"\s*,?\s*)+$", I),
+        adverbs=re.compile(r"(?:\b" + alternation(raw["adverbs"]) + r"\s*,?\s*)+$", I),
         decision_acts=frozenset(a.lower() for a in raw["decision_acts"]),
         section_headings=frozenset(raw["section_headings"]),
         non_decision_sections=frozenset(raw["non_decision_sections"]),

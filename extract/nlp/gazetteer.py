@@ -75,3 +75,10 @@ def load_lexicon(name: str) -> dict[str, Any]:
     """A JSON lexicon from models/lexicon/ (`name` without '.json'); keys starting with '_' are comments."""
     data = json.loads((LEXICON_DIR / f"{name}.json").read_text(encoding="utf-8"))
     return {k: v for k, v in data.items() if not k.startswith("_")}
+
+
+def alternation(words: list[str]) -> str:
+    """Regex alternation of lexicon entries, longest first (entries are regex fragments;
+    a space matches any white space, so phrases survive line joins)."""
+    parts = sorted(set(words), key=len, reverse=True)
+    return "(?:" + "|".join(p.replace(" ", r"\s+") for p in parts) + ")"
