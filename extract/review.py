@@ -411,7 +411,7 @@ dl.meta dt{color:var(--muted)}dl.meta dd{margin:0}
 #controls{position:sticky;top:0;z-index:2;display:flex;flex-wrap:wrap;gap:.5rem 1.2rem;align-items:center;
  padding:.5rem 1.5rem;background:#fff;border-bottom:1px solid var(--line);font-size:.9rem}
 #filter-status{color:var(--muted)}
-.layout{display:grid;grid-template-columns:13rem minmax(0,2fr) minmax(24rem,1fr);gap:1rem;padding:1rem 1.5rem}
+.layout{display:grid;grid-template-columns:13rem minmax(0,2fr) minmax(28rem,1fr);gap:1rem;padding:1rem 1.5rem}
 @media (max-width:1100px){.layout{grid-template-columns:1fr}#toc{display:none}}
 #toc{font-size:.85rem;position:sticky;top:3rem;align-self:start;max-height:85vh;overflow:auto}
 #toc ul{list-style:none;padding:0;margin:0}#toc li{margin:.1rem 0}#toc li.sub{margin-left:1rem}
@@ -450,8 +450,8 @@ mark.date.deadline{background:#ffcdd2;box-shadow:inset 0 -2px 0 #c62828}
 #attendance{background:#fff;border:1px solid var(--line);border-radius:6px;padding:.6rem .8rem;align-self:start;
  position:sticky;top:3rem;max-height:85vh;overflow:auto;font-size:.82rem}
 #attendance table{border-collapse:collapse;width:100%}
-#attendance th,#attendance td{overflow-wrap:anywhere;text-align:left;padding:.15rem .3rem;border-bottom:1px solid #eee;vertical-align:top}
-#attendance td.num{text-align:right;color:var(--muted)}
+#attendance th,#attendance td{overflow-wrap:break-word;text-align:left;padding:.15rem .3rem;border-bottom:1px solid #eee;vertical-align:top}
+#attendance td.num{text-align:right;color:var(--muted);white-space:nowrap}
 #attendance tr.role-absent{color:#999}
 #attendance tr.selected{background:#fffbe6}
 .role,.guest-items{font-size:.75rem;color:var(--muted)}
