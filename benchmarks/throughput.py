@@ -1,13 +1,17 @@
 #!/usr/bin/env python3
 """Throughput benchmark: prints pages/s and the ratios against the targets in one run.
 
-    python benchmarks/throughput.py [--rounds N] [--files N] [--big-pages N]
+    python benchmarks/throughput.py [--min-pages N] [--files N] [--file-pages N] [--big-pages N] [--runs N]
 
 1. raw pdfplumber `extract_words` over every page of the corpus repeated to >= 200 pages;
 2. the referat pipeline (`run_batch`, one worker, as `referat extract --workers 1`) on the
    same PDF with the pdfplumber engine and with the pdfium engine;
-3. 1 vs 2 workers over several files (copies of the repeated corpus, each made unique);
+3. 1 vs 2 workers over several files (copies of the corpus repeated, each made unique);
 4. peak RSS of the worker on a 1,000-page PDF (both engines).
+
+Also printed, to read the ratios against: the PDF layer alone per engine, and how much a
+second process adds on this machine right now (virtual CPUs are often shared). Each
+timing is the best of --runs runs, since machine noise only ever slows a run down.
 
 Targets: pipeline(pdfplumber) >= 0.8 x raw words; pdfium >= 10 x pdfplumber engine;
 2 workers >= 1.7 x one; peak RSS < 500 MB per worker. The inputs are built in a temporary
@@ -16,6 +20,7 @@ folder from the project's corpus PDFs (corpus/*.pdf), so the figures are reprodu
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tempfile
 import time
@@ -90,6 +95,43 @@ def raw_words(pdf: Path) -> tuple[int, float]:
     return n, time.perf_counter() - t0
 
 
+def layout_only(pdf: Path, engine: str) -> tuple[int, float]:
+    """Pages and seconds for the PDF layer alone (`read_pdf`: engine + text building)."""
+    from extract.layout import read_pdf
+
+    t0 = time.perf_counter()
+    doc = read_pdf(pdf, engine=engine, ocr=False)
+    return doc.page_count, time.perf_counter() - t0
+
+
+def _spin(n: int) -> int:
+    s = 0
+    for i in range(n):
+        s += i * i % 7
+    return s
+
+
+def cpu_scaling(n: int = 8_000_000, jobs: int = 4) -> float:
+    """What this machine gives a second process right now: pure-Python loop, 1 vs 2 processes.
+    Shared or throttled virtual CPUs make this well below 2; read the worker ratio against it."""
+    import multiprocessing as mp
+
+    times = {}
+    for k in (1, 2):
+        with mp.get_context("spawn").Pool(k) as pool:
+            pool.map(_spin, [1000] * k)  # start-up outside the clock
+            t0 = time.perf_counter()
+            pool.map(_spin, [n] * jobs)
+            times[k] = time.perf_counter() - t0
+    return times[1] / times[2]
+
+
+def best(runs: int, fn, *args):
+    """The fastest of `runs` runs: the machine's noise only ever slows a run down."""
+    results = [fn(*args) for _ in range(runs)]
+    return min(results, key=lambda r: r[1] if isinstance(r, tuple) else r.seconds)
+
+
 def pipeline(files: list[Path], out: Path, engine: str, workers: int):
     """One `referat extract` batch; returns the BatchSummary (pages, seconds, peak RSS)."""
     from extract.batch import run_batch
@@ -111,39 +153,48 @@ def warm_up(tmp: Path) -> None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--min-pages", type=int, default=200, help="pages of the repeated corpus (>= 200)")
-    ap.add_argument("--files", type=int, default=6, help="files for the 1-vs-2-workers run")
+    ap.add_argument("--files", type=int, default=8, help="files for the 1-vs-2-workers run")
+    ap.add_argument("--file-pages", type=int, default=38, help="pages per file in the 1-vs-2-workers run")
     ap.add_argument("--big-pages", type=int, default=1000, help="pages of the memory test PDF")
+    ap.add_argument("--runs", type=int, default=2, help="repeat each timing, keep the fastest")
     a = ap.parse_args(argv)
 
     with tempfile.TemporaryDirectory(prefix="referat-bench-") as d:
         tmp = Path(d)
         rep, n_pages = repeated_corpus(tmp / "corpus-repeated.pdf", a.min_pages)
+        small, small_pages = repeated_corpus(tmp / "corpus-small.pdf", a.file_pages)
+        copies = unique_copies(small, tmp / "copies", a.files)
         big = thousand_pages(tmp / "thousand.pdf", a.big_pages)
-        copies = unique_copies(rep, tmp / "copies", a.files)
-        print(f"inputs: corpus repeated to {n_pages} pages; {a.files} files x {n_pages} pages; "
-              f"a {a.big_pages}-page PDF; {__import__('os').cpu_count()} cores")
+        print(f"inputs: corpus repeated to {n_pages} pages; {a.files} files x {small_pages} pages; "
+              f"a {a.big_pages}-page PDF; {os.cpu_count()} cores; best of {a.runs} runs")
+        print(f"machine: a 2nd process adds x{cpu_scaling():.2f} on a pure-Python loop (ideal 2.00)")
         warm_up(tmp)
 
-        pages, secs = raw_words(rep)
+        pages, secs = best(a.runs, raw_words, rep)
         raw = pages / secs
-        print(f"raw pdfplumber extract_words   {raw:8.1f} pages/s  ({pages} pages in {secs:.1f} s)")
+        print(f"raw pdfplumber extract_words        {raw:7.1f} pages/s  ({pages} pages in {secs:.1f} s)")
+        lay = {}
+        for engine in ("pdfplumber", "pdfium"):
+            pages, secs = best(a.runs, layout_only, rep, engine)
+            lay[engine] = pages / secs
+            print(f"PDF layer only ({engine:<10})       {lay[engine]:7.1f} pages/s  ({pages} pages in {secs:.1f} s)")
         res = {}
         for engine in ("pdfplumber", "pdfium"):
-            s = pipeline([rep], tmp / f"out-{engine}", engine, workers=1)
+            s = best(a.runs, pipeline, [rep], tmp / f"out-{engine}", engine, 1)
             res[engine] = s.pages_per_second
-            print(f"referat extract --engine {engine:<10} {s.pages_per_second:8.1f} pages/s  "
+            print(f"referat extract --engine {engine:<10} {s.pages_per_second:7.1f} pages/s  "
                   f"({s.pages} pages in {s.seconds:.1f} s, 1 worker)")
         scale = {}
         for workers in (1, 2):
-            s = pipeline(copies, tmp / f"out-w{workers}", "pdfplumber", workers=workers)
+            s = best(a.runs, pipeline, copies, tmp / f"out-w{workers}", "pdfplumber", workers)
             scale[workers] = s.pages_per_second
-            print(f"{a.files} files, {workers} worker(s)         {s.pages_per_second:8.1f} pages/s  "
+            print(f"{a.files} files, --workers {workers}              {s.pages_per_second:7.1f} pages/s  "
                   f"({s.pages} pages in {s.seconds:.1f} s)")
         rss = {}
         for engine in ("pdfplumber", "pdfium"):
             s = pipeline([big], tmp / f"out-big-{engine}", engine, workers=1)
             rss[engine] = s.peak_rss / MB
-            print(f"{a.big_pages}-page PDF, {engine:<10}      peak RSS {rss[engine]:6.0f} MB per worker  "
+            print(f"{a.big_pages}-page PDF, {engine:<10}       peak RSS {rss[engine]:5.0f} MB per worker "
                   f"({s.pages_per_second:.1f} pages/s)")
 
     checks = [
@@ -160,6 +211,7 @@ def main(argv: list[str] | None = None) -> int:
     worst = max(rss.values())
     ok &= worst < 500
     print(f"{'peak RSS per worker (MB, 1,000 pages)':<44} {worst:6.0f}  <  500   {'ok' if worst < 500 else 'MISSED'}")
+    print(f"{'(PDF layer alone: pdfium / pdfplumber)':<44} {lay['pdfium'] / lay['pdfplumber']:6.2f}")
     return 0 if ok else 1
 
 

@@ -19,7 +19,26 @@ Documented decisions:
   is a guest with those items. A person listed twice is one row; the more specific role
   wins: absent > secretary > chair > guest > member > participant.
 - A "deltog under punkt …" clause applies to the entry it follows and to the entries
-  joined to it on the same line ("A, … samt B, …, deltog under punkt 1-7").
+  joined to it on the same line ("A, … samt B, …, deltog under punkt 1-7"); in parentheses
+  it is that entry's alone. A leading "Under pkt. 4 deltog …" covers the names after it in
+  its sentence. "deltog under punkt N" makes a guest with those items in any list, also
+  "Afbud" (it says the person attended), unless the entry itself says "(afbud)".
+- A label alone on its line with a lower-case qualifier ("Øvrige deltagere under enkelte
+  punkter") opens a new section like any label; a qualifier about items makes it guests.
+- Job titles before the name ("Regional udviklingsdirektør A", "statsautoriseret revisor B")
+  go to job_title; after "title Name," a capitalised phrase with no known first name or
+  surname (models/names gazetteer) is the organisation, not another person.
+- A plural role noun in parentheses after a coordinated list ("A, B og C
+  (forældrerepræsentanter)") labels every name of the list without attributes of its own;
+  the job title is singularised ("forældrerepræsentant"). A singular one labels the last name.
+- Organisation defaults: persons with neither organisation nor party belong to the home
+  institution (kommune, region, universitet, skole, fond … named in the front matter, not an
+  association, whose lay members represent no one). "udpeget af X" → organisation X. In a
+  staff section ("Fra administrationen") a unit name without organisation form ("Trafik og
+  Plan") is a unit of the home institution: organisation = home, unit → job_title.
+- The leader of the home institution's administration (skoleleder, direktør, -chef, rektor)
+  in a generic list ("Mødt", "Til stede") is a participant, not a member, when such leaders
+  are a minority of the list and the label does not say "medlemmer".
 """
 from __future__ import annotations
 
@@ -92,6 +111,27 @@ _GENERIC_LABELS = {"bestyrelsen", "udvalget", "direktionen", "administrationen",
                    "øvrige", "deltog", "formand", "referat", "mødt", "deltager", "medlemmer", "ref."}
 
 
+def _qualified_label(text: str) -> tuple[str, int] | None:
+    """A label with a lower-case qualifier alone on its line, no colon: 'Øvrige deltagere under
+    enkelte punkter', 'Gæster ved punkt 4', 'Afbud fra bestyrelsen'. It opens a new section
+    like any label (so persons after it do not inherit the role of the section before).
+    A qualifier about agenda items ("under enkelte punkter") makes the section guests."""
+    t = text.strip()
+    if t.endswith(".") or not 2 <= len(t.split()) <= 8:
+        return None
+    low = t.lower()
+    for lab, role in _label_table():
+        if role in ("secretary", "chair") or lab in _COLON_REQUIRED or lab in _GENERIC_LABELS:
+            continue
+        if low.startswith(lab + " "):
+            rest = t[len(lab):].strip().rstrip(":")
+            if rest and not re.search(r"[A-ZÆØÅ]", rest) and re.fullmatch(r"[\wæøå.,/()\s–-]+", rest):
+                if re.search(r"\b(?:dagsordens)?(?:punkt\w*|pkt)\b", rest, re.I):
+                    role = "guest"
+                return role, len(t)
+    return None
+
+
 def _is_stop_label(text: str) -> bool:
     t = text.strip().lower()
     for lab in _lex()["stop_labels"]:
@@ -144,8 +184,8 @@ def _parse_name(seg: str) -> _Name | None:
     toks = [(m.group(), m.start(), m.end()) for m in re.finditer(r"[^\s()\[\],;:]+", seg)]
     if not toks:
         return None
-    i = 0
-    job_parts: list[str] = []
+    i = _title_prefix(toks)
+    job_parts: list[str] = [t[0] for t in toks[:i]]
     # leading honorifics / job words: "Borgmester Anna Holm", "Prof. Bo Berg"
     while i < len(toks) - 2 and (toks[i][0].lower() in honor or _is_job_word(toks[i][0])):
         job_parts.append(toks[i][0])
@@ -171,6 +211,31 @@ def _parse_name(seg: str) -> _Name | None:
         if len(name_toks) > 5:
             return None
     return _finish(seg, name_toks, job_parts)
+
+
+def _title_prefix(toks: list[tuple[str, int, int]]) -> int:
+    """How many leading tokens form a job title with modifiers before the name: 'Regional
+    udviklingsdirektør Anna Holm', 'statsautoriseret revisor Bo Berg', 'fungerende
+    kontorchef Eva Lund' → 2. The modifiers (up to two) are words that are not first names
+    or organisation words; the title word is a job word; a name must follow."""
+    for j in (1, 2):
+        if j + 2 > len(toks) or not _is_job_word(toks[j][0]):
+            continue
+        mods = [t[0] for t in toks[:j]]
+        if all(re.fullmatch(r"[A-Za-zÆØÅæøåÄÖÜäöüÉé.-]{2,}", m) and not _is_org_token(m) and not _is_job_word(m)
+               and not _names().is_first(m.rstrip(".")) for m in mods) \
+                and _NAME_TOKEN.match(toks[j + 1][0]) and not _is_org_token(toks[j + 1][0]):
+            return j + 1
+    return 0
+
+
+@lru_cache(maxsize=1)
+def _names():
+    """The Danish first-name/surname gazetteer (models/names), imported lazily: it tells a
+    person ('Bo Berg') from a capitalised organisation name ('Midtvest Trafik')."""
+    from extract.nlp.gazetteer import load_names
+
+    return load_names()
 
 
 def _particle_run_ends_in_name(toks: list[tuple[str, int, int]], i: int, particles: set[str]) -> bool:
@@ -241,6 +306,11 @@ class _Entry:
     items: list[str] = field(default_factory=list)
     line_break_before: bool = False  # the list separator before this entry was a line break
     n_attrs: int = 0
+    attended_items: bool = False  # "deltog under punkt N": present for those items, whatever the section
+    items_in_parens: bool = False  # "(under pkt. 3)" or "Under pkt. 3 deltog X": not spread to earlier names
+    group_label: str | None = None  # singular of a plural label in parentheses ("(suppleanter)")
+    group_spread: bool = False
+    section: "_Section | None" = None
 
 
 def _word_in(text: str, words: list[str]) -> str | None:
@@ -264,6 +334,11 @@ def _apply_attr(e: _Entry, text: str, in_parens: bool) -> None:
     if not re.search(r"\w", t):
         return
     e.n_attrs += 1
+    if in_parens and " " not in t:
+        single = _singular_group_word(t)
+        if single:  # "(medarbejderrepræsentanter)" after "A og B": each is one
+            e.group_label = single
+            t = single
     m = _ITEMS_CLAUSE.search(t)
     if m and (re.search(r"\bdeltog\b|\bunder\b|\bpunkt", t, re.I)):
         if not m.group("neg") and not re.search(r"\bikke\b", t[: m.start() + 1], re.I):
@@ -271,6 +346,8 @@ def _apply_attr(e: _Entry, text: str, in_parens: bool) -> None:
             if items:
                 e.items = items
                 e.role_marker = e.role_marker or "guest"
+                e.attended_items = e.attended_items or bool(re.search(r"\bdelt(?:og|ager)\b", t, re.I))
+                e.items_in_parens = in_parens
         rest = (t[: m.start()] + " " + t[m.end():]).strip(" ,;")
         if rest and not re.fullmatch(r"(?:deltog|og|samt)?", rest, re.I):
             _apply_attr(e, rest, in_parens)
@@ -302,6 +379,12 @@ def _apply_attr(e: _Entry, text: str, in_parens: bool) -> None:
         return
     if t.lower() in lex["function_words"] or (len(t.split()) == 1 and _is_job_word(t) and not _is_org_token(t)):
         e.job_title = e.job_title or t
+        return
+    # "udpeget af Y Kommune", "indstillet af KL": the appointing body is the organisation
+    am = re.match(r"(?:udpeget|indstillet|udnævnt|nomineret|repræsenterer)"
+                  r"(?:\s+(?:af|fra|for))?\s+(?=[A-ZÆØÅ])", t, re.I)
+    if am:
+        e.organisation = e.organisation or _clean_org(t[am.end():])
         return
     # "direktør i PLO", "programleder for X i Y": job title, then organisation after the last i/hos/ved/fra
     if _job_like(t):
@@ -344,6 +427,18 @@ def _clean_org(org: str) -> str:
     return org
 
 
+def _clean_job(job: str | None) -> str | None:
+    """A job title without the sentence's final period ('udvalgssekretær.'); an abbreviation
+    keeps its dot ('adm.', 'ph.d.')."""
+    if not job:
+        return job
+    job = re.sub(r"\s+", " ", job).strip(" ,;:–-")
+    m = re.search(r"(?:^|\s)([^\s.]{4,})\.$", job)
+    if m:
+        job = job[:-1]
+    return job or None
+
+
 def _stronger(a: str | None, b: str) -> str:
     if a is None:
         return b
@@ -358,6 +453,17 @@ class _Section:
     role: str
     label_job: str | None
     pieces: list[tuple[int, int, bool]]  # (doc start, doc end, starts a new visual line)
+    label: str = ""  # the label as written, lower-case ("fra administrationen")
+
+    @property
+    def staff(self) -> bool:
+        """The label names the institution's own administration ('Fra administrationen')."""
+        return any(w in self.label for w in _lex()["staff_label_words"])
+
+    @property
+    def explicit_members(self) -> bool:
+        """The label says the persons are members ('Bestyrelsesmedlemmer', 'Medlemmer')."""
+        return any(w in self.label for w in _lex()["membership_label_words"])
 
 
 _CONNECT_END = re.compile(r"(?:\b(?:i|for|hos|ved|fra|af|til|og|samt|under|med)|[-–(&+])$", re.I)
@@ -378,11 +484,13 @@ def _sections(doc: DocText, lines: list[TextLine], front_end: int) -> list[_Sect
         if len(cells) >= 2 and all(_match_label(c.strip()) and _match_label(c.strip())[1] >= len(c.strip()) - 1
                                    for c in cells):
             columns = [_match_label(c.strip())[0] for c in cells]
+            col_labels = [c.strip(" :").lower() for c in cells]
             cur = None
             continue
         if columns is not None:
             if "\t" not in stripped and _parse_name(stripped) and not _match_label(stripped):
-                sections.append(_Section(columns[0], None, [(s + len(text) - len(text.lstrip()), e, True)]))
+                sections.append(_Section(columns[0], None, [(s + len(text) - len(text.lstrip()), e, True)],
+                                         col_labels[0]))
                 continue
             if "\t" in stripped and len(cells) <= len(columns):
                 pos = s
@@ -391,17 +499,18 @@ def _sections(doc: DocText, lines: list[TextLine], front_end: int) -> list[_Sect
                         ci = sum(1 for c in re.split(r"\t+", text[: pos - s]) if c.strip()) if pos > s else 0
                         role = columns[min(ci, len(columns) - 1)]
                         if cell.strip():
-                            sections.append(_Section(role, None, [(pos, pos + len(cell), True)]))
+                            sections.append(_Section(role, None, [(pos, pos + len(cell), True)],
+                                                     col_labels[min(ci, len(columns) - 1)]))
                     pos += len(cell)
                 continue
             columns = None
-        lab = _match_label(stripped)
+        lab = _match_label(stripped) or _qualified_label(stripped)
         lead = len(text) - len(text.lstrip())
         if lab:
             role, n = lab
             label_word = stripped[:n].strip(" :\t").lower()
             job = label_word if label_word in _lex()["function_words"] and role in ("chair",) else None
-            cur = _Section(role, job, [])
+            cur = _Section(role, job, [], label_word)
             sections.append(cur)
             rest_s = s + lead + n
             if doc.text[rest_s:e].strip():
@@ -442,7 +551,7 @@ def _add_with_inline_labels(doc: DocText, s: int, e: int, cur: _Section, section
             lab = _match_label(phrase.strip() + ":", loose=False)
             if lab and lab[1] >= len(phrase.strip()) + 1:
                 cur.pieces.append((s, s + w.start(), newline))
-                new = _Section(lab[0], None, [])
+                new = _Section(lab[0], None, [], phrase.strip().lower())
                 sections.append(new)
                 _add_with_inline_labels(doc, s + colon.end(), e, new, sections, False)
                 return
@@ -456,8 +565,17 @@ def _content(doc: DocText, sec: _Section) -> tuple[str, list[int]]:
     """The section text with line breaks decided: '\\n' separates entries, ' ' joins a wrap."""
     out: list[str] = []
     omap: list[int] = []
+    prev_end = -1
     for s, e, newline in sec.pieces:
         piece = doc.text[s:e]
+        if out and s == prev_end and newline:
+            # no white space between the lines in the text: the PDF layer joined a word
+            # broken at the line end ("repræsen-|tanter"), so the lines join without a gap
+            out.append(piece)
+            omap.extend(range(s, s + len(piece)))
+            prev_end = e
+            continue
+        prev_end = e
         if out:
             prev = "".join(out).rstrip()
             last_line = prev.split("\n")[-1]
@@ -472,6 +590,8 @@ def _content(doc: DocText, sec: _Section) -> tuple[str, list[int]]:
                     joiner = "\n"
                 elif _CONNECT_END.search(prev) or prev.count("(") > prev.count(")"):
                     joiner = " "
+                elif re.search(r"(?:^|\s)(?:og|samt|&)\s+[a-zæøå][\wæøå.-]*$", prev) and _is_job_word(prev.split()[-1]):
+                    joiner = " "  # "… samt kontorchef" + "Eva Lund": a job title before its name
                 elif "," in last_line and len(last_line) >= 50 and not prev.endswith(")") and _name_fragment(tail):
                     # in a comma list a break between entries leaves the comma at the line end,
                     # so a line ending in capitalised words breaks inside a name ("…, Rune" + "Møller …")
@@ -509,6 +629,9 @@ def _split_top(content: str) -> list[tuple[int, int, str]]:
         elif depth == 0 and ch in ",;\n\t":
             segs.append((start, i, sep))
             start, sep = i + 1, ("\n" if ch in "\n" else ch)
+        elif depth == 0 and ch == "." and _sentence_end(content, start, i):
+            segs.append((start, i, sep))  # "…, Bo Berg. Under pkt. 4 deltog …": a new sentence
+            start, sep = i + 1, "."
         elif depth > 0 and ch in "\n\t":
             depth = 0
             segs.append((start, i, sep))
@@ -516,6 +639,17 @@ def _split_top(content: str) -> list[tuple[int, int, str]]:
         i += 1
     segs.append((start, len(content), sep))
     return [(s, e, sp) for s, e, sp in segs if content[s:e].strip()]
+
+
+def _sentence_end(content: str, start: int, i: int) -> bool:
+    """The period at content[i] ends a sentence: a capital follows, and the word before it
+    is no initial ('K.'), abbreviation ('pkt.', 'Co.') or title ('Prof.')."""
+    if not re.match(r"\s+[A-ZÆØÅ]", content[i + 1:]):
+        return False
+    m = re.search(r"(\S+)$", content[start:i])
+    word = m.group(1) if m else ""
+    return len(word) >= 4 and "." not in word and (word + ".").lower() not in _lex()["honorifics"] \
+        and word[:1].isalpha()
 
 
 _CONJ = re.compile(r"^\s*(?:og|samt|&|and)\s+", re.I)
@@ -536,6 +670,9 @@ def _split_conj(content: str, s: int, e: int) -> list[tuple[int, int]]:
         if depth or seg[: m.start()].rstrip().endswith("-"):
             continue
         left, right = seg[: m.start()], seg[m.end():]
+        lm = _LEAD_ITEMS.match(left.lstrip())  # "Under pkt. 4 deltog A Hansen og B Jensen"
+        if lm:
+            left = left.lstrip()[lm.end():]
         if _parse_name(right) and (_parse_name(left) or left.rstrip().endswith(")")):
             return [(s, s + m.start())] + _split_conj(content, s + m.end(), e)
     return [(s, e)]
@@ -545,7 +682,10 @@ def _parse_section(doc: DocText, sec: _Section) -> list[_Entry]:
     content, omap = _content(doc, sec)
     entries: list[_Entry] = []
     cur: _Entry | None = None
+    pending: str | None = None  # a leading "Under pkt. 4 deltog" for the names after it on its line
     for s0, e0, sep in _split_top(content):
+        if sep in ("\n", "", "."):
+            pending = None
         for s, e in _split_conj(content, s0, e0):
             seg = content[s:e]
             lead = len(seg) - len(seg.lstrip())
@@ -556,6 +696,11 @@ def _parse_section(doc: DocText, sec: _Section) -> list[_Entry]:
             elif bm and bm.group().strip():
                 lead = bm.end()
             body = seg[lead:].rstrip()
+            lm = _LEAD_ITEMS.match(body)
+            if lm and (re.search(r"\w", body[lm.end():]) or cur is None):  # "Under pkt. 4 deltog direktør Anna Holm"
+                pending = lm.group().strip(" ,:")
+                lead += lm.end()
+                body = body[lm.end():]
             if not body:
                 continue
             if body.startswith(("(", "[")):
@@ -574,29 +719,93 @@ def _parse_section(doc: DocText, sec: _Section) -> list[_Entry]:
                 if rest.strip():
                     _attrs_of(cur, rest)
                 continue
+            if nm and cur and s == s0 and sep == "," and not nm.job and _organisation_not_person(cur, nm.name):
+                _attrs_of(cur, body)  # "direktør Anna Holm, Nordvest Trafik": her organisation
+                continue
             if nm:
                 ns = s + lead + nm.start
                 ne = s + lead + nm.end
                 name = re.sub(r"\s+", " ", content[ns:ne])
                 cur = _Entry(name=name, start=omap[ns], end=omap[ne - 1] + 1, role=sec.role,
-                             line_break_before=(sep in ("\n", "")))
+                             line_break_before=(sep in ("\n", "", ".") and s == s0), section=sec)
                 if nm.job:
                     _apply_attr(cur, nm.job, False)
                 if sec.label_job:
                     cur.job_title = cur.job_title or sec.label_job
+                if pending:
+                    _apply_attr(cur, pending, False)
+                    cur.items_in_parens = True  # a leading clause covers the names after it, not before
                 entries.append(cur)
                 rest = body[nm.rest_start:]
                 if rest.strip():
                     _attrs_of(cur, rest)
-                if cur.items:
+                if cur.items and not cur.items_in_parens:
                     _spread_items(entries)
+                _spread_group(entries)
                 continue
             if cur:
                 before = list(cur.items)
                 _attrs_of(cur, body)
-                if cur.items and cur.items != before:
+                if cur.items and cur.items != before and not cur.items_in_parens:
                     _spread_items(entries)
+                _spread_group(entries)
     return entries
+
+
+# "Under pkt. 4 deltog", "Til punkt 2 og 3:", "Under behandlingen af punkt 5 deltog også"
+_LEAD_ITEMS = re.compile(
+    r"(?:under|ved|til|i|for)\s+(?:behandlingen\s+af\s+)?(?:dagsordens)?(?:punkt(?:erne)?|pkt\.?)\s*"
+    r"\d{1,3}(?:\.\d{1,2})?(?:\s*(?:-|–|til|og|,|&)\s*\d{1,3}(?:\.\d{1,2})?)*"
+    r"(?:\s+(?:deltog|deltager|mødte|var\s+til\s+stede))?(?:\s+(?:også|desuden|endvidere))?\s*[:,]?\s*",
+    re.I)
+
+
+def _organisation_not_person(cur: _Entry, text: str) -> bool:
+    """'direktør Anna Holm, Nordvest Trafik': after a person given with a job title and no
+    organisation yet, a capitalised phrase none of whose words is a known first name or
+    surname is that person's organisation, not another person."""
+    if not cur.job_title or cur.organisation or cur.acronym:
+        return False
+    names = _names()
+    return not any(names.is_first(w) or names.is_last(w) for w in re.split(r"[\s-]+", text) if w)
+
+
+def _singular_group_word(word: str) -> str | None:
+    """'forældrerepræsentanter' → 'forældrerepræsentant', 'medlemmer' → 'medlem', 'gæster' →
+    'gæst': the singular of a plural job or role noun (None when `word` is not one). A plural
+    in parentheses after a coordinated list labels every name in it."""
+    low = word.lower().strip(" .,;:")
+    if not re.fullmatch(r"[a-zæøå-]{4,}", low):
+        return None
+    lex = _lex()
+    stems = set(lex["job_suffixes"]) | set(lex["function_words"])
+    for k in ("guest_words", "participant_words", "secretary_words", "absent_words"):
+        stems |= {w for w in lex[k] if " " not in w}
+    if any(low.endswith(st) for st in stems):
+        return None  # already singular
+    for st in sorted(stems, key=len, reverse=True):
+        if " " in st or "." in st:
+            continue
+        for pl in ("er", "e", "r", st[-1:] + "er"):
+            if low.endswith(st + pl):
+                return word.strip(" .,;:")[: len(low) - len(pl)]
+    return None
+
+
+def _spread_group(entries: list[_Entry]) -> None:
+    """'A, B og C (forældrerepræsentanter)': the plural label of the last entry also labels
+    the entries before it on its line that have no attributes of their own."""
+    last = entries[-1] if entries else None
+    if last is None or not last.group_label or last.group_spread:
+        return
+    last.group_spread = True
+    k = len(entries) - 1
+    while k > 0 and not entries[k].line_break_before:
+        prev = entries[k - 1]
+        if prev.n_attrs:
+            break
+        _apply_attr(prev, last.group_label, True)
+        k -= 1
 
 
 def _attrs_of(e: _Entry, text: str) -> None:
@@ -718,13 +927,65 @@ def parse_attendance(doc: DocText, front_end: int) -> list[Attendee]:
         if name and len({e.name for e in entries if _initials(e.name) == ini} | {name}) == 1:
             first = next(e for e in entries if e.name == name)
             entries.append(_Entry(name=name, start=first.start, end=first.end, role=role))
-    rows = _merge(entries)
     # staff listed without an organisation belong to the institution whose minutes these are
     home = document_organisation(front_texts(doc, front_end), institutions_only=True)
+    _departments_of_home(entries, home)
+    _staff_leaders_participate(entries, home)
+    rows = _merge(entries)
     if home:
         rows = [r.model_copy(update={"organisation": home}) if r.organisation is None and r.party is None else r
                 for r in rows]
     return rows
+
+
+def _org_marked(text: str) -> bool:
+    """The text names an organisation by its form: an organisation word or suffix
+    (Kommune, -styrelsen, A/S), or an acronym."""
+    return any(_is_org_token(w) for w in re.split(r"[\s,]+", text) if w)
+
+
+def _departments_of_home(entries: list[_Entry], home: str | None) -> None:
+    """'Fra administrationen: kontorchef Eva Lund, Trafik og Plan': in a section of the home
+    institution's own staff, a name with no organisation form is a unit of that institution.
+    Convention: the organisation is the institution (filled in later); the unit goes to the
+    job title ('kontorchef, Trafik og Plan'). Only when the home institution is known."""
+    if not home:
+        return
+    for e in entries:
+        if e.section is None or not e.section.staff or not e.organisation or e.acronym:
+            continue
+        if e.organisation != home and not _org_marked(e.organisation):
+            e.job_title = f"{e.job_title}, {e.organisation}" if e.job_title else e.organisation
+            e.organisation = None
+
+
+def _is_staff_leader(job: str | None) -> bool:
+    if not job:
+        return False
+    head = re.split(r"\s(?:i|for|hos|ved|på|fra)\s|,", job)[0]
+    return any(w.lower().strip(".").endswith(tuple(_lex()["staff_leader_suffixes"])) for w in head.split())
+
+
+def _staff_leaders_participate(entries: list[_Entry], home: str | None) -> None:
+    """'Mødt: …, skoleleder Eva Lund': the leader of the institution's administration listed
+    among the members of its board attends the board, she is not a member: participant.
+    Only in a generic list ('Mødt', 'Til stede', 'Deltagere') — not one that says the persons
+    are members — for a leader title with no organisation other than the home institution,
+    and only when such leaders are a minority of the list (in a meeting of managers they
+    are the members)."""
+    by_sec: dict[int, list[_Entry]] = {}
+    for e in entries:
+        if e.section is not None:
+            by_sec.setdefault(id(e.section), []).append(e)
+    for es in by_sec.values():
+        sec = es[0].section
+        if sec.role != "member" or not sec.label or sec.explicit_members:
+            continue
+        leaders = [e for e in es if e.role_marker is None and not e.items and _is_staff_leader(e.job_title)
+                   and (e.organisation is None or e.organisation == home)]
+        if leaders and 2 * len(leaders) < len(es):
+            for e in leaders:
+                e.role = "participant"
 
 
 def _initials(name: str) -> str:
@@ -739,13 +1000,16 @@ def _is_initials(acr: str, name: str) -> bool:
 
 def _final_role(e: _Entry) -> str:
     role = e.role
+    if e.attended_items and e.items and e.role_marker != "absent" and role not in ("secretary", "chair"):
+        return "guest"  # "deltog under punkt 3" means present for item 3, also in an "Afbud" list
     if e.role_marker:
         if e.role_marker == "guest" and role in ("absent", "secretary", "chair"):
             return role
         if role == "absent":
             return role
-        role = e.role_marker if _ROLE_RANK[e.role_marker] >= _ROLE_RANK.get(role, 0) or e.role_marker == "guest" \
-            else role
+        # an explicit marker on the entry ("(observatør)", "(gæst)") beats the list's default role
+        role = e.role_marker if _ROLE_RANK[e.role_marker] >= _ROLE_RANK.get(role, 0) \
+            or e.role_marker == "guest" or (e.role_marker == "participant" and role == "member") else role
     if e.items and role not in ("absent", "secretary", "chair"):
         role = "guest"
     return role
@@ -758,7 +1022,7 @@ def _merge(entries: list[_Entry]) -> list[Attendee]:
     for e in entries:
         key = re.sub(r"\s+", " ", e.name).lower()
         role = _final_role(e)
-        row = Attendee(name=e.name, organisation=e.organisation, job_title=e.job_title, party=e.party,
+        row = Attendee(name=e.name, organisation=e.organisation, job_title=_clean_job(e.job_title), party=e.party,
                        role=role, items=list(e.items) if role == "guest" else [],
                        char_start=e.start, char_end=e.end)
         old = by_key.get(key)

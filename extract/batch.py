@@ -46,7 +46,8 @@ ROW_GROUP_ROWS = 64 * 1024
 class BatchSummary:
     ok: int = 0
     failed: int = 0
-    skipped: int = 0
+    skipped: int = 0  # already done in DIR, or the same bytes as an earlier file of this run
+    done_before: int = 0  # the skipped files that were already done in DIR
     pages: int = 0
     seconds: float = 0.0
     peak_rss: int = 0  # bytes, the largest peak RSS any worker reported
@@ -59,7 +60,7 @@ class BatchSummary:
     @property
     def succeeded(self) -> bool:
         """Exit-code rule: at least one file extracted or already done."""
-        return self.ok + self.skipped > 0
+        return self.ok + self.done_before > 0
 
 
 def find_pdfs(paths: Iterable[Path]) -> list[Path]:
@@ -193,6 +194,7 @@ def _count(summary: BatchSummary, outcome: Outcome) -> None:
     summary.peak_rss = max(summary.peak_rss, outcome.peak_rss)
     if outcome.status == "skipped":
         summary.skipped += 1
+        summary.done_before += outcome.error is None
     elif outcome.status == "ok":
         summary.ok += 1
         summary.pages += outcome.pages

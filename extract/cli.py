@@ -46,7 +46,7 @@ def extract(
     workers: Annotated[int | None, typer.Option("--workers", "-w", help="Worker processes (default: one per core; 0 = in this process, no timeout). With dask and no --scheduler: LocalCluster workers.")] = None,
     timeout: Annotated[float, typer.Option("--timeout", help="Seconds per file before its worker is killed and the file becomes a failed row (0 = no limit).")] = 600.0,
     force: Annotated[bool, typer.Option("--force", help="Redo files already extracted into DIR by this version (default: skip them).")] = False,
-    executor: Annotated[str, typer.Option("--executor", help="local (process pool) or dask (dask.distributed; pip install 'referat[dask]').")] = "local",
+    executor: Annotated[str, typer.Option("--executor", help="local (process pool) or dask (dask.distributed; pip install 'referat\\[dask]').")] = "local",
     scheduler: Annotated[str | None, typer.Option("--scheduler", help="Address of a running dask scheduler (tcp://host:8786); without it --executor dask starts a LocalCluster.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
@@ -104,7 +104,7 @@ def extract(
             raise typer.Exit(130) from None
 
     for src, reason in summary.failures:
-        console.print(f"[yellow]failed:[/yellow] {src}: {reason}")
+        console.print(f"[yellow]failed:[/yellow] {escape(src)}: {escape(reason)}")
     _warn_missing_ocr(summary.failures, ocr)
     console.print(
         f"[bold]{summary.ok} ok[/bold], {summary.failed} failed, {summary.skipped} skipped (already done); "

@@ -330,34 +330,47 @@ def dask_outcomes(tasks: Iterable[Task], options: Options, scheduler: str | None
     """Run `task_fn` on a dask.distributed cluster; results come back to this process.
 
     `scheduler`: address of a running scheduler ("tcp://host:8786"); None starts a
-    LocalCluster with `workers` single-threaded worker processes. At most one task per
-    worker thread is in flight, so a task's timeout runs from (about) when it starts; a
-    task that times out becomes a failed row and the worker running it is restarted when
-    it has a nanny. A worker that dies on a file (segfault) makes dask retry the file
-    elsewhere and finally give up with KilledWorker: a failed row, the batch goes on.
+    LocalCluster with `workers` single-threaded worker processes. Connects at once (so a
+    missing dask or an unreachable scheduler is an `ExecutorUnavailable` before any work),
+    then returns the stream. At most one task per worker thread is in flight, so a task's
+    timeout runs from (about) when it starts; a task that times out becomes a failed row
+    and the worker running it is restarted when it has a nanny. A worker that dies on a
+    file (segfault) makes dask retry the file once elsewhere and then give up with
+    KilledWorker: a failed row, the batch goes on.
     """
     try:
         import dask
         from distributed import Client, LocalCluster
-        from distributed import wait as dwait
     except ImportError as exc:
         raise ExecutorUnavailable(
             "--executor dask needs dask.distributed, which is not installed: pip install 'referat[dask]'"
         ) from exc
 
     cluster = None
-    with dask.config.set({"distributed.scheduler.allowed-failures": 1, "distributed.worker.daemon": False,
-                          "distributed.admin.tick.limit": "1h"}):
-        if scheduler:
-            client = Client(scheduler, timeout="30s")
-        else:
-            kwargs = dict(n_workers=max(workers, 1), threads_per_worker=1, processes=True,
-                          dashboard_address=None, silence_logs=40)
-            kwargs.update(cluster_kwargs or {})
-            cluster = LocalCluster(**kwargs)
-            client = Client(cluster)
+    with dask.config.set({"distributed.scheduler.allowed-failures": 1}):
+        try:
+            if scheduler:
+                client = Client(scheduler, timeout="30s")
+            else:
+                kwargs = dict(n_workers=max(workers, 1), threads_per_worker=1, processes=True,
+                              dashboard_address=None, silence_logs=40)
+                kwargs.update(cluster_kwargs or {})
+                cluster = LocalCluster(**kwargs)
+                client = Client(cluster)
+            client.wait_for_workers(1, timeout=120)
+        except (OSError, TimeoutError) as exc:
+            if cluster is not None:
+                cluster.close()
+            where = f"the dask scheduler at {scheduler}" if scheduler else "a local dask cluster"
+            raise ExecutorUnavailable(f"cannot reach {where}: {exc}") from exc
+    return _dask_stream(client, cluster, tasks, options, timeout, task_fn, heartbeat)
+
+
+def _dask_stream(client, cluster, tasks: Iterable[Task], options: Options, timeout: float | None,  # type: ignore[no-untyped-def]
+                 task_fn: TaskFn, heartbeat: float) -> Iterator[Outcome | None]:
+    from distributed import wait as dwait
+
     try:
-        client.wait_for_workers(1, timeout=120)
         capacity = max(sum(client.nthreads().values()), 1)
         queue = iter(tasks)
         inflight: dict = {}  # future -> (task, submitted)

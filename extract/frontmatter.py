@@ -17,7 +17,9 @@ Rules (documented choices):
 - meeting date: a date in the title block, else after a "Dato:"-like label, else the first
   date of the front matter not about something else ("udsendt", "godkendt" …).
 - place: a "Sted:"/"Mødested:" value; "Mødet blev holdt som videomøde" → "videomøde";
-  "… hos <host>, <address>" → the address.
+  "… hos <host>, <address>" → the address. The place is the location, not the meeting
+  form: "i Rådhuset og som hybridmøde" → "Rådhuset"; the form is the place only when no
+  location is given.
 
 Why visual lines: the PDF layer joins the lines of a paragraph into one block, and when a
 heading or a label is not set in a different font it can end up in the same block as the
@@ -285,8 +287,9 @@ def _find_title(texts: list[str]) -> tuple[int | None, str | None]:
 def document_organisation(texts: list[str], institutions_only: bool = False) -> str | None:
     """The organisation the minutes belong to, from a short header block ('Fjordby Kommune').
 
-    `institutions_only`: only public/educational institutions (kommune, region, universitet …),
-    not associations, whose members do not represent the association.
+    `institutions_only`: only institutions (kommune, region, universitet, fond …), not
+    associations, whose lay members do not represent the association. A foundation counts as
+    an institution: it has no members, so its board and staff act for it.
     """
     lex = layout_lexicon("frontmatter")
     words = lex["institution_words"] + ([] if institutions_only else lex["association_words"])
@@ -300,13 +303,21 @@ def document_organisation(texts: list[str], institutions_only: bool = False) -> 
             if m and t[:1].isupper() and any(w in t[m.end():].lower() for w in words):
                 return _clean(t[m.end():])
             return _clean(t)
-    if not institutions_only:  # "... møde i Grundejerforeningen X"
-        for t in texts[:8]:
-            m = _BODY_AFTER_MEETING.search(t)
-            if m:
-                body = _clean(m.group("body"))
-                if any(w in body.lower() for w in words):
+    for t in texts[:8]:  # "... møde i Grundejerforeningen X", "Bestyrelsesmøde i Fonden X den 3. maj"
+        m = _BODY_AFTER_MEETING.search(t)
+        if m:
+            body = _clean(m.group("body"))
+            if institutions_only:  # the institution itself: "Fonden X"; "Bestyrelsen ved X Skole" → "X Skole"
+                toks = [re.sub(r"[^\wæøå-]", "", w.lower()) for w in body.split()]
+                if toks and toks[0] in words:
                     return body
+                cut = re.match(r"^.*?\s(?:i|for|hos|ved)\s+(?=[A-ZÆØÅ])", body)
+                inst = _clean(body[cut.end():]) if cut else body
+                toks = [re.sub(r"[^\wæøå-]", "", w.lower()) for w in inst.split()]
+                if toks and (toks[0] in words or toks[-1] in words):
+                    return inst
+            elif any(w in body.lower() for w in words):
+                return body
     return None
 
 
@@ -370,7 +381,32 @@ def _host_place(place: str) -> str:
     return _clean(place)
 
 
+def _online_re() -> str:
+    words = sorted(layout_lexicon("frontmatter")["online_words"], key=len, reverse=True)
+    return "|".join(re.escape(w) for w in words)
+
+
+def _location_only(place: str) -> str:
+    """The location without the meeting form: 'Rådhuset og som hybridmøde' → 'Rådhuset',
+    'hybridmøde i Rådhuset' → 'Rådhuset'. The form ('videomøde', 'Teams') is another notion
+    than the place; it is the value only when no location is given ('som videomøde')."""
+    online = _online_re()
+    m = re.search(rf"\s*(?:,|\s(?:og|samt|eller)\b)\s*(?:(?:også|desuden)\s+)?(?:som|via|på|over|i|med)?\s*"
+                  rf"(?:et\s+|en\s+)?(?:{online})\b.*$", place, re.I)
+    if m and m.start() > 0:
+        return _clean(place[: m.start()])
+    m = re.match(rf"(?:{online})\s+(?:i|på|hos)\s+(?=[A-ZÆØÅ0-9])", place, re.I)
+    if m:
+        return _clean(place[m.end():])
+    return _clean(place)
+
+
 def _place(texts: list[str]) -> str | None:
+    place = _place_raw(texts)
+    return _location_only(place) or place if place else place
+
+
+def _place_raw(texts: list[str]) -> str | None:
     lex = layout_lexicon("frontmatter")
     for i, t in enumerate(texts):
         v = _label_value(t, lex["place_labels"])

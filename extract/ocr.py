@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import logging
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 from extract.doctext import Line
@@ -63,7 +64,9 @@ def ocr_page(path: Path | str, page_number: int, dpi: int = DPI) -> list[Line]:
             page.close()
     finally:
         doc.close()
-    data = pytesseract.image_to_data(image, lang=_lang(), output_type=pytesseract.Output.DICT)
+    # psm 4 ("a single column of text of variable sizes") keeps list numbers on their lines;
+    # the default page segmentation splits a column of "2." "3." ... into a block of its own.
+    data = pytesseract.image_to_data(image, lang=_lang(), config="--psm 4", output_type=pytesseract.Output.DICT)
     return lines_from_tesseract(data, page_number, 72.0 / dpi)
 
 
@@ -92,4 +95,18 @@ def lines_from_tesseract(data: dict, page_number: int, scale: float) -> list[Lin
         size = round(max(bottom - top, 1.0), 1)
         lines.append(Line(page_number, text, x0, top, x1, bottom, "OCR", size, False))
     lines.sort(key=lambda ln: (ln.top, ln.x0))
-    return lines
+    return snap_sizes(lines)
+
+
+def snap_sizes(lines: list[Line], tolerance: float = 0.35) -> list[Line]:
+    """Give lines of body height the page's median size.
+
+    A line's box height depends on its letters (ascenders, descenders), so raw OCR sizes
+    jitter by ±30 % and the paragraph builder would read every line as a font change.
+    Lines clearly larger (titles) or smaller (footers) keep their own size.
+    """
+    if not lines:
+        return lines
+    sizes = sorted(ln.size for ln in lines)
+    median = sizes[len(sizes) // 2]
+    return [replace(ln, size=median) if abs(ln.size - median) <= tolerance * median else ln for ln in lines]

@@ -343,6 +343,14 @@ def _drop_toc(lines: list[TextLine], cands: list[_Cand], doc: DocText) -> list[_
             runs[-1].append(k)
     drop: set[int] = set()
     for run in runs:
+        twins_in_run = [j for k in run if (j := _later_twin(cands, k)) is not None and j in run]
+        if twins_in_run:
+            # the list runs straight into the first real heading ("7. Eventuelt" then
+            # "1. Godkendelse ..."): everything before that heading is the list, even entries
+            # whose own headings lie beyond the text we have (a truncated or one-page excerpt)
+            first_real = min(twins_in_run)
+            drop.update(k for k in run if k < first_real)
+            continue
         twinned = [k for k in run if _later_twin(cands, k) is not None]
         if not twinned or (len(run) < 2 and not cands[run[0]].toc):
             continue

@@ -250,6 +250,59 @@ def strip_furniture(pages: list[list[Line]], heights: Sequence[float]) -> list[l
                     ln = replace(ln, text="\t".join(cells))
             kept.append(ln)
         out.append(kept)
+    return strip_lone_margin_lines(out, heights, body_size)
+
+
+# A footnote ("¹ Jf. lov om …", "2) Se bilag") is content even when it sits alone at the foot.
+_FOOTNOTE = re.compile(r"^(?:[¹²³⁴⁵⁶⁷⁸⁹⁰*†]+|\d{1,2}\)?)\s*[^\W\d_]")
+
+
+def strip_lone_margin_lines(pages: list[list[Line]], heights: Sequence[float],
+                            body_size: float) -> list[list[Line]]:
+    """Drop a header/footer that occurs once (so repetition cannot reveal it).
+
+    A running header that starts on page 2 of a two-page document, or a footer printed on
+    one page only, is still recognisable by how it is set: a single short line alone in the
+    outer 8% band, cut off from the page's text by much more white space than the body's
+    line pitch, and either in a smaller font than the body or outside the text block of
+    every other page (above the first / below the last body line there). Page 1's top is
+    left alone: its first lines are the title and letterhead, which the front matter reads,
+    so a one-page document always keeps its first line. Footnotes are content and stay.
+    """
+    if not any(pages):
+        return pages
+    pitch = measure(pages).pitch_ratio * max(body_size, 1.0)
+    smaller = body_size - max(0.6, 0.08 * body_size)
+    block_top: list[float | None] = []
+    block_bottom: list[float | None] = []
+    for pi, lines in enumerate(pages):
+        h = heights[pi]
+        inner = [ln for ln in lines if ln.bottom > BAND * h and ln.top < (1 - BAND) * h]
+        block_top.append(min((ln.top for ln in inner), default=None))
+        block_bottom.append(max((ln.bottom for ln in inner), default=None))
+
+    def lone(ln: Line, gap: float, outside: bool) -> bool:
+        return len(ln.text) <= 120 and gap > 1.5 * pitch and (ln.size < smaller or outside)
+
+    out: list[list[Line]] = []
+    for pi, lines in enumerate(pages):
+        h = heights[pi]
+        order = sorted(lines, key=lambda ln: (ln.top, ln.x0))
+        drop: set[int] = set()
+        others_top = [t for q, t in enumerate(block_top) if q != pi and t is not None]
+        others_bottom = [b for q, b in enumerate(block_bottom) if q != pi and b is not None]
+        if pi > 0 and len(order) >= 2:
+            first, nxt = order[0], order[1]
+            outside = bool(others_top) and first.bottom + pitch <= min(others_top)
+            if first.bottom <= BAND * h and lone(first, nxt.top - first.bottom, outside):
+                drop.add(id(first))
+        if len(order) >= 2:
+            last, prev = order[-1], order[-2]
+            outside = bool(others_bottom) and last.top - pitch >= max(others_bottom)
+            if (last.top >= (1 - BAND) * h and not _FOOTNOTE.match(last.text)
+                    and lone(last, last.top - prev.bottom, outside)):
+                drop.add(id(last))
+        out.append([ln for ln in lines if id(ln) not in drop])
     return out
 
 

@@ -323,3 +323,150 @@ def test_corpus_attendance(expected):
 
 def roster_rows(doc: DocText):
     return parse_attendance(doc, segment(doc).front.end)
+
+
+# --------------------------------------------------------------------------- titles, sections, groups
+
+
+def doc_with_joined_word(before: str, after: str, rest: list[str]) -> DocText:
+    """A DocText whose attendance line wraps inside a word the PDF layer re-joined
+    ('…repræsen-' + 'tanter'): two spans (visual lines) with no white space between them."""
+    from extract.doctext import Block, Span
+
+    head = "Referat af møde i Skolebestyrelsen ved Solbjerg Skole den 4. marts 2024"
+    text = head + "\n" + before + after
+    spans = [Span(0, len(head), 1, (0, 0, 0, 0)),
+             Span(len(head) + 1, len(head) + 1 + len(before), 1, (0, 10, 0, 0)),
+             Span(len(head) + 1 + len(before), len(text), 1, (0, 20, 0, 0))]
+    blocks = [Block(0, len(head), 1), Block(len(head) + 1, len(text), 1)]
+    for line in rest:
+        text += "\n"
+        blocks.append(Block(len(text), len(text) + len(line), 1))
+        spans.append(Span(len(text), len(text) + len(line), 1, (0, 0, 0, 0)))
+        text += line
+    return DocText(text, blocks, spans, page_count=1)
+
+
+STAFF_TITLES = [
+    "Referat af møde i Kulturudvalget den 3. maj 2023",
+    "Vestby Kommune",
+    "Deltagere: Anna Bøgh (A), formand, Lars Vind (V)",
+    "Fra forvaltningen: Kommunal planlægningschef Eva Sommer samt afdelingsleder\n"
+    "Jens Krogh, Natur og Plan (under pkt. 2).",
+    "Gæst: Under punkt 3 deltog direktør Mads Holt, Østjysk Energi.",
+    "Desuden deltog: Statsautoriseret revisor Pia Aagaard, Revisionsfirmaet Syd, under pkt. 4.",
+    "Referent: Ulla Dam, udvalgssekretær.",
+    "1. Godkendelse af dagsorden",
+    "Godkendt.",
+]
+
+
+def test_job_titles_before_names_and_organisations_after_them():
+    assert roster(make_doc(STAFF_TITLES)) == {
+        "Anna Bøgh": ("chair", None, "formand", "A", []),
+        "Lars Vind": ("member", None, None, "V", []),
+        # modifier + title before the name; the line break after "samt afdelingsleder" is inside an entry
+        "Eva Sommer": ("participant", "Vestby Kommune", "Kommunal planlægningschef", None, []),
+        # a unit of the home institution named after a staff member: organisation = the institution
+        "Jens Krogh": ("guest", "Vestby Kommune", "afdelingsleder, Natur og Plan", None, ["2"]),
+        # "Under punkt N deltog <title> <name>, <organisation>": no person named after the firm
+        "Mads Holt": ("guest", "Østjysk Energi", "direktør", None, ["3"]),
+        "Pia Aagaard": ("guest", "Revisionsfirmaet Syd", "Statsautoriseret revisor", None, ["4"]),
+        "Ulla Dam": ("secretary", "Vestby Kommune", "udvalgssekretær", None, []),  # no final period
+    }
+
+
+def test_a_person_after_a_titled_person_stays_a_person():
+    doc = DocText.from_plain_text("Referat af møde i Havnerådet den 2. maj 2022\n"
+                                  "Til stede: direktør Anne Holm, Bo Berg og Carl Lund\n1. Status\nTekst.")
+    assert set(roster(doc)) == {"Anne Holm", "Bo Berg", "Carl Lund"}
+
+
+def test_label_with_qualifier_opens_a_new_section():
+    doc = make_doc([
+        "Referat fra møde i Styregruppen for Havneplanen den 2. oktober 2023",
+        "Deltagere fra styregruppen",
+        "Karen Holst (Havnerådet), Peter Bang (Fjordby Kommune)",
+        "Afbud",
+        "Sofie Lund (Fjordby Kommune), Bo Lind (Havnerådet) (deltog dog under punkt 3)",
+        "Øvrige deltagere under enkelte punkter",
+        "Martin Friis, analysechef i Havnerådet, deltog under dagsordenspunkt 2\n"
+        "Line Kjær, rådgiver i Kystconsult A/S, deltog under dagsordenspunkt 1-2",
+        "1. Velkomst",
+        "Tekst.",
+    ])
+    assert roster(doc) == {
+        "Karen Holst": ("member", "Havnerådet", None, None, []),
+        "Peter Bang": ("member", "Fjordby Kommune", None, None, []),
+        "Sofie Lund": ("absent", "Fjordby Kommune", None, None, []),
+        # "deltog under punkt N" means present for those items, also in an apologies list
+        "Bo Lind": ("guest", "Havnerådet", None, None, ["3"]),
+        "Martin Friis": ("guest", "Havnerådet", "analysechef", None, ["2"]),
+        "Line Kjær": ("guest", "Kystconsult A/S", "rådgiver", None, ["1", "2"]),
+    }
+
+
+def test_plural_label_after_a_coordinated_list_labels_every_name():
+    doc = doc_with_joined_word(
+        "Mødt: Hanne Bjerg (formand), Ole Sand, Kim Lund og Eva Dahl (forældrerepræsen",
+        "tanter), Per Ravn og Lis Holm (medarbejderrepræsentanter), Tom Berg (elevrepræsentant), "
+        "Inge Møller og Carl Due (gæster), skoleleder Rikke Bach.",
+        ["Afbud: Nina Kjær og Emil Sand (forældrerepræsentant)", "1. Velkomst", "Tekst."])
+    r = roster(doc)
+    jobs = {n: v[2] for n, v in r.items()}
+    # documented choice: the plural label is singularised, one title per person
+    assert jobs["Ole Sand"] == jobs["Kim Lund"] == jobs["Eva Dahl"] == "forældrerepræsentant"
+    assert jobs["Per Ravn"] == jobs["Lis Holm"] == "medarbejderrepræsentant"
+    assert jobs["Hanne Bjerg"] == "formand" and jobs["Tom Berg"] == "elevrepræsentant"
+    assert r["Inge Møller"][0] == r["Carl Due"][0] == "guest"
+    # a singular label belongs to the last name only
+    assert jobs["Nina Kjær"] is None and jobs["Emil Sand"] == "forældrerepræsentant"
+    # the leader of the school attends its board; she is not a member
+    assert r["Rikke Bach"][:3] == ("participant", "Solbjerg Skole", "skoleleder")
+    assert r["Ole Sand"][:2] == ("member", "Solbjerg Skole")
+
+
+def test_leaders_are_members_of_a_meeting_of_leaders_and_of_an_explicit_member_list():
+    doc = DocText.from_plain_text(
+        "Referat af møde i Chefgruppen den 2. maj 2023\nVestby Kommune\n"
+        "Til stede: kommunaldirektør Anne Holm, økonomichef Bo Berg, skolechef Carl Lund\n1. Status\nTekst.")
+    assert {r[0] for r in roster(doc).values()} == {"member"}
+    doc = DocText.from_plain_text(
+        "Referat af bestyrelsesmøde den 2. maj 2023\nSolbjerg Skole\n"
+        "Bestyrelsesmedlemmer: Eva Holt, Ib Sand, Lone Kjær, skoleleder Rikke Bach\n1. Status\nTekst.")
+    assert roster(doc)["Rikke Bach"][0] == "member"
+
+
+def test_foundation_board_members_belong_to_the_foundation_and_appointing_body():
+    doc = make_doc([
+        "Bestyrelsesmøde i Fonden Havgården",
+        "Referat",
+        "Deltagere:\nOle Holm – formand\nBo Lind – udpeget af Fjordby Kommune",
+        "Fra direktionen: Direktør Anne Kruse",
+        "Dagsorden:",
+        "1) Velkomst",
+    ])
+    assert roster(doc) == {
+        "Ole Holm": ("chair", "Fonden Havgården", "formand", None, []),
+        "Bo Lind": ("member", "Fjordby Kommune", None, None, []),
+        "Anne Kruse": ("participant", "Fonden Havgården", "Direktør", None, []),
+    }
+
+
+@pytest.mark.parametrize("line,expected", [
+    # a leading "Under pkt. N deltog" covers the names after it, in the next sentence too, not the ones before
+    ("Til stede: Anna Holm, Bo Berg. Under pkt. 4 deltog direktør Carl Lund, Nordvest Data.",
+     {"Anna Holm": ("member", None, []), "Bo Berg": ("member", None, []), "Carl Lund": ("guest", "Nordvest Data", ["4"])}),
+    ("Til stede: Anna Holm, Bo Berg\nUnder pkt. 4 deltog Carl Lund og Eva Kirk.",
+     {"Anna Holm": ("member", None, []), "Bo Berg": ("member", None, []), "Carl Lund": ("guest", None, ["4"]),
+      "Eva Kirk": ("guest", None, ["4"])}),
+    # a trailing clause covers the coordinated names before it
+    ("Til stede: Anna Holm og Bo Berg deltog under punkt 2-3, Eva Kirk",
+     {"Anna Holm": ("guest", None, ["2", "3"]), "Bo Berg": ("guest", None, ["2", "3"]), "Eva Kirk": ("member", None, [])}),
+    # an explicit marker on an entry beats the list's default role
+    ("Til stede: Anna Holm, Eva Kirk (observatør)",
+     {"Anna Holm": ("member", None, []), "Eva Kirk": ("participant", None, [])}),
+])
+def test_item_clauses_and_markers(line, expected):
+    doc = DocText.from_plain_text(f"Referat af møde i Havnerådet den 2. maj 2022\n{line}\n1. Status\nTekst.")
+    assert {n: (v[0], v[1], v[4]) for n, v in roster(doc).items()} == expected

@@ -71,3 +71,14 @@ def test_empty_text_and_missing_meeting_date():
     rows = run("Mødet den 5. maj 2021. Næste møde i uge 20.", meeting_date=None)
     # without a meeting date the first full date of the text is the reference
     assert [(r.text, r.start) for r in rows] == [("5. maj 2021", date(2021, 5, 5)), ("uge 20", date(2021, 5, 17))]
+
+
+def test_holiday_periods_coordinations_and_forecasts_reach_the_rows():
+    rows = run("Vi forventer flere tilmeldinger efter påske. Kurset holdes i uge 14 og 15. "
+               "Materialet forventes færdigt i 2. og 3. kvartal.")
+    got = [(r.text, r.start, r.end, r.granularity, r.deadline) for r in rows]
+    assert got == [
+        ("efter påske", date(2021, 4, 6), date(2021, 4, 30), "range", False),  # Easter Monday 2021-04-05
+        ("uge 14 og 15", date(2021, 4, 5), date(2021, 4, 18), "range", False),
+        ("2. og 3. kvartal", date(2021, 4, 1), date(2021, 9, 30), "range", True),
+    ]

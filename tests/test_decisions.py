@@ -88,6 +88,14 @@ SENTENCE_FORMS = [
     ("Bestyrelsen besluttede at nedsætte en arbejdsgruppe om trafik.", "conclusion"),
     ("Bestyrelsen bad om en skriftlig redegørelse til næste møde.", "other"),
     ("Udvalget valgte at afvente den nye lovgivning.", "conclusion"),
+    # present-perfect passive: the minutes record the approval
+    ("Referatet fra mødet den 3/4 er godkendt og lagt på hjemmesiden.", "approval"),
+    ("Regnskabet er nu godkendt af bestyrelsen.", "approval"),
+    ("Vedtægtsændringen er vedtaget med de nævnte rettelser.", "approval"),
+    # a body backing a proposal approves it
+    ("Bestyrelsen bakker op om forslaget fra elevrådet.", "approval"),
+    ("Derfor bakker udvalget fuldt op om planen.", "approval"),
+    ("Rådet tilsluttede sig indstillingen.", "approval"),
 ]
 
 
@@ -206,6 +214,53 @@ def test_block_kind_from_its_verdict(verdict, kind):
     assert (d.kind, d.text, d.decided_on) == (kind, verdict, date(2021, 6, 3))
 
 
+def test_every_paragraph_of_a_decision_block_is_a_decision():
+    text = ("Beslutning\n"
+            "Taget til efterretning.\n"
+            "Udvalget ønsker en status på vinterberedskabet på mødet i oktober.\n"
+            "Sagen sendes til orientering i Ældrerådet og Handicaprådet.\n"
+            "Punkt 5 Eventuelt\n"
+            "Mødet blev afsluttet med tak.")
+    decs = decide(text)
+    assert [(d.kind, d.text) for d in decs] == [
+        ("noted", "Taget til efterretning."),
+        ("other", "Udvalget ønsker en status på vinterberedskabet på mødet i oktober."),
+        ("other", "Sagen sendes til orientering i Ældrerådet og Handicaprådet."),
+    ]
+
+
+def test_block_paragraphs_stop_at_speech_and_protocol():
+    text = ("Konklusion:\n"
+            "Godkendt.\n"
+            "Lars Moe (V) spurgte til tidsplanen, og formanden svarede, at den holder.\n"
+            "Lars Moe (V) deltog ikke i behandlingen af punktet.\n"
+            "C og Ø ønskede følgende protokolleret: Vi kan ikke støtte forslaget.\n"
+            "Intet yderligere.\n"
+            "Formanden takkede for et godt samarbejde.\n"
+            "Udvalget ønsker et notat om økonomien. Formanden oplyste, at notatet kommer i maj.")
+    decs = decide(text)
+    assert [(d.kind, d.text) for d in decs] == [
+        ("approval", "Godkendt."),
+        ("other", "Udvalget ønsker et notat om økonomien."),
+    ]
+
+
+def test_block_paragraph_with_its_own_decision_sentence_stays_a_prose_row():
+    text = "Beslutning:\nGodkendt.\nDet blev aftalt, at forvaltningen skriver til beboerne."
+    decs = decide(text)
+    assert [(d.kind, d.text) for d in decs] == [
+        ("approval", "Godkendt."), ("conclusion", "Det blev aftalt, at forvaltningen skriver til beboerne.")]
+
+
+def test_block_opening_with_a_question_keeps_its_later_decision():
+    text = ("Beslutning:\n"
+            "Karen Lund spurgte til status på legepladsen.\n"
+            "Bestyrelsen ønsker en plan for vedligeholdelsen til næste møde.")
+    decs = decide(text)
+    assert [(d.kind, d.text) for d in decs] == [
+        ("other", "Bestyrelsen ønsker en plan for vedligeholdelsen til næste møde.")]
+
+
 def test_block_opening_with_a_question_is_not_a_decision():
     text = "Udvalgets beslutning den 2. maj 2022 Punkt 9:\nAnne Holm spurgte til status på cykelstien."
     assert decide(text) == []
@@ -241,6 +296,14 @@ NOT_DECISIONS = [
     "Da budgettet blev godkendt i maj, gik arbejdet i gang.",     # a past circumstance
     "Bilaget er vedlagt til orientering.",
     "Hun valgte at trække sig fra arbejdsgruppen.",              # a personal choice
+    "Lokalplanen er godkendt af Planklagenævnet.",               # an outside body, named
+    "Ansøgningen er endnu ikke godkendt.",                       # a state, not a verdict
+    "Budgettet er allerede godkendt.",                           # the past
+    "Når planen er godkendt, går arbejdet i gang.",              # a condition
+    "De regler, der er godkendt, gælder fortsat.",               # a relative clause
+    "Hun tilsluttede sig forslaget.",                            # a person's opinion
+    "Anne Holm bakker op om idéen.",
+    "Alle bakker op om de frivillige.",
 ]
 
 

@@ -345,6 +345,14 @@ def test_lines_from_tesseract() -> None:
     assert lines[0].page == 3 and lines[0].x0 == pytest.approx(24.0) and lines[0].x1 == pytest.approx(156.0)
 
 
+
+def test_ocr_line_sizes_snap_to_the_body_size_but_titles_keep_theirs() -> None:
+    from extract.doctext import Line
+
+    heights = [10.2, 8.1, 11.9, 9.7, 18.0, 6.0]  # jittering body lines, a title, a small footer
+    lines = [Line(1, f"linje {k}", 50, 100 + 20 * k, 400, 110 + 20 * k, "OCR", h) for k, h in enumerate(heights)]
+    assert [ln.size for ln in ocr.snap_sizes(lines)] == [10.2, 10.2, 10.2, 10.2, 18.0, 6.0]
+
 # --------------------------------------------------------------------------- memory
 _MEMORY_SCRIPT = textwrap.dedent("""
     import json, resource, sys
@@ -391,6 +399,40 @@ def test_memory_does_not_grow_with_page_count(tmp_path: Path, engine: str) -> No
     assert (m["peak"] - max(m["base"], m["peak_before"])) / mb < 50
 
 
+def make_first_page_different_pdf(path: Path) -> Path:
+    """Two pages, "different first page": the running header starts on page 2 (so it occurs
+    once) and page 1 alone has a small footer; both pages have a page number."""
+    c = Canvas(str(path), pagesize=A4, invariant=1)
+    c.setFont("Helvetica-Bold", 15)
+    c.drawString(LEFT, H - 86, "Referat af menighedsrådsmøde")
+    c.setFont("Helvetica", 10)
+    c.drawString(LEFT, H - 110, "Kassereren gennemgik kvartalsrapporten, og rådet godkendte den.")
+    c.setFont("Helvetica", 8)
+    c.drawString(LEFT, 40, "Udskrevet fra sekretariatets mødesystem")
+    c.drawRightString(RIGHT, 40, "1")
+    c.showPage()
+    c.setFont("Helvetica", 8)
+    c.drawString(LEFT, H - 40, "Sognets menighedsråd")
+    c.drawRightString(RIGHT, H - 40, "Møde 3. april 2025")
+    c.setFont("Helvetica", 10)
+    c.drawString(LEFT, H - 86, "Næste møde holdes torsdag den 8. maj 2025 i sognegården.")
+    c.setFont("Helvetica", 8)
+    c.drawRightString(RIGHT, 40, "2")
+    c.showPage()
+    c.save()
+    return path
+
+
+@pytest.mark.parametrize("engine", ["pdfplumber", "pdfium"])
+def test_header_and_footer_that_occur_once_are_removed(tmp_path: Path, engine: str) -> None:
+    doc = read_pdf(make_first_page_different_pdf(tmp_path / "first-page-different.pdf"), engine=engine)
+    assert [doc.block_text(b) for b in doc.blocks] == [
+        "Referat af menighedsrådsmøde",
+        "Kassereren gennemgik kvartalsrapporten, og rådet godkendte den.",
+        "Næste møde holdes torsdag den 8. maj 2025 i sognegården.",
+    ]
+
+
 # --------------------------------------------------------------------------- corpus PDFs
 def _similarity(a: str, b: str) -> float:
     return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
@@ -405,6 +447,9 @@ def test_corpus_pdf_invariants(pdf: Path) -> None:
     assert all(1 <= doc.page_at(i) <= doc.page_count for i in range(0, len(doc.text), 7))
     assert all(1 <= s.page <= doc.page_count for s in doc.spans)
     assert all("\n" not in doc.block_text(b) for b in doc.blocks)
+    # the title opens the text; nothing is left in the header/footer bands (outer 8%)
+    assert doc.blocks[0].size > 12 and doc.blocks[0].page == 1
+    assert not [s for s in doc.spans if s.bbox[3] <= 0.08 * H or s.bbox[1] >= 0.92 * H]
     other = _read(pdf, "pdfium")
     assert other.page_count == doc.page_count
     assert other.text == doc.text or _similarity(other.text, doc.text) >= 0.99

@@ -367,3 +367,61 @@ def test_corpus_organisations_match_the_truth_files(truth: Path) -> None:
     allowed = required | {norm(o) for o in gold.get("optional", [])}
     assert required - found == set()
     assert found - allowed == set()
+
+
+# --------------------------------------------------------------------------- institution heads, sector names, the roster
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Mødet blev holdt på Solhøj Kulturcenter, Bygaden 2.", "Solhøj Kulturcenter"),
+    ("Koncerten flyttes til Kulturcenter Solhøj i maj.", "Kulturcenter Solhøj"),
+    ("Regnskabet er revideret af Revisionshuset Nordkysten.", "Revisionshuset Nordkysten"),
+    ("Lægehuset Åbyen har fået ny læge.", "Lægehuset Åbyen"),
+    ("Elever fra Efterskolen Ådalen deltog.", "Efterskolen Ådalen"),
+    ("Udstillingen lånes af Fjordlund Kunstmuseum.", "Fjordlund Kunstmuseum"),
+    ("Vandet leveres af Egedal Vandforsyning.", "Egedal Vandforsyning"),
+    ("Forestillingen spilles af Bakkeby Egnsteater.", "Bakkeby Egnsteater"),
+    ("Bådene ligger i Strandby Lystbådehavn.", "Strandby Lystbådehavn"),
+    ("Tilskuddet kom fra Hedelund Kulturfond.", "Hedelund Kulturfond"),
+])
+def test_institution_compound_heads(sentence: str, expected: str) -> None:
+    assert expected in orgs(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Kommunens Sundhedscenter har åbent. Borgerne kan bruge kommunens sundhedscenter.",
+    "Mødet blev holdt i Kulturhuset Mandag den 3. marts.",
+    "Sagen blev drøftet i Kulturhuset Anne Holm fortalte om planerne.",
+    "Det Nye Kulturcenter åbner i maj.",
+    "Kollektiv Trafik er et vigtigt emne for borgerne.",
+    "Punktet handlede om Grøn Energi.",
+])
+def test_institution_and_sector_heads_need_a_proper_name_and_evidence(sentence: str) -> None:
+    assert orgs(sentence) == {}
+
+
+def test_sector_name_with_evidence_is_an_org_everywhere() -> None:
+    text = ("Status fra Nordby Trafik blev gennemgået. Nordby Trafik har opgjort passagertallet. "
+            "Punktet om Nordby Trafik blev udsat.")
+    assert orgs(text) == {"Nordby Trafik": ["Nordby Trafik"] * 3}
+    # the subject of a finite verb is evidence too
+    assert "Tornby Renovation" in orgs("Tornby Renovation oplyser, at prisen falder.")
+
+
+def test_every_roster_organisation_is_an_org_wherever_it_occurs() -> None:
+    nlp = _nlp()
+    text = ("Deltagere: Ole Dam, direktør, Sydvest Pendul\nDesuden: Eva Ry, Kontorhuset Lind\n1. Punkt\n"
+            "Ole Dam fortalte, at Sydvest Pendul mangler personale. Kontorhuset Linds rapport blev omdelt, "
+            "og Sydvest Pendul vender tilbage.")
+    doc = nlp.make_doc(text)
+    doc._.roster = [Attendee(name="Ole Dam", organisation="Sydvest Pendul", role="guest", char_start=11, char_end=18),
+                    Attendee(name="Eva Ry", organisation="Kontorhuset Lind", role="guest", char_start=text.index("Eva Ry"),
+                             char_end=text.index("Eva Ry") + 6)]
+    doc._.item_spans = [("1", text.index("1. Punkt"), len(text), text.index("Ole Dam fortalte"))]
+    doc.spans["persons"] = []
+    doc = nlp(doc)
+    got = [(e.text, e.canonical, e.source) for e in doc._.entities if e.label == "ORG"]
+    # no rule knows "Sydvest Pendul": only the roster makes it an organisation
+    assert got == [("Sydvest Pendul", "Sydvest Pendul", "roster"), ("Kontorhuset Lind", "Kontorhuset Lind", "roster"),
+                   ("Sydvest Pendul", "Sydvest Pendul", "roster"), ("Kontorhuset Linds", "Kontorhuset Lind", "roster"),
+                   ("Sydvest Pendul", "Sydvest Pendul", "roster")]

@@ -121,3 +121,26 @@ def test_a_long_document_runs_fast(nlp):
     doc = nlp(doc)
     assert time.perf_counter() - t < 1.0
     assert len(doc.spans["persons"]) >= 4 * (60_000 // len(para))
+
+
+def test_a_lone_frequent_first_name_inside_a_sentence_is_a_person(nlp):
+    found = mentions(nlp, "Kantinen har fået en ny kok, mens Mathilde er på orlov. Opgaverne fordeles fra Mathildes "
+                          "skema. Mathilde vender tilbage i marts.", ROSTER)
+    assert found == [("Mathilde", "Mathilde"), ("Mathildes", "Mathilde"), ("Mathilde", "Mathilde")]
+    doc = nlp.make_doc("Bussen kører, mens Mathildes hold er på tur.")
+    doc._.roster = []
+    (span,) = nlp(doc).spans["persons"]
+    assert span._.genitive and span._.gender == "f"
+
+
+def test_a_lone_first_name_of_a_roster_person_links_to_the_roster(nlp):
+    assert mentions(nlp, "Nøglen afleveres til Steffen i receptionen.", ROSTER) == [("Steffen", "Steffen Sørensen")]
+
+
+def test_a_lone_first_name_needs_a_plain_position_and_a_clear_name(nlp):
+    # sentence-initial or after a colon, rare in the name table, also a common surname, or also a common word
+    assert mentions(nlp, "Mathilde kommer i morgen.", []) == []
+    assert mentions(nlp, "Emner: Mathilde og budgettet.", []) == []
+    assert mentions(nlp, "Kassen blev talt op af Norma i går.", []) == []
+    assert mentions(nlp, "Bogen er skrevet af Frank i fjor.", []) == []
+    assert mentions(nlp, "Det koster 20 kr. per elev og Lykke til alle.", []) == []

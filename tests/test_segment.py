@@ -400,8 +400,28 @@ Intet.
     assert seg.front.end == doc.text.index("Velkomst\nFormanden")
 
 
-@pytest.mark.parametrize("header,body", [
-    ("Referat af styregruppemøde for Fælles Cykelplan den 4. maj 2021", "Styregruppen for Fælles Cykelplan"),
+def test_agenda_list_running_straight_into_the_first_heading_of_an_excerpt():
+    """An OCR'd first page: the agenda list has no text before the first real heading and
+    only the first items' headings are on the page — the list still is no items."""
+    doc = DocText.from_plain_text("""\
+Referat af møde i Beboerrådet den 5. maj 2021
+Dagsorden:
+1. Godkendelse af dagsorden
+2. Vaskeriet
+3. Haven
+4. Eventuelt
+1. Godkendelse af dagsorden
+Dagsordenen blev godkendt.
+2. Vaskeriet
+Jonas orienterede om den nye tørretumbler.
+""")
+    seg = segment(doc)
+    assert [(i.number, i.title, i.parent) for i in seg.items] == [
+        ("1", "Godkendelse af dagsorden", None), ("2", "Vaskeriet", None)]
+    assert seg.front.end == doc.text.index("1. Godkendelse af dagsorden\nDagsordenen")
+
+
+@pytest.mark.parametrize("header,body", [    ("Referat af styregruppemøde for Fælles Cykelplan den 4. maj 2021", "Styregruppen for Fælles Cykelplan"),
     ("Referat fra bestyrelsesmøde den 12. januar 2023 i Foreningen Kystliv", "Foreningen Kystliv"),
     ("Generalforsamling i Ejerforeningen Parkhuset\nDato: 28. april 2022", "Ejerforeningen Parkhuset"),
     ("Referat\nKulturudvalget\nMødedato: 14.03.2023", "Kulturudvalget"),
@@ -473,3 +493,26 @@ def test_corpus_items(expected):
     got = [(i.number, i.title.lower()) for i in seg.items]
     want = [(str(i["number"]), i["title"].lower()) for i in exp["items"]]
     assert got == want
+
+
+@pytest.mark.parametrize("line,place", [
+    ("Mødet blev holdt på Rådhuset og som videomøde.", "Rådhuset"),
+    ("Mødet blev holdt som hybridmøde i Borgerhuset.", "Borgerhuset"),
+    ("Mødet blev holdt som videomøde.", "videomøde"),
+    ("Sted: Medborgerhuset, lokale 3, samt via Teams", "Medborgerhuset, lokale 3"),
+    ("Sted: Teams", "Teams"),
+])
+def test_place_is_the_location_not_the_meeting_form(line, place):
+    doc = DocText.from_plain_text(f"Referat af møde i Havnerådet den 2. maj 2022\n{line}\n1. Velkomst\nTekst.")
+    assert segment(doc).front.place == place
+
+
+@pytest.mark.parametrize("header,org", [
+    ("Referat af bestyrelsesmøde i Fonden Havgården den 3. maj 2023", "Fonden Havgården"),
+    ("Referat af møde i Skolebestyrelsen ved Solbjerg Skole den 4. marts 2024", "Solbjerg Skole"),
+    ("Referat af bestyrelsesmøde i Grundejerforeningen Lyngen den 3. maj 2023", None),  # an association
+])
+def test_home_institution_from_the_title(header, org):
+    from extract.frontmatter import document_organisation
+
+    assert document_organisation([header], institutions_only=True) == org

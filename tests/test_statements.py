@@ -245,3 +245,103 @@ def test_corpus_statements(expected: Path):
     assert n and ok / n >= 0.9
     explicit = [g for g in gold if g["flag"] == "explicit" and g.get("act")]
     assert acts >= 0.9 * len(explicit)
+
+
+# --- passive reports, attitude predicates, reports that go on (held-out review fixes) -----
+def test_passive_reports_name_no_speaker(nlp):
+    _, st = run(nlp, "1. Vej\nOle Berg orienterede om asfalten. Det oplyses, at arbejdet tager to uger. "
+                     "Det blev bemærket, at skiltningen er mangelfuld. Herefter blev det nævnt, at prisen er fast. "
+                     "Det præciseres, at kommunen betaler. Der blev spurgt til omkørslen.\n"
+                     "Det blev understreget, at naboerne får brev.")
+    assert said(st, "asfalten").speaker == "Ole Berg"
+    for snippet in ("to uger", "skiltningen", "prisen er fast", "kommunen betaler", "omkørslen", "naboerne får brev"):
+        s = said(st, snippet)
+        assert (s.speaker, s.implicit, s.act) == (None, False, None), snippet
+
+
+def test_a_passive_report_from_a_named_source_keeps_the_act(nlp):
+    _, st = run(nlp, "1. Havn\nKarin Holm bemærkede, at kajen er slidt. Fra Havnerådet blev det desuden påpeget, "
+                     "at kranen skal udskiftes. Fra Søren Ebbesen blev det nævnt, at der mangler lys.")
+    s = said(st, "kranen")
+    assert (s.speaker, s.act, s.verb, s.implicit) == (None, "påpege", "påpeget", False)
+    s = said(st, "mangler lys")
+    assert (s.speaker, s.act) == ("Søren Ebbesen", "nævne")
+
+
+def test_an_expectation_inside_a_report_is_still_the_report(nlp):
+    # "Det forventes" is what the speaker reports, not a reporting clause of its own
+    _, st = run(nlp, "1. Skole\nLene Dahl fortalte om byggeriet. Det forventes, at fløjen står klar i august.")
+    assert (said(st, "står klar").speaker, said(st, "står klar").implicit) == ("Lene Dahl", True)
+
+
+def test_present_tense_there_is_not_is_reported_content_but_no_more_is_not(nlp):
+    _, st = run(nlp, "1. Budget\nKarin Holm fortalte, at budgettet er vedtaget. Der er ikke afsat penge til nye stier. "
+                     "Der er ingen bemærkninger til resten.\n2. Eventuelt\nDer var ikke yderligere.")
+    s = said(st, "nye stier")
+    assert (s.speaker, s.implicit) == ("Karin Holm", True)
+    assert said(st, "ingen bemærkninger").speaker is None
+    assert said(st, "ikke yderligere").speaker is None
+
+
+def test_attitude_predicates_report(nlp):
+    roster = ROSTER + [person("Mads Krogh"), person("Ida Friis")]
+    _, st = run(nlp, "1. Cykler\nSøren Ebbesen var enig i indstillingen. Karin Holm var uenig. "
+                     "Mads Krogh var bekymret for trafikken ved skolen. Ida Friis var positiv over for forslaget. "
+                     "Lene Dahl var glad for samarbejdet. Ole Berg syntes, at stien er for smal. "
+                     "Bo Kjær mente, at prisen er for høj. Hun var af den opfattelse, at sagen haster.", roster)
+    acts = {s.text.split(" var ")[0].split(" syntes")[0].split(" mente")[0]: (s.speaker, s.act) for s in st}
+    assert acts == {
+        "Søren Ebbesen": ("Søren Ebbesen", "være enig"), "Karin Holm": ("Karin Holm", "være uenig"),
+        "Mads Krogh": ("Mads Krogh", "være bekymret"), "Ida Friis": ("Ida Friis", "være positiv"),
+        "Lene Dahl": ("Lene Dahl", "være glad"), "Ole Berg": ("Ole Berg", "synes"), "Bo Kjær": ("Bo Kjær", "mene"),
+        "Hun": ("Lene Dahl", "være af den opfattelse")}
+
+
+def test_an_attitude_then_a_second_verb_takes_the_second_and_a_body_agreeing_is_no_speech(nlp):
+    _, st = run(nlp, "1. Plan\nOle Berg foreslog en ny plan. Karin Holm var enig, men syntes, at planen er dyr. "
+                     "Søren Ebbesen var enig og tilføjede, at den haster. Bestyrelsen var enig om, at planen vedtages.")
+    assert (said(st, "planen er dyr").speaker, said(st, "planen er dyr").act) == ("Karin Holm", "synes")
+    assert (said(st, "den haster").speaker, said(st, "den haster").act) == ("Søren Ebbesen", "tilføje")
+    s = said(st, "planen vedtages")
+    assert (s.speaker, s.act) == (None, None)
+
+
+def test_copulas_do_not_make_a_past_tense_document_present(nlp):
+    # many "er" in reported content must not let present forms ("svarer") count as reporting verbs
+    _, st = run(nlp, "1. Vand\nOle Berg orienterede om, at vandet er rent og at trykket er fint. Karin Holm bemærkede, "
+                     "at taget er utæt og at rørene er gamle. Lene Dahl nævnte skiltningen. Søren Ebbesen svarer borgeren i næste uge.")
+    assert said(st, "svarer borgeren").act is None
+
+
+def test_a_body_with_a_present_tense_verb_continues_a_report_but_not_a_remark(nlp):
+    _, st = run(nlp, "1. Skole\nOle Berg orienterede om ombygningen. Styregruppen forventer at være færdig i maj. "
+                     "Udvalget godkendte orienteringen.\n"
+                     "Karin Holm bemærkede, at legepladsen er slidt. Forvaltningen sørger for, at den bliver repareret.")
+    s = said(st, "færdig i maj")
+    assert (s.speaker, s.implicit) == ("Ole Berg", True)
+    assert said(st, "godkendte orienteringen").speaker is None  # the meeting, narrated in the past
+    assert said(st, "bliver repareret").speaker is None  # an action after a remark, not a report
+
+
+def test_the_paragraph_after_a_report_continues_it(nlp):
+    _, st = run(nlp, "1. Nyt fra ledelsen\nLene Dahl orienterede om bygningerne: Der er skiftet tag på hallen.\n"
+                     "Ventilationen i kantinen er gået i stykker. Reparationen koster 40.000 kr.\n"
+                     "Ole Berg gennemgik regnskabet.\nHerefter fulgte en kort drøftelse.\n"
+                     "Ole Berg gennemgik budgettet.\nUdvalget tog budgettet til efterretning.\n"
+                     "Søren Ebbesen bemærkede, at taget er nyt.\nTagrenderne er også skiftet.")
+    for snippet in ("Ventilationen", "40.000 kr."):
+        s = said(st, snippet)
+        assert (s.speaker, s.implicit) == ("Lene Dahl", True), snippet
+    assert said(st, "kort drøftelse").speaker is None  # the meeting, narrated in the past
+    assert said(st, "til efterretning").speaker is None
+    assert said(st, "Tagrenderne").speaker is None  # after a remark: a new paragraph is not its content
+
+
+def test_passive_report_shapes_and_a_relative_clause(nlp):
+    _, st = run(nlp, "1. Vej\nOle Berg orienterede om vejen. Strækningen, der blev nævnt sidst, er lukket. "
+                     "Det skal bemærkes, at broen er åben. Det er blevet oplyst, at færgen sejler. "
+                     "Herefter oplyses det, at bussen kører.")
+    s = said(st, "er lukket")  # "der blev nævnt" is a relative clause inside the report, not a reporting clause
+    assert (s.speaker, s.implicit) == ("Ole Berg", True)
+    for snippet in ("broen er åben", "færgen sejler", "bussen kører"):
+        assert said(st, snippet).speaker is None, snippet

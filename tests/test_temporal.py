@@ -239,11 +239,14 @@ def test_year_alone(sentence, year):
 
 
 def test_year_list_is_chained():
-    assert spans("Arbejdet blev udført i 2019, 2020 og 2021.") == [
-        ("2019", D(2019, 1, 1), D(2019, 12, 31)),
-        ("2020", D(2020, 1, 1), D(2020, 12, 31)),
+    # non-adjacent years stay separate; consecutive ones are one range (see coordinations)
+    assert spans("Arbejdet blev udført i 2015, 2017 og 2021.") == [
+        ("2015", D(2015, 1, 1), D(2015, 12, 31)),
+        ("2017", D(2017, 1, 1), D(2017, 12, 31)),
         ("2021", D(2021, 1, 1), D(2021, 12, 31)),
     ]
+    assert spans("Arbejdet blev udført i 2019, 2020 og 2021.") == [
+        ("2019, 2020 og 2021", D(2019, 1, 1), D(2021, 12, 31))]
 
 
 @pytest.mark.parametrize("sentence", [
@@ -472,6 +475,36 @@ def test_holidays():
     assert find_temporal("Glædelig jul til alle.", REF) == []
 
 
+SCHOOL_REF = D(2024, 1, 23)  # a Tuesday in January: the summer holiday lies ahead
+
+
+def test_summer_holiday_is_the_danish_school_holiday():
+    t = only("Skolen holder lukket i sommerferien.", SCHOOL_REF)
+    assert (t.start, t.end) == (D(2024, 6, 29), D(2024, 8, 11))  # last Saturday of June .. Sunday week 32
+    t = only("Vores notat sendes ud inden sommerferien.", SCHOOL_REF)
+    assert (t.text, t.start, t.end, t.deadline) == ("sommerferien", D(2024, 6, 29), D(2024, 8, 11), True)
+
+
+@pytest.mark.parametrize("sentence, ref, surface, start, end", [
+    ("Den nye skemastruktur indføres efter sommerferien.", SCHOOL_REF, "efter sommerferien",
+     D(2024, 8, 12), D(2024, 8, 31)),
+    ("Legepladsen skal være åben igen fra efter sommerferien.", SCHOOL_REF, "efter sommerferien",
+     D(2024, 8, 12), D(2024, 8, 31)),
+    ("Malerarbejdet går i gang efter påske.", SCHOOL_REF, "efter påske", D(2024, 4, 2), D(2024, 4, 30)),
+    ("Vi samler trådene op efter jul.", REF, "efter jul", D(2020, 12, 27), D(2021, 1, 31)),
+    ("Ordningen evalueres efter årsskiftet.", REF, "efter årsskiftet", D(2021, 1, 1), D(2021, 1, 31)),
+    ("Tilmeldingen åbner efter efterårsferien.", REF, "efter efterårsferien", D(2020, 10, 19), D(2020, 11, 30)),
+])
+def test_after_a_holiday_is_the_period_just_after_it(sentence, ref, surface, start, end):
+    t = only(sentence, ref)
+    assert (t.text, t.start, t.end, t.granularity) == (surface, start, end, "range")
+
+
+def test_after_summer_holiday_past_tense_is_last_year():
+    t = only("Efter sommerferien har vi haft mange nye børn i klubben.", SCHOOL_REF)
+    assert (t.start, t.end) == (D(2023, 8, 14), D(2023, 8, 31))
+
+
 # --------------------------------------------------------------------------- relative expressions
 
 
@@ -556,6 +589,35 @@ def test_til_without_fra_is_not_a_range():
     assert len(found) == 2
 
 
+@pytest.mark.parametrize("sentence, surface, start, end", [
+    ("Elevsamtalerne holdes i uge 45 og 46.", "uge 45 og 46", D(2020, 11, 2), D(2020, 11, 15)),
+    ("Hallen er lukket i ugerne 27, 28 og 29 2021.", "ugerne 27, 28 og 29 2021", D(2021, 7, 5), D(2021, 7, 25)),
+    ("Vi mødes i uge 45 og uge 46.", "uge 45 og uge 46", D(2020, 11, 2), D(2020, 11, 15)),
+    ("Tallene for 1. og 2. kvartal 2021 er foreløbige.", "1. og 2. kvartal 2021", D(2021, 1, 1), D(2021, 6, 30)),
+    ("Indsatsen løber i tredje og fjerde kvartal 2021.", "tredje og fjerde kvartal 2021",
+     D(2021, 7, 1), D(2021, 12, 31)),
+    ("Prognosen for Q1 og Q2 2021 holder.", "Q1 og Q2 2021", D(2021, 1, 1), D(2021, 6, 30)),
+    ("Budgettet dækker 1.-2. halvår 2022.", "1.-2. halvår 2022", D(2022, 1, 1), D(2022, 12, 31)),
+    ("Kontingentet opkræves i januar og februar.", "januar og februar", D(2021, 1, 1), D(2021, 2, 28)),
+    ("Vagtplanen for december og januar lægges snart.", "december og januar", D(2020, 12, 1), D(2021, 1, 31)),
+    ("Kurserne afholdes i marts, april og maj 2021.", "marts, april og maj 2021", D(2021, 3, 1), D(2021, 5, 31)),
+    ("Beløbet er fordelt over 2021 og 2022.", "2021 og 2022", D(2021, 1, 1), D(2022, 12, 31)),
+])
+def test_coordinated_consecutive_periods_are_one_range(sentence, surface, start, end):
+    t = only(sentence)
+    assert (t.text, t.start, t.end, t.granularity) == (surface, start, end, "range")
+
+
+def test_coordinated_non_adjacent_periods_stay_separate():
+    assert spans("Der er prøver i uge 45 og 48.") == [
+        ("uge 45", D(2020, 11, 2), D(2020, 11, 8)), ("48", D(2020, 11, 23), D(2020, 11, 29))]
+    assert spans("Regnskabet for 1. og 3. kvartal 2021 er klar.") == [
+        ("1.", D(2021, 1, 1), D(2021, 3, 31)), ("3. kvartal 2021", D(2021, 7, 1), D(2021, 9, 30))]
+    assert [t for t, _, _ in spans("Vi holdt møder i marts og maj.")] == ["marts", "maj"]
+    assert [t for t, _, _ in spans("Tallene for 2016 og 2018 er revideret.")] == ["2016", "2018"]
+    assert spans("Over 2000 af dem svarede.") == []
+
+
 # --------------------------------------------------------------------------- deadline flag
 
 
@@ -603,6 +665,48 @@ def test_deadline_word_with_past_tense_still_deadline():
 def test_not_before_is_not_a_deadline():
     t = only("Kampagnen kommer ikke før 2022.")
     assert t.deadline is False
+
+
+@pytest.mark.parametrize("sentence, surface", [
+    ("Ombygningen forventes afsluttet i maj 2021.", "maj 2021"),
+    ("Projektgruppen forventer at aflevere sin rapport i uge 48.", "uge 48"),
+    ("Direktøren forventer at præsentere en ny model i Q1 2021.", "Q1 2021"),
+    ("De sidste tre delprojekter forventes igangsat i løbet af 1. halvår 2021.", "1. halvår 2021"),
+    ("Idriftsættelsen forventes i december.", "december"),
+    ("Vi forventer at have et udkast klar i november.", "november"),
+    ("Ansøgningsfristen er den 1. marts 2021.", "1. marts 2021"),
+    ("Svarene skal sendes inden tilmeldingsfristen 15. november 2020.", "15. november 2020"),
+])
+def test_forecast_of_a_delivery_is_a_target(sentence, surface):
+    assert by_text(sentence, surface).deadline is True
+
+
+@pytest.mark.parametrize("sentence, surface", [
+    ("Vi forventer flere ansøgere efter sommerferien.", "efter sommerferien"),
+    ("Omkostningerne forventes at stige med 4 % i 2021.", "2021"),
+    ("Kommunen forventer et underskud i 2021.", "2021"),
+    ("Lønudgiften forventes at udgøre 3 mio. kr. ved udgangen af 2021.", "udgangen af 2021"),
+    ("Loven forventes at træde i kraft den 1. juli 2021.", "1. juli 2021"),
+    ("Evalueringens resultater forventes at foreligge i november.", "november"),
+    ("Vi skal planlægge sommerfesten den 12. juni 2021.", "12. juni 2021"),
+])
+def test_plain_forecast_or_event_is_not_a_deadline(sentence, surface):
+    assert by_text(sentence, surface).deadline is False
+
+
+def test_target_words_do_not_reach_across_a_new_main_clause():
+    assert by_text("Rapporten er færdig, og vi mødes igen i marts.", "marts").deadline is False
+    assert by_text("Vi forventer at aflevere i maj, men mødet holdes i juni.", "juni").deadline is False
+    assert by_text("Vi forventer at aflevere i maj, men mødet holdes i juni.", "maj").deadline is True
+    # a relative clause in between does not break the frame
+    text = "Man regner med at levere en færdig analyse, der har belyst modellerne, i efteråret."
+    assert by_text(text, "efteråret").deadline is True
+
+
+def test_completion_word_marks_only_its_own_coordinate():
+    text = "Renoveringen forventes at begynde i uge 45 og være afsluttet i marts 2021."
+    assert by_text(text, "uge 45").deadline is False
+    assert by_text(text, "marts 2021").deadline is True
 
 
 # --------------------------------------------------------------------------- reference handling
@@ -670,6 +774,33 @@ def test_split_sentences_line_breaks():
     assert sents == ["2. Økonomi (B)", "Direktøren gennemgik sagen.", "Den\n\nblev godkendt", "Næste punkt"]
     paras = [text[a:b] for a, b in split_paragraphs(text)]
     assert paras == ["2. Økonomi (B)", "Direktøren gennemgik sagen. Den\n\nblev godkendt", "Næste punkt"]
+
+
+@pytest.mark.parametrize("sentence, surface, start", [
+    # a scheduling participle after har/er is a standing arrangement: the date lies ahead
+    ("Hun oplyste, at der er afsat en time på personalemødet d. 12/3 til evalueringen.", "12/3", D(2021, 3, 12)),
+    ("Salen er booket til den 5. maj.", "5. maj", D(2021, 5, 5)),
+    ("Vi har reserveret bussen til d. 2/9.", "2/9", D(2021, 9, 2)),
+    ("Generalforsamlingen er udsat til den 3. februar.", "3. februar", D(2021, 2, 3)),
+    # ... but a moved thing without 'til' and other participles stay past
+    ("Arkivet er flyttet i juni.", "juni", D(2020, 6, 1)),
+    ("Kontrakten er underskrevet den 3. februar.", "3. februar", D(2020, 2, 3)),
+    # an infinitive governed by a promise/plan/decision verb is future
+    ("Han svarede, at leverandøren har lovet at udskifte anlægget i løbet af foråret.",
+     "i løbet af foråret", D(2021, 3, 1)),
+    ("Udvalget besluttede at holde et temamøde i marts.", "marts", D(2021, 3, 1)),
+    ("Vi har aftalt at mødes igen i august.", "august", D(2021, 8, 1)),
+    ("Vi blev enige om at se på sagen igen i maj.", "maj", D(2021, 5, 1)),
+    # ... not one governed by another verb, and not a date inside the perfect group
+    ("Leverandøren har forsøgt at levere i juli.", "juli", D(2020, 7, 1)),
+    ("Regionen har i juni haft en fejl i kommunikationen.", "juni", D(2020, 6, 1)),
+    ("Bestyrelsen har den 3. februar besluttet at lukke caféen.", "3. februar", D(2020, 2, 3)),
+    # a perfect in an at-clause under an expectation/goal is a future perfect
+    ("Det forventes, at systemet er implementeret i juni.", "juni", D(2021, 6, 1)),
+    ("Målet er, at alle har gennemført kurset i maj.", "maj", D(2021, 5, 1)),
+])
+def test_tense_of_arrangements_and_intentions(sentence, surface, start):
+    assert by_text(sentence, surface).start == start
 
 
 def test_quarter_year_inherited_across_hard_line_break():

@@ -64,6 +64,7 @@ def body_page(lines: list[tuple[str, bool]], page: int = 1, top: float = 100.0) 
         ("for- og bag-", "(se bilag)", "for- og bag- (se bilag)"),
         ("det nye it-", "system", "det nye it-system"),
         ("oplys dit cpr-", "nummer", "oplys dit cpr-nummer"),
+        ("Lise Holm (bestyrelsessupple-", "ant), Peter Dam", "Lise Holm (bestyrelsessuppleant), Peter Dam"),
     ],
 )
 def test_line_joiner(prev: str, nxt: str, expected: str) -> None:
@@ -151,6 +152,68 @@ def test_one_page_document_removes_only_the_page_number() -> None:
     doc = build([page])
     assert blocks(doc) == ["Referat", "Mødet sluttede kl. 21.", "2024"]
     assert not any(b.strip().isdigit() and len(b.strip()) < 3 for b in blocks(doc))
+
+
+def _two_pages(header: Line | None = None, footer: Line | None = None) -> list[list[Line]]:
+    """Page 1: big title + body; page 2: body; optional lone header (page 2) / footer (page 1)."""
+    p1 = [ln("Referat af generalforsamlingen", 72, size=16, bold=True)]
+    p1 += body_page([("Formanden bød velkommen og gennemgik årets aktiviteter i foreningen, herunder", True),
+                     ("sommerfesten og arbejdsdagen.", False)], top=100)
+    p2 = body_page([("Kassereren fremlagde regnskabet, som viste et mindre overskud, og bestyrelsen", True),
+                    ("anbefalede uændret kontingent.", False)], page=2, top=70)
+    if header is not None:
+        p2.insert(0, header)
+    if footer is not None:
+        p1.append(footer)
+    p1.append(ln("1", 805, x0=295, size=8))
+    p2.append(ln("2", 805, page=2, x0=295, size=8))
+    return [p1, p2]
+
+
+def test_header_printed_only_from_page_two_is_removed() -> None:
+    header = ln("Grundejerforeningen Solsikken – generalforsamling 4. marts 2025", 30, page=2, size=8)
+    doc = build(_two_pages(header=header))
+    assert "Solsikken" not in doc.text
+    assert blocks(doc)[0] == "Referat af generalforsamlingen"
+    assert blocks(doc)[-1] == ("Kassereren fremlagde regnskabet, som viste et mindre overskud, og bestyrelsen "
+                               "anbefalede uændret kontingent.")
+
+
+def test_header_row_with_cells_printed_once_is_removed() -> None:
+    header = ln("Solby Kommune\tBørne- og Skoleudvalget", 30, page=2, x0=LEFT, x1=RIGHT, size=8)
+    assert "Skoleudvalget" not in build(_two_pages(header=header)).text
+
+
+def test_body_sized_header_above_the_text_block_of_other_pages_is_removed() -> None:
+    header = ln("Solby Kommune, referat", 36, page=2)  # body size, but above page 1's text block
+    doc = build(_two_pages(header=header))
+    assert "Solby Kommune" not in doc.text
+
+
+def test_page_two_text_that_starts_high_is_kept() -> None:
+    # a body line high on page 2 followed by text at the normal pitch: content, not furniture
+    pages = _two_pages()
+    pages[1][:2] = body_page([("Kassereren fremlagde regnskabet, som viste et mindre overskud, og bestyrelsen", True),
+                              ("anbefalede uændret kontingent.", False)], page=2, top=52)
+    assert "Kassereren fremlagde" in build(pages).text
+    # a small line close above the body is a caption or note, not a header
+    pages = _two_pages(header=ln("Tabel 2: regnskabets hovedtal", 54, page=2, size=8))
+    assert "Tabel 2: regnskabets hovedtal" in build(pages).text
+
+
+def test_footer_printed_once_is_removed_but_a_footnote_stays() -> None:
+    doc = build(_two_pages(footer=ln("Referat – generalforsamling 2025", 790, size=8)))
+    assert "generalforsamling 2025" not in doc.text
+    doc = build(_two_pages(footer=ln("¹ Jf. foreningens vedtægter § 7.", 790, size=8)))
+    assert "Jf. foreningens vedtægter § 7." in doc.text
+
+
+def test_page_one_keeps_its_letterhead_and_title() -> None:
+    pages = _two_pages(header=ln("Foreningen af Haveejere – referat", 30, page=2, size=8))
+    pages[0].insert(0, ln("Foreningen af Haveejere", 30, size=8))  # letterhead on page 1 only
+    doc = build(pages)
+    assert blocks(doc)[:2] == ["Foreningen af Haveejere", "Referat af generalforsamlingen"]
+    assert "referat" not in doc.text.replace("Referat af", "")
 
 
 def test_word_field_errors_are_removed() -> None:

@@ -38,6 +38,8 @@ Range = tuple[int, int]
 WORD = re.compile(r"[^\W\d_][\w\-]*|\d+", re.UNICODE)
 ENUM_START = re.compile(r"^\s*(?:og\s+|samt\s+)?(?:\d{1,2}|[a-h])\)\s")
 BULLET = re.compile(r"^\s*(?:[•\-–*]|\d{1,2}[.)]|[a-h]\))\s")
+#: a name (2+ capitalised words, maybe a party letter) opening a sentence: "Kaj Holm (V) spurgte …"
+PERSON_OPENER = re.compile(r"[A-ZÆØÅ][\w\-]+(?:\s+[A-ZÆØÅ][\w\-]+)+(?:\s*\([A-ZÆØÅ]\))?\s+[a-zæøå]")
 FUNCTION_WORDS = {"det", "der", "den", "de", "dette", "disse", "en", "et", "hvis", "når", "som", "at", "og",
                   "men", "i", "på", "med", "til", "for", "af", "om", "efter", "under", "ved", "fra"}
 
@@ -60,6 +62,8 @@ class Lexicon:
     request: re.Pattern
     passive: re.Pattern  # blev (...) <participle>
     present_passive: re.Pattern
+    perfect: re.Pattern  # er (...) godkendt
+    support: re.Pattern  # Bestyrelsen bakker op om / tilslutter sig
     active: re.Pattern
     noted: re.Pattern
     verdict: dict[str, re.Pattern]
@@ -70,6 +74,7 @@ class Lexicon:
     reporting: re.Pattern
     block_heading: re.Pattern
     block_inline: re.Pattern  # "Beslutning Godkendt." — heading and verdict run together
+    protocol: re.Pattern  # closing and protocol formulas that are no decision ("Intet yderligere.")
     body_nouns: frozenset[str]
     person_roles: frozenset[str]
     strict_excludes: frozenset[str]
@@ -85,7 +90,8 @@ class Lexicon:
 
 
 _TRIGGER_KEYS = ("conclusion_verbs", "resolution_verbs", "impersonal_participles", "impersonal_s_forms", "agreement",
-                 "request_verbs", "approval_participles", "approval_present_passive", "approval_active", "noted",
+                 "request_verbs", "approval_participles", "approval_present_passive", "approval_active",
+                 "approval_perfect", "approval_support", "noted",
                  "rejected_participles", "rejected_present_passive", "rejected_active", "deferred_participles",
                  "deferred_present_passive", "deferred_active", "election_participles", "election_present_passive",
                  "election_s_past", "election_active", "other_participles")
@@ -147,6 +153,9 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         passive=re.compile(r"\bblev\s+(?P<gap>" + gap + r")(?P<w>" + alternation(list(participle_kind)) + r")\b"
                            r"(?!\s+" + not_for + r"\b)", I),
         present_passive=re.compile(r"\b(?P<w>" + alternation(list(present_kind)) + r")\b", I),
+        perfect=re.compile(r"\ber\s+(?P<gap>" + gap + r")(?P<w>" + alternation(raw["approval_perfect"]) + r")\b"
+                           r"(?:\s+af\s+(?P<agent>[\w\-]+))?", I),
+        support=re.compile(r"\b" + alternation(raw["approval_support"]) + r"\b", I),
         active=re.compile(r"\b(?P<w>" + alternation(list(active_kind)) + r")\b", I),
         noted=re.compile(r"\b" + alternation(raw["noted"]) + r"\b", I),
         verdict=verdict,
@@ -161,6 +170,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         block_heading=block_heading,
         block_inline=re.compile(r"^(?P<owner>)(?P<date>)(?P<num>)(?i:" + kw + r")\s+(?P<rest>(?i:" + alternation(elliptic_verdicts)
                                 + r")\b(?!\s+" + not_for + r"\b).*)$", re.S),
+        protocol=re.compile(r"\s*(?:" + alternation(raw["block_protocol"]) + r")\b", I),
         body_nouns=frozenset(w.lower() for w in raw["body_nouns"]),
         strict_excludes=frozenset(w.lower() for w in raw["strict_body_excludes"]),
         person_roles=frozenset(w.lower() for w in raw["person_roles"]),
@@ -265,6 +275,38 @@ def _relative(text: str, start: int) -> bool:
     return False
 
 
+#: words in "er … godkendt" that make it a state or a narrated past, not this meeting's approval
+_PERFECT_NOT = re.compile(r"\b(?:ikke|endnu|stadig|allerede|tidligere|aldrig|først|nok|jo)\b", re.I)
+
+
+#: "er endnu ikke godkendt", "er stadig udsat": a state, not a verdict
+_STATE_BEFORE = re.compile(r"\b(?:endnu|stadig|allerede|fortsat)\s+$", re.I)
+
+
+def _perfect_is_decision(text: str, m: re.Match, lex: Lexicon) -> bool:
+    """'Referatet er godkendt', 'Regnskabet er nu godkendt': the minutes record an approval.
+
+    Not 'er endnu ikke godkendt' (a state), 'er allerede godkendt' (the past), 'er godkendt
+    af ministeriet' (an outside body; 'af bestyrelsen' is the meeting's own), and not in
+    relative, conditional, modal or proposal framing ('når planen er godkendt, …').
+    """
+    if _PERFECT_NOT.search(m.group("gap")):
+        return False
+    agent = m.group("agent")
+    if agent and not (agent[:1].islower() and _is_body_word(agent, lex) and agent.lower() not in lex.strict_excludes):
+        return False  # a capitalised agent is a named outside body ("af Planklagenævnet")
+    return not _guarded(text, m.start(), lex) and not _relative(text, m.start())
+
+
+def _body_subject(text: str, start: int, end: int, lex: Lexicon, person_ends: set[int] | None) -> bool:
+    """A collective body right before the verb ('Bestyrelsen bakker op om …') or right after
+    it ('Derfor bakker bestyrelsen op om …'): only a body's support is a decision."""
+    if has_subject(text, start, end, lex, person_ends, strict=True):
+        return True
+    words = WORD.findall(text[start:end])
+    return len(words) >= 2 and _is_body_word(words[1], lex) and words[1].lower() not in lex.strict_excludes
+
+
 def _norm(w: str) -> str:
     return re.sub(r"\s+", " ", w).lower()
 
@@ -296,6 +338,12 @@ def find_hits(text: str, lex: Lexicon, person_ends: set[int] | None = None) -> l
             kind = "rejected"
         if not _guarded(text, m.start(), lex) and not _relative(text, m.start()):
             hits.append(Hit(kind, m.start(), m.end(), False, False))
+    for m in lex.perfect.finditer(text):
+        if _perfect_is_decision(text, m, lex):
+            hits.append(Hit("approval", m.start(), m.end(), False, False))
+    for m in lex.support.finditer(text):
+        if not _guarded(text, m.start(), lex) and _body_subject(text, m.start(), m.end(), lex, person_ends):
+            hits.append(Hit("approval", m.start(), m.end(), True, False))
     for m in lex.present_passive.finditer(text):
         kind = lex.present_kind.get(_norm(m.group("w")), "approval")
         if re.search(r"\bikke\s*$", text[:m.start()], re.I) and kind == "approval":
@@ -317,7 +365,7 @@ def find_hits(text: str, lex: Lexicon, person_ends: set[int] | None = None) -> l
     em = lex.elliptic.match(text)
     if em and len(WORD.findall(text)) <= 14:
         grp = "head" if em.group("head") else "tail"
-        if not _guarded(text, em.start(grp), lex):
+        if not _guarded(text, em.start(grp), lex) and not _STATE_BEFORE.search(text[:em.start(grp)]):
             kind = verdict_kind(em.group(grp), lex) or "approval"
             hits.append(Hit(kind, em.start(grp), em.end(grp), False, False))
     return sorted(hits, key=lambda h: (h.start, -h.end))
@@ -535,16 +583,16 @@ def block_decisions(doc: Doc, full: str, paras: list[_Para], lex: Lexicon) -> li
     """Decisions written under a 'Beslutning'/'Konklusion' heading.
 
     The decision is the heading's own text after the colon, else the first paragraph under
-    it (with the list that follows when it ends in ':' or is itself a list item). Later
-    paragraphs of the section are prose (questions, protocol remarks) and go through the
-    sentence rules like any other prose, so a second decision there ("Punktet blev udsat
-    til …") is its own row.
+    it (with the list that follows when it ends in ':' or is itself a list item). Every
+    later paragraph up to the next heading or item is decision text too ("Taget til
+    efterretning." + "Udvalget ønsker en status på … i juni."): see `_later_paragraphs`.
     """
     out: list[Decision] = []
     max_chars = int(lex.raw.get("block_max_chars", 1500))
     max_blocks = int(lex.raw.get("block_max_blocks", 6))
     dates = doc._.dates or []
     statements = doc._.statements or []
+    later: _BlockContext | None = None  # built at the first block: most minutes have none
     for i, p in enumerate(paras):
         if p.in_heading:
             continue
@@ -585,16 +633,91 @@ def block_decisions(doc: Doc, full: str, paras: list[_Para], lex: Lexicon) -> li
                 kind = refine_kind(hit, first_sent, lex)
             else:
                 stmt = statement_at(statements, start, start + len(first_sent))
-                if (stmt is not None and stmt.speaker and stmt.verb) or lex.reporting.search(first_sent):
-                    continue  # the section opens with someone's question, not a decision
-                kind = "other"
+                # a section opening with someone's question holds no decision there (later paragraphs may)
+                spoken = (stmt is not None and stmt.speaker and stmt.verb) or lex.reporting.search(first_sent)
+                kind = None if spoken else "other"
         decided_on = doc._.meeting_date
         if m.group("date"):
             hs, he = p.start + lead + m.start("date"), p.start + lead + m.end("date")
             day = next((d.start for d in dates if d.granularity == "day" and d.char_start < he and hs < d.char_end), None)
             decided_on = day or parse_day(m.group("date"), doc._.meeting_date) or decided_on
-        out.append(Decision(kind=kind, text=text, decided_by=None, decided_on=decided_on,
-                            char_start=start, char_end=end, item=m.group("num")))
+        rows = [(start, end, kind)] if kind is not None else []
+        if later is None:
+            later = _BlockContext(doc)
+        for k0, k1, k_kind in rows + _later_paragraphs(later, full, paras, i, j, lex):
+            out.append(Decision(kind=k_kind, text=full[k0:k1], decided_by=None, decided_on=decided_on,
+                                char_start=k0, char_end=k1, item=m.group("num")))
+    return out
+
+
+class _BlockContext:
+    """What `_later_paragraphs` reads from the doc, computed once per document."""
+
+    def __init__(self, doc: Doc):
+        self.sents = sentence_ranges(doc)
+        self.sent_starts = [s for s, _ in self.sents]
+        self.statements = StatementIndex(doc._.statements or [])
+        self.persons = _persons(doc)
+        self.person_starts = {s for s, _, _ in self.persons or []}
+
+    def sentences(self, start: int, end: int) -> list[Range]:
+        """The sentences overlapping [start, end), clipped to it."""
+        k = max(0, bisect.bisect_right(self.sent_starts, start) - 1)
+        out = []
+        while k < len(self.sents) and self.sents[k][0] < end:
+            s0, s1 = self.sents[k]
+            if s1 > start:
+                out.append((max(s0, start), min(s1, end)))
+            k += 1
+        return out
+
+
+def _later_paragraphs(ctx: _BlockContext, full: str, paras: list[_Para], i: int, j: int,
+                      lex: Lexicon) -> list[tuple[int, int, str]]:
+    """Decision paragraphs after the first one in the block headed by paras[i]: (start, end, kind).
+
+    The section runs until the next heading, item heading or item. A paragraph in it is
+    the body's own record ("Udvalget ønsker en status på … på mødet i juni.", "Sagen
+    oversendes til Økonomiudvalget.") unless it is discussion or protocol, so each
+    paragraph is read from its start up to the first sentence that is
+      * someone's speech (a statement with a speaker, a reporting verb: "Kaj Holm (V)
+        spurgte til …") or opens with a person ("Ib Lund (A) deltog ikke i punktet",
+        "Formanden takkede for mødet"),
+      * a decision the sentence rules find themselves ("Punktet blev udsat til …"): they
+        give it its own row, with the decider,
+    and kept when that run has a few words and is no closing formula ("Intet yderligere.",
+    "Mødet hævet kl. 18.00"). The kind is "other": the verdict of the block is in its
+    first paragraph.
+    """
+    out: list[tuple[int, int, str]] = []
+    p = paras[i]
+    max_chars = int(lex.raw.get("block_max_chars", 1500))
+    max_blocks = int(lex.raw.get("block_max_blocks", 6))
+    min_words = int(lex.raw.get("block_min_words", 4))
+    for q in paras[j:j + max_blocks]:
+        if q.item != p.item or q.in_heading or _heading_like(q, lex) or q.end - p.start > max_chars:
+            break
+        run_end = None
+        for s0, s1 in ctx.sentences(q.start, q.end):
+            sent = full[s0:s1]
+            lead = s0 + len(sent) - len(sent.lstrip())
+            stmt = ctx.statements.at(s0, s1)
+            first = WORD.match(sent.lstrip())
+            if (stmt is not None and stmt.speaker and stmt.verb and not stmt.implicit) \
+                    or lex.reporting.search(sent) or lead in ctx.person_starts \
+                    or (first is not None and first.group().lower() in lex.person_roles) \
+                    or (ctx.persons is None and PERSON_OPENER.match(sent.lstrip())) \
+                    or choose_hit(find_hits(sent, lex)) is not None:
+                break
+            run_end = s1
+        if run_end is None:
+            continue
+        raw = full[q.start:run_end]
+        text = raw.strip()
+        if len(WORD.findall(text)) < min_words or lex.protocol.match(text):
+            continue
+        k0 = q.start + len(raw) - len(raw.lstrip())
+        out.append((k0, k0 + len(text), "other"))
     return out
 
 

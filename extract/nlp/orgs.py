@@ -19,6 +19,10 @@ Precision over recall (the table is judged on documents nobody has seen):
     first in a sentence only when the document also capitalises it mid-sentence;
     ambiguous names ("Venstre", "Alternativet") only mid-sentence or before their party
     letter;
+  * a place + sector word ("Nordby Trafik") is a company only with evidence in the
+    document (a relation word before it, a finite verb after it, or the attendance list);
+    an institution compound + name ("Revisionshuset Nordkysten", "Solhøj Kulturcenter")
+    needs a proper name, never a type word or a capitalised first word of a sentence;
   * an all-caps acronym is an organisation only when the document says so: defined after
     an organisation ("Sundhedsstyrelsen (SST)" → canonical "Sundhedsstyrelsen"), given as
     someone's organisation in the attendance list, or listed with an acronym organisation
@@ -190,9 +194,18 @@ def _compile(lex: OrgLexicon) -> dict[str, re.Pattern]:
         # "Syddansk Universitet", "Danske Regioner", "Danmarks Statistik", "Statens Serum Institut"
         "adjective": re.compile(rf"{_START}(?P<name>(?:(?:Det|Den|De){_SP})?(?:{_alt(p['place_adjectives'] + p['genitive_heads'])})"
                                 rf"{_SP}(?P<tail>{_NAMEPART}(?:{_SP}{_NAMEPART}){{0,2}})){_END}"),
-        # "Gladsaxe Kommune", "Aarhus Universitet", "Bispebjerg Hospital", "A.P. Møller Fonden"
+        # "Gladsaxe Kommune", "Aarhus Universitet", "Bispebjerg Hospital", "A.P. Møller Fonden"; a compound head: "Solhøj Kulturcenter", "Ålund Kunstmuseum"
         "place_head": re.compile(rf"{_START}(?P<name>(?P<place>(?:(?:{_CAP}\.)+{_SP})?{CAPWORD}(?:{_SP}{CAPWORD})?){_SP}"
-                                 rf"(?:{_alt(p['place_heads'])}))(?P<gen>s)?{_END}"),
+                                 rf"(?:{_alt(p['place_heads'])}|(?P<chead>{_CAP}{_L}+?(?:{_alt(p['place_head_suffixes'])}))))"
+                                 rf"(?P<gen>s)?{_END}"),
+        # "Revisionshuset Nordkysten", "Kulturcenter Solhøj", "Friskolen Ådalen": an institution compound + its name
+        "head_name": re.compile(rf"{_START}(?P<name>(?P<head>{_CAP}{_L}+?(?:{_alt(p['head_name_suffixes'])})){_SP}"
+                                rf"(?P<tail>{CAPWORD}(?:{_SP}{CAPWORD})?))(?P<gen>s)?{_END}"),
+        # "Nordby Trafik", "Ålund Renovation": a name only with evidence (see _evidence_family)
+        "evidence_head": re.compile(rf"{_START}(?P<name>(?P<place>{CAPWORD}(?:{_SP}{CAPWORD})?){_SP}"
+                                    rf"(?:{_alt(p['evidence_place_heads'])}))(?P<gen>s)?{_END}"),
+        "evidence_before": re.compile(rf"(?:^|[\s(])(?:{_alt(p['evidence_before'])}){_SP}$", re.I),
+        "evidence_after": re.compile(rf"{_SP}(?:{_alt(p['evidence_verbs_after'])})(?![\w])"),
         # "Testcenter Danmark", "Erhvervshus Sydjylland", "Sygehus Lillebælt"
         "head_place": re.compile(rf"{_START}(?P<name>{_CAP}{_L}*?(?:{_alt(p['head_place_suffixes'])}){_SP}(?:{places}))(?P<gen>s)?{_END}"),
         # "Region Skåne", "Region Hovedstadens"
@@ -411,7 +424,57 @@ def _place_head_family(ctx: _Ctx, lex: OrgLexicon) -> Iterable[Mention]:
             if len(words) == 1 or lex.is_stop(words[1]):
                 continue
             start = ctx.text.index(words[1], start + len(words[0]))
+            words = words[1:]
+        if m.group("chead") and not _proper_name_words(ctx, lex, words, start):
+            continue  # "Kommunens Sundhedscenter" first in a sentence: a common noun phrase
         yield _mention(m, canonical_org(ctx.text[start : m.end()], lex.entries), "place_head", start=start)
+
+
+def _proper_name_words(ctx: _Ctx, lex: OrgLexicon, words: Sequence[str], start: int) -> bool:
+    """Are `words` (starting at `start`) a proper name, not a capitalised common word?
+
+    Not a type word ("Bestyrelsens"), not a product; first in a sentence the capital proves
+    nothing, so there the word must never be written in lower case in the document."""
+    if not words or any(lex.is_stop(w) or lex.is_generic(w) for w in words) or lex.is_product(" ".join(words)):
+        return False
+    return not (ctx.initial(start) and ctx.lowercase_elsewhere(_APOS_GEN.sub("", words[0])))
+
+
+def _head_name_family(ctx: _Ctx, lex: OrgLexicon) -> Iterable[Mention]:
+    """'Revisionshuset Nordkysten', 'Kulturcenter Solhøj': an institution compound and the name
+    after it. A type word is a fine head here ('Efterskolen Ådalen', like 'Grundejerforeningen
+    Solbakken'); a first name after it is a person ('… i Kulturhuset Anne Holm …'), a stop
+    word ends the name ('Kulturhuset Mandag')."""
+    for m in lex.regexes["head_name"].finditer(ctx.text):
+        words = _trim_words(lex, m.group("tail").split())
+        if not words or words[0].casefold() in _first_names():
+            continue
+        if not _proper_name_words(ctx, lex, words, m.start("tail")) or lex.is_product(m.group("head")):
+            continue
+        end = _words_end(ctx.text, m.start("tail"), words)
+        yield _mention(m, canonical_org(ctx.text[m.start("name") : end], lex.entries), "head_name", end=end)
+
+
+def _evidence_family(ctx: _Ctx, lex: OrgLexicon) -> Iterable[Mention]:
+    """'Nordby Trafik', 'Ålund Renovation': a place + a sector word is a company only when the
+    document treats it as one somewhere: right after a relation word ('i dialog med Nordby
+    Trafik', 'regnskabet fra …') or as the subject of a finite verb ('Nordby Trafik har
+    opgjort …'). Then every mention of that name is the organisation. (A name in the
+    attendance list is an organisation through the roster.)"""
+    found: dict[str, list[re.Match]] = {}
+    proven: set[str] = set()
+    for m in lex.regexes["evidence_head"].finditer(ctx.text):
+        words = m.group("place").split()
+        if not _proper_name_words(ctx, lex, words, m.start("name")) or words[0].casefold() in _first_names():
+            continue
+        name = " ".join(m.group("name").split())
+        found.setdefault(name, []).append(m)
+        before = lex.regexes["evidence_before"].search(ctx.text, max(0, m.start() - 40), m.start())
+        if before or lex.regexes["evidence_after"].match(ctx.text, m.end()):
+            proven.add(name)
+    for name in proven:
+        for m in found[name]:
+            yield _mention(m, canonical_org(m.group(0), lex.entries), "evidence")
 
 
 def _simple_family(ctx: _Ctx, lex: OrgLexicon, key: str) -> Iterable[Mention]:
@@ -443,6 +506,8 @@ def _morphology(ctx: _Ctx, lex: OrgLexicon) -> list[Mention]:
         *_name_run_family(ctx, lex, "type_name"),
         *_name_run_family(ctx, lex, "context", min_words=2),
         *_place_head_family(ctx, lex),
+        *_head_name_family(ctx, lex),
+        *_evidence_family(ctx, lex),
         *_simple_family(ctx, lex, "head_place"),
         *_simple_family(ctx, lex, "region"),
         *_company_family(ctx, lex),

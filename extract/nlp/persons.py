@@ -6,7 +6,10 @@ Lage"), a genitive ("Jane Kraglunds"), a typo ("Sign Caspersen"), an initial ("S
 or a bare first name ("(Charlotte)"). Candidates are only windows of capitalised tokens,
 so the fuzzy matching stays bounded (a 60k-character document runs in milliseconds).
 People not on the list are found with the Danish name gazetteer: a known first name
-followed by 1-3 capitalised name parts that are not organisation or product words.
+followed by 1-3 capitalised name parts that are not organisation or product words, or a
+lone common first name inside a sentence ("en barselsvikar for Karina i SFO'en"): a
+capitalised word there is a proper noun, and a frequent Danish first name that is no
+common word, no surname and not part of a longer capitalised run is a person.
 
 Each span gets `span._.canonical` (roster name, or the name as written for unlisted
 people, without a genitive -s), `span._.gender` ('f'/'m'/None from the first name) and
@@ -14,6 +17,7 @@ people, without a genitive -s), `span._.gender` ('f'/'m'/None from the first nam
 """
 from __future__ import annotations
 
+import csv
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -22,7 +26,7 @@ from rapidfuzz.distance import Levenshtein
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from extract.nlp.gazetteer import NameGazetteer, load_lexicon, load_names
+from extract.nlp.gazetteer import NAMES_CSV, NameGazetteer, load_lexicon, load_names
 
 if not Span.has_extension("genitive"):
     Span.set_extension("genitive", default=False)
@@ -31,6 +35,11 @@ _INITIAL = re.compile(r"[A-ZÆØÅ]\.")
 _NAME_PART = re.compile(r"[A-ZÆØÅÉÜÖÄ][a-zæøåéèüöäëïáóúçñ]+(?:['’][a-zæøå]+)?")
 _SURNAME_SHAPE = re.compile(r".+(?:sen|son|søn|gaard|gård|strup|rup|holm|berg|borg|lund|bjerg|dal|skov|bæk|mose|vig|høj|feldt|ager|bøl|by|hus|strøm|kær|toft)$")
 _MAX_WINDOW = 5
+#: a lone first name must be at least this frequent in the name table (Karina: 13,854; the
+#: rare entries are spellings and foreign names that collide with words and places)
+_LONE_MIN_COUNT = 2000
+#: ... and not a surname this often (Steen, Frank, Bjørn: "Frank" may be a surname)
+_LONE_MAX_SURNAME_COUNT = 500
 
 
 @lru_cache(maxsize=1)
@@ -47,6 +56,26 @@ def _lex() -> dict:
         "org_suffixes": tuple(lex["org_suffixes"]),
         "verb_forms": frozenset(forms),
     }
+
+
+@lru_cache(maxsize=1)
+def _name_counts() -> tuple[dict[str, float], dict[str, float]]:
+    """(first-name counts, surname counts), casefolded, from the gazetteer's table."""
+    first: dict[str, float] = {}
+    last: dict[str, float] = {}
+    try:
+        with open(NAMES_CSV, encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh):
+                key = (row.get("name") or "").strip().casefold()
+                try:
+                    count = float(row.get("count") or 0)
+                except ValueError:
+                    count = 0.0
+                table = first if (row.get("first_name") or "").strip() == "True" else last
+                table[key] = max(table.get(key, 0.0), count)
+    except OSError:
+        pass
+    return first, last
 
 
 def is_name_token(text: str) -> bool:
@@ -227,6 +256,15 @@ def _runs(doc: Doc) -> list[list[Token]]:
     return runs
 
 
+def _opens_unit(tok: Token) -> bool:
+    """Is the token capitalised for its position: the first after a line break, a quote, a
+    bullet or a colon ("personale: Der er ...")?"""
+    if tok.is_sent_start or tok.i == 0:
+        return True
+    prev = tok.doc[tok.i - 1]
+    return prev.is_space or prev.text in ("\"", "“", "«", "•", "\uf0b7", "-", "–", ":")
+
+
 def _context_ok_single(doc: Doc, tok: Token) -> bool:
     """A bare ambiguous first name ("Per", "Bo") needs a name context: "(Per)" or "Per bemærkede"."""
     prev = doc[tok.i - 1].text if tok.i > 0 else ""
@@ -277,6 +315,23 @@ class PersonFinder:
             return i
         return j
 
+    def _lone_first_name(self, tok: Token) -> tuple[str, bool] | None:
+        """(first name, genitive) for a lone capitalised token inside a sentence that is a
+        frequent Danish first name ("Karina", "Karinas"), else None."""
+        if _opens_unit(tok):
+            return None
+        word, genitive = tok.text, False
+        if not self.names.is_first(word) and word.endswith("s") and self.names.is_first(word[:-1]):
+            word, genitive = word[:-1], True
+        key = word.casefold()
+        first, last = _name_counts()
+        if not self.names.is_first(word) or _INITIAL.fullmatch(word) or _is_orgish(word):
+            return None
+        if key in _lex()["ambiguous"] or first.get(key, 0.0) < _LONE_MIN_COUNT \
+                or last.get(key, 0.0) >= _LONE_MAX_SURNAME_COUNT:
+            return None
+        return word, genitive
+
     def __call__(self, doc: Doc) -> Doc:
         lex = _lex()
         people = []
@@ -320,6 +375,12 @@ class PersonFinder:
                         canonical = " ".join(words)
                         roster.add(_person(canonical))
                         found = (j, canonical, genitive)
+                if found is None and core_len == 1 and i == len(run) - 1:
+                    lone = self._lone_first_name(run[i])
+                    if lone is not None:
+                        person = roster.full.get((lone[0].casefold(),)) or _person(lone[0])
+                        roster.add(person)
+                        found = (i + 1, person.name, lone[1])
                 if found is None:
                     i += 1
                     continue

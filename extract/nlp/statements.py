@@ -14,16 +14,25 @@ speaker of that gender in the item), a role noun ("Formanden" → the roster's c
 "Rektor" → the one attendee with that job title) or something else (an organisation, a
 body: the act is kept, the speaker is None).
 
+Attitude predicates with the copula report too: "Sara var enig, men ..." (act "være enig"),
+"Tobias var bekymret for ..." ("være bekymret").
+
 A sentence without a reporting verb continues the paragraph's speaker (implicit=True).
 A paragraph that names no speaker continues the previous paragraph's speaker only when
 it directly follows it and reads as reported content (a bullet, or it opens with "Man",
-"Det", "Desuden", ...). Impersonal sentences ("Det blev konkluderet ...", "Bestyrelsen
-godkendte ...", "Forslaget blev forkastet", "Næste møde ...", labels) have no speaker,
-and neither do sentences about a named person that report nothing ("Jens Bo blev valgt").
+"Det", "Desuden", ...; or the previous paragraph was a report, "X orienterede om ...",
+and this one is not narrated in the past tense). Impersonal sentences ("Det blev
+konkluderet ...", "Bestyrelsen godkendte ...", "Forslaget blev forkastet", "Næste møde
+...", labels) have no speaker, and neither do sentences about a named person that report
+nothing ("Jens Bo blev valgt"), nor passive reports with an unnamed source ("Det oplyses,
+at ...", "Fra <organisation> blev det bemærket, at ..."; an organisation source keeps the act).
 
 Tense: minutes are written either in the past ("bemærkede") or in the present
 ("bemærker"). In a past-tense document a present-tense verb is usually an action
 ("Henrik svarer beboeren"), so present forms count only when the document uses them.
+And in a past-tense document the meeting is narrated in the past ("Bestyrelsen
+godkendte"), while what a person reported is in the present ("Arbejdsgruppen forventer
+..."): inside a person's report, a body subject with a present-tense verb continues it.
 """
 from __future__ import annotations
 
@@ -52,6 +61,10 @@ _IMPERSONAL = re.compile(
 _AFFILIATION = {"fra", "i", "hos", "ved", "på", "for"}
 _CONNECTORS = {"og", "for", "i", "af", "-", "&"}
 _LABEL = re.compile(r"^[A-ZÆØÅ][\wæøåÆØÅ\- ]{0,60}:")
+_NOT_VERBS_R = {"for", "efter", "under", "over", "der", "her", "hvor", "eller", "mer", "først", "altid", "aldrig"}
+_PASSIVE_AUX = {"blev", "bliver", "blevet"}
+_MODALS = {"kan", "skal", "må", "bør", "vil", "kunne", "skulle", "måtte", "burde", "ville"}
+_CLAUSE_ENDS = {"at", "om", "hvis", "når", "fordi", "som", "hvor", "mens", "idet", "selvom", "hvilket"}
 
 
 @lru_cache(maxsize=1)
@@ -64,11 +77,11 @@ def _lex() -> dict:
         for f in fs:
             forms[f] = act
     phrases: dict[str, list[dict]] = {}
-    for ph in verbs["phrases"]:
+    for ph in verbs["phrases"] + verbs["predicates"]:
         for f in ph["forms"]:
             phrases.setdefault(f, []).append(ph)
     infinitives: dict[str, list[list[str]]] = {}  # first word of an act -> the acts' words
-    for act in list(verbs["verbs"]) + [ph["act"] for ph in verbs["phrases"]]:
+    for act in list(verbs["verbs"]) + [ph["act"] for ph in verbs["phrases"] + verbs["predicates"]]:
         words = act.split()
         infinitives.setdefault(words[0], []).append(words)
     for acts in infinitives.values():
@@ -87,12 +100,54 @@ def _lex() -> dict:
         "subordinators": frozenset(st["subordinators"]),
         "v2_adverbs": frozenset(st["v2_adverbs"]),
         "no_more": tuple(st["no_more"]),
+        "no_more_present": tuple(st["no_more_present"]),
+        "no_more_words": frozenset(st["no_more_words"]),
+        "predicate_acts": frozenset(ph["act"] for ph in verbs["predicates"]),
+        "copulas": frozenset(f for ph in verbs["predicates"] for f in ph["forms"]) - set(forms),
+        "passives": _passive_forms(verbs["verbs"], st["passive_reporting"]),
+        "report_acts": frozenset(st["report_acts"]),
+        "past_markers": frozenset(st["past_markers"]),
+        "present_modals": frozenset(st["present_modals"]),
     }
 
 
+def _passive_forms(verbs: dict[str, list[str]], acts: list[str]) -> dict[str, tuple[str, bool]]:
+    """Passive form -> (act, is_participle): "oplyses"/"oplystes" (s-passive) and "oplyst"
+    (participle, after "blev"). Participles follow the weak conjugation of the past form:
+    -ede -> -et ("bemærket"), -te -> -t ("nævnt", "spurgt"), -de -> -t ("sagt", "redegjort")."""
+    out: dict[str, tuple[str, bool]] = {}
+    for act in acts:
+        out[act + "s"] = (act, False)
+        for past in (f for f in verbs.get(act, []) if not is_present(f)):
+            if past.endswith("ede"):
+                out[past + "s"], out[past[:-3] + "et"] = (act, False), (act, True)
+            elif past.endswith("te"):
+                out[past + "s"], out[past[:-1]] = (act, False), (act, True)
+            elif past.endswith("de"):
+                out[past[:-2] + "t"] = (act, True)
+    return out
+
+
+def _passive_head(toks: list[Token], k: int, participle: bool) -> int | None:
+    """Index of the finite verb of the passive at toks[k]: the s-passive itself ("oplyses"), a
+    modal before it ("skal bemærkes"), or the auxiliary of a participle ("blev (det desuden)
+    bemærket", "er blevet oplyst"); None when a participle has no passive auxiliary."""
+    head = k
+    if participle:
+        head = next((j for j in range(k - 1, max(-1, k - 5), -1) if toks[j].lower_ in _PASSIVE_AUX), None)
+        if head is None:
+            return None
+        if toks[head].lower_ == "blevet" and head >= 1 and toks[head - 1].lower_ in ("er", "var"):
+            head -= 1
+    elif head >= 1 and toks[head - 1].lower_ in _MODALS:
+        head -= 1
+    return head
+
+
 def is_present(form: str) -> bool:
-    """Danish present tense always ends in -r ("bemærker", "gennemgår"); past forms never do."""
-    return form.endswith("r")
+    """Danish present tense always ends in -r ("bemærker", "gennemgår"); past forms do not,
+    but for the copula "var" ("Sara var enig")."""
+    return form.endswith("r") and form != "var"
 
 
 @dataclass
@@ -314,9 +369,14 @@ class StatementFinder:
             if found is None:
                 continue
             act, nxt = found[0], found[1]
+            if subj.kind == "other" and act in _lex()["predicate_acts"]:
+                continue  # "Bestyrelsen var enig om, at ...": the body's agreement is a decision, not speech
             verb = f"{tok.text} {found[2]}" if modal else tok.text  # "kunne oplyse"
-            # "Anja tilsluttede sig og understregede, at ...": the second verb carries the content
-            if " " in act and nxt + 1 < len(toks) and toks[nxt].lower_ == "og" and self._is_verb(toks[nxt + 1]):
+            # "Anja tilsluttede sig og understregede, at ...", "Sara var enig, men syntes, at ...":
+            # the second verb carries the content
+            if nxt < len(toks) and toks[nxt].text == ",":
+                nxt += 1
+            if " " in act and nxt + 1 < len(toks) and toks[nxt].lower_ in ("og", "men") and self._is_verb(toks[nxt + 1]):
                 second = self._act_at(toks, nxt + 1, None)
                 if second is not None:
                     act, verb = second[0], toks[nxt + 1].text
@@ -359,7 +419,7 @@ class StatementFinder:
             if tok.idx < lo or not tok.text.islower():
                 continue
             w = tok.lower_
-            if w in lex["forms"] or w in lex["phrases"]:
+            if (w in lex["forms"] or w in lex["phrases"]) and w not in lex["copulas"]:  # "er"/"var" tell nothing
                 if is_present(w):
                     present += 1
                 else:
@@ -387,25 +447,30 @@ class StatementFinder:
         history: list[tuple[str, str | None]] = []  # speakers of the current item: (name, gender)
         last_para = None
         para_speaker: str | None = None  # the speaker the current paragraph carries
+        para_act: str | None = None  # the act of the paragraph's last explicit statement
         prev_para_speaker: str | None = None  # the speaker the previous paragraph ended with
+        prev_para_report = False  # ... and it ended with a report ("X orienterede om ...")
         for start, end in sentence_spans(doc):
             item = _innermost(items, start)
             if item is None or any(s <= start < h for s, h in headings):
                 continue
             if item != cur_item:
-                cur_item, history, last_para, para_speaker = item, [], None, None
+                cur_item, history, last_para, para_speaker, para_act = item, [], None, None, None
             p_idx = max(bisect.bisect_right(para_starts, start) - 1, 0)
             new_para = p_idx != last_para
             if new_para:
                 adjacent = last_para is not None and p_idx == last_para + 1
                 prev_para_speaker = para_speaker if adjacent else None
-                para_speaker = None
+                prev_para_report = bool(prev_para_speaker) and para_act in _lex()["report_acts"]
+                para_speaker = para_act = None
                 last_para = p_idx
             sent = _Sentence(doc, start, end, mentions)
             text = doc_text[start:end]
             an = self.analyse(sent)
             speaker = None
             implicit = False
+            if an.subject is None:
+                an = self._passive_report(sent)  # "Det oplyses, at ...": no speaker, or an organisation's act
             if an.subject is not None:
                 subj = an.subject
                 if subj.kind == "person":
@@ -416,17 +481,20 @@ class StatementFinder:
                     person = self._role_person(subj.word)
                     speaker = person.name if person else None
                 para_speaker = speaker
+                para_act = an.act if speaker else None
                 if speaker:
                     history.append((speaker, gender_of.get(speaker) or (subj.gender if subj.kind == "person" else None)))
-            elif self._impersonal(text, sent):
-                para_speaker = None
+            elif self._impersonal(text, sent, in_report=bool(para_speaker) and not new_para
+                                  and para_act in _lex()["report_acts"]):
+                para_speaker = para_act = None
             elif para_speaker and not new_para:
                 speaker, implicit = para_speaker, True
-            elif new_para and prev_para_speaker and self._continues(text, sent):
+            elif new_para and prev_para_speaker and (
+                    self._continues(text, sent) or (prev_para_report and self._reads_as_report(text, sent))):
                 speaker, implicit = prev_para_speaker, True
                 para_speaker = speaker
             else:
-                para_speaker = None
+                para_speaker = para_act = None
             out.append(Statement(
                 char_start=start, char_end=end, text=text, speaker=speaker,
                 organisation=org_of.get(speaker) if speaker else None,
@@ -435,8 +503,14 @@ class StatementFinder:
         doc._.statements = out
         return doc
 
-    def _impersonal(self, text: str, sent: _Sentence) -> bool:
-        """Sentences no person says: passive conclusions, the body acting, labels, a named person acted on."""
+    def _impersonal(self, text: str, sent: _Sentence, in_report: bool = False) -> bool:
+        """Sentences no person says: passive conclusions, the body acting, labels, a named person acted on.
+
+        `in_report`: the sentence follows a person's report ("X orienterede om ...") in the same
+        paragraph; there a body subject with a present-tense verb in past-tense minutes is the
+        report's content ("Arbejdsgruppen forventer at ..."), not the meeting's. After a mere
+        remark it is not ("X bemærkede, at ... . Forvaltningen sørger for ...": an action).
+        """
         lex = _lex()
         low = text.casefold()
         if _IMPERSONAL.search(text) or _LABEL.match(text) or low.startswith(lex["no_more"]):
@@ -444,9 +518,15 @@ class StatementFinder:
         toks = sent.toks
         if not toks:
             return True
+        opening = next((o for o in lex["no_more_present"] if low.split()[:len(o.split())] == o.split()), None)
+        if opening is not None:  # "Der er ingen bemærkninger", not "Der er ikke lagt op til besparelser"
+            n = len(opening.split())
+            if len(toks) <= n or toks[n].lower_ in lex["no_more_words"] or toks[n].is_punct:
+                return True
         first = toks[0]
         if first.lower_ in lex["bodies"] and first.text[:1].isupper():
-            return True  # "Bestyrelsen godkendte ...", "Forslaget blev forkastet"
+            # "Bestyrelsen godkendte ...", "Forslaget blev forkastet"; not "Arbejdsgruppen forventer" in a report
+            return not (in_report and not self.present_ok and len(toks) > 1 and _present_verb(toks[1]))
         lead = self._leading_subject(sent)
         if lead is not None and lead[0].kind in ("person", "role"):
             return True  # "Mikkel Aagaard blev genvalgt": about a person, reporting nothing
@@ -454,6 +534,56 @@ class StatementFinder:
                 and first.lower_ not in lex["pronouns"]:
             return True  # "Arbejdsdagen blev fastsat til ..."
         return False
+
+    def _reads_as_report(self, text: str, sent: _Sentence) -> bool:
+        """After a report paragraph ("X orienterede om personale: ..."): a whole sentence of a
+        past-tense document whose main clause is not narrated in the past ("Renoveringen er
+        blevet forsinket", not "Sagen blev drøftet" or "Bestyrelsen besluttede ...")."""
+        if self.present_ok or not sent.toks or text.strip()[-1:] not in ".!?":
+            return False
+        lex = _lex()
+        for tok in sent.toks:
+            w = tok.lower_
+            if tok.text in ",;:" or w in _CLAUSE_ENDS:
+                break  # the main clause ends; a subordinate clause may be in any tense
+            if tok.text.islower() and (w in lex["past_markers"] or (len(w) >= 6 and w.endswith("ede"))
+                                       or (w in lex["forms"] and not is_present(w))):
+                return False
+        return True
+
+    def _passive_report(self, sent: _Sentence) -> Analysis:
+        """A passive reporting clause with a formal subject: "Det oplyses, at ...", "Det blev
+        bemærket, at ...", "Fra <source> blev det desuden nævnt, at ...", "Der blev spurgt til ...".
+
+        No person says it (the source is unnamed), so it gets no speaker, not even the previous
+        one. A named source keeps the act: an organisation ("Fra Danske X blev det bemærket")
+        as subject "other" (speaker None), a person mention ("Fra Jens Bo blev det ...") as the speaker.
+        """
+        toks = sent.toks
+        none = Analysis(None, None, None)
+        for k, tok in enumerate(toks[:15]):
+            if tok.lower_ in _CLAUSE_ENDS:
+                return none  # only the main clause: "..., at det blev oplyst" is content
+            hit = _lex()["passives"].get(tok.lower_) if tok.text.islower() else None
+            head = _passive_head(toks, k, hit[1]) if hit else None
+            if head is None:
+                continue
+            # the formal subject: "Det blev ...", "Der blev ..." (only sentence-first: "Forslaget, der
+            # blev nævnt" is a relative clause), or inverted after the finite verb: "Fra X blev det ..."
+            before = head >= 1 and (toks[head - 1].lower_ == "det" or (head == 1 and toks[0].lower_ == "der"))
+            after = head + 1 < len(toks) and toks[head + 1].lower_ in ("det", "der")
+            if not (before or after):
+                continue
+            act = hit[0]
+            if toks[0].lower_ == "fra" and head > 1:
+                person = self._person_subject(sent, 1)
+                if person is not None:
+                    return Analysis(person, act, tok.text)
+                if toks[1].text[:1].isupper():
+                    source = " ".join(t.text for t in toks[1:head] if t.text[:1].isupper() or t.lower_ in _CONNECTORS)
+                    return Analysis(Subject("other", None, None, source), act, tok.text)
+            return Analysis(Subject("other", None, None, ""), None, None)  # an unnamed source: no act
+        return none
 
     def _continues(self, text: str, sent: _Sentence) -> bool:
         """Does a paragraph with no speaker of its own continue the previous speaker's report?"""
@@ -465,6 +595,14 @@ class StatementFinder:
         if t[-1] not in ".!?)\"”":
             return False  # a heading-like line, not reported content
         return sent.toks[0].lower_ in _lex()["continuation"]
+
+
+def _present_verb(tok: Token) -> bool:
+    """Is the word in second position (the finite verb) present tense: "forventer", "har", "kan"?"""
+    w = tok.text
+    if not w.isalpha() or not w.islower():
+        return False
+    return w in _lex()["present_modals"] or (w.endswith("r") and w not in _NOT_VERBS_R)
 
 
 def _blocks(text: str) -> list[tuple[int, int]]:

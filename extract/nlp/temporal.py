@@ -19,8 +19,14 @@ Families (one finder per family, each a compiled regex built from the month/seas
 * seasons: forår = Mar-May, sommer = Jun-Aug, efterår (høst) = Sep-Nov, vinter = Dec-Feb;
   "vinteren 2021" (and "vinteren 2020/21") is the winter that ENDS in 2021: Dec 2020-Feb 2021.
 * holidays: jul (24-26 Dec), juleferien (23 Dec-1 Jan), påske (Thu-Mon), påskeferien,
-  pinse, sommerferien (approximated as July), efterårsferien (ISO week 42), vinterferien
-  (ISO week 7).
+  pinse, sommerferien (Danish schools: last Saturday of June to Sunday of ISO week 32),
+  efterårsferien (ISO week 42), vinterferien (ISO week 7). "inden/før <holiday>" is the
+  holiday itself with `deadline` True (the anchor, like "inden 1. marts" is that day).
+  "efter <holiday>" (granularity "range", text includes "efter") is the period just after
+  it: the next day to the end of that month, or of the following month when fewer than two
+  weeks would be left — "efter sommerferien" = Monday of ISO week 33 to 31 August, "efter
+  påske" = Tuesday after Easter to the end of the month, "efter jul" = 27 Dec to 31 Jan;
+  "efter årsskiftet/nytår" = the January after the year turn.
 * relative to `ref`: "næste/sidste/denne uge|måned|kvartal|halvår|år", "i år", "i fjor",
   "om en måneds tid" / "om to uger" / "om 14 dage" (a day: ref + N days, a week = 7 days,
   a month = 30 days, a year = 365 days), "inden for to uger", "for to år siden",
@@ -31,6 +37,11 @@ Families (one finder per family, each a compiled regex built from the month/seas
   og 2021", "januar-marts 2021": one record spanning both ends; a missing year on one side is
   taken from the other side (the start moves back a year when it would follow the end).
   "fra X til Y" is not a range after "rykke/flytte/udskyde" (a move, not a period).
+* coordinations of CONSECUTIVE periods are one range whose text spans the coordination:
+  "uge 9 og 10", "ugerne 27, 28 og 29", "1. og 2. kvartal 2021", "Q1 og Q2", "1.-2. halvår",
+  "januar og februar", "december og januar", "2023 og 2024", "2019, 2020 og 2021"; a
+  coordination of non-adjacent periods ("uge 9 og 12", "1. og 3. kvartal", "marts og maj",
+  "2017 og 2019") stays separate expressions (a covering range would invent the gap).
 
 Year resolution when the expression has no year:
 
@@ -56,7 +67,17 @@ perfect tense (har/havde/er/var + participle: "har haft", "er blevet" -> past; t
 perfect is treated as past), "skulle have været"; present/future = vil, skal, kan, er, har
 (no participle), forventes, planlægger, regner med, kommer til at, bliver, næste, passive
 -es ("holdes"), pronoun + -er ("hun flytter"). A verb right after an infinitive auxiliary
-("vil blive holdt") does not count: the finite auxiliary decides. Reporting verbs
+("vil blive holdt") does not count: the finite auxiliary decides. Two kinds of perfect
+point ahead: "har/er" + a scheduling participle (afsat, planlagt, aftalt, booket, fastsat,
+berammet, indkaldt, ...: "der er afsat to timer d. 12/3") is a standing arrangement, and
+"er udsat/flyttet/rykket til" names the new date. A promise/plan/decision verb governing
+"at" + infinitive (lovet, planlagt, besluttet, aftalt, vedtaget, enige om, agter, ... — "har
+lovet at etablere den i foråret", "besluttede at holde mødet i marts") puts a future marker
+on the "at", which is nearer to a following date than the (past) governing verb. A date
+INSIDE a perfect group ("har i juni haft", "har siden 2013 fulgt", "har i december
+aftalt") is the past event's own time: past. A perfect in an at-clause under an
+expectation or goal ("det forventes, at systemet er implementeret i juni", "målet er, at
+alle har gennemført kurset i maj") is a future perfect: future. Reporting verbs
 (orienterede, bemærkede, bad, drøftede, ... and any past verb introducing ", at") narrate
 the meeting itself and are ignored. The nearest marker in the
 expression's own clause decides; else the nearest marker in a main (non-relative) clause
@@ -70,12 +91,25 @@ Deadline rule (`deadline` flag), evaluated in the expression's sentence:
   "deadline"/"frist"/"skal være klar|færdig|på plads|..." anywhere in the 80 characters
   before it, or "er/som deadline|frist" right after it — regardless of tense;
 * True when the expression itself starts with "inden"/"senest" ("inden for to uger");
-* True when a target word (forventes/forventer, planlægger, "planen er", "målet er",
-  målsætning, sigter, klar, færdig, afslutte(s/t), på plads, i mål, levere) precedes the
-  expression in its sentence (<= 120 characters before), or follows it in the same
-  clause, and the clause is not past tense and the period does not end before `ref`;
-* False otherwise: past events ("har siden 2013 fulgt", "reviderede ... i 2017") and
-  plain mentions.
+* True when the clause is not past tense, the period does not end before `ref`, and
+  - a goal framing ("planen er, at", "målet er", målsætning, sigter) precedes it in its
+    main clause (<= 120 characters; not across ", og"/", men"/";"), or
+  - a completion predicate (klar, færdig, afslutte(s/t), på plads, i mål, levere) precedes
+    it in its main clause (not across ", og"/", men"/";") or follows it before the next
+    og/men/der/som/comma ("skal i uge 48 være klar"; "begynde i uge 22 og være afsluttet i
+    december": only december), or
+  - a forecast/plan verb (forventes/forventer/forventning, planlægger) governs a
+    completion or delivery: "forventes klar/færdig/afsluttet/implementeret/igangsat/
+    afleveret/præsenteret/etableret i ...", "forventes at kunne ske i Q3", "forventer at
+    aflevere/præsentere ... i", "planlægger at <verb>", or a completion subject
+    ("Implementeringen forventes i juni"). This is the issue's "forventes ... i" target;
+* False otherwise: past events ("har siden 2013 fulgt", "reviderede ... i 2017"), plain
+  mentions, and plain forecasts — of a quantity or state ("forventer færre elever efter
+  sommerferien", "udgiften forventes at falde i 2024", "forventer et overskud i 2021",
+  "forventes at udgøre ..."; any amount/percentage word in the forecast wins) or of an
+  event that is not a delivery ("forventes at træde i kraft", "forventes at foreligge",
+  "forventer at sende ... ultimo august", "planlægge arbejdsdagen den 22. april").
+  Compounds count as deadline words: "Høringsfristen er den 24. marts", "ansøgningsfrist".
 
 Overlapping candidates: the longest wins (ties: the earlier one).
 """
@@ -140,7 +174,7 @@ YEAR_CONTEXT = frozenset("""
 i siden fra til før efter inden indtil gennem for år året årene af mellem omkring ved per pr.
 senest mod primo medio ultimo start slut hele budget budgettet budgetår budgetåret regnskab
 regnskabet regnskabsår regnskabsåret finanslov finansloven finansåret økonomiaftale
-økonomiaftalen økonomiaftalerne øa perioden periode sæson sæsonen ind
+økonomiaftalen økonomiaftalerne øa perioden periode sæson sæsonen ind henover
 """.split())
 #: Words after a number that make it an amount, not a year.
 UNIT_WORDS = frozenset("""
@@ -209,25 +243,81 @@ _FUTURE_PREPS = frozenset({"til", "inden", "senest", "indtil", "før", "mod"})
 _PRONOUNS = frozenset("jeg du han hun man vi de den det der".split())
 _INFINITE_AUX = frozenset({"blive", "være", "have", "bliver", "blevet", "været"})
 _RELATIVE_CLAUSE_START = frozenset({"der", "som", "hvilket", "hvor", "hvis", "hvorfor", "hvorefter"})
+#: 'har/er' + one of these participles is a standing arrangement whose date lies ahead
+#: ("der er afsat to timer d. 12/3", "mødet er berammet til ..."), not a past event.
+_ARRANGED = frozenset("""
+afsat planlagt aftalt booket fastsat berammet reserveret bestilt indkaldt fastlagt varslet
+annonceret arrangeret tilrettelagt inviteret
+""".split())
+#: ... and these only when the date is what it is moved TO ("er udsat til foråret").
+_MOVED = frozenset("udsat udskudt flyttet rykket forlænget forskudt".split())
+#: A date inside a perfect verb group is an adverbial of the (past) event: "har i juni haft",
+#: "har siden 2013 fulgt"; these words may sit between the auxiliary and the participle.
+_GROUP_SKIP = _AUX_SKIP | frozenset("""
+på siden fra til den d omkring ved efter før inden løbet af uge primo medio ultimo starten
+slutningen midten begyndelsen udgangen sidste forrige år året foråret sommeren efteråret
+vinteren dag går
+""".split()) | frozenset(MONTHS)
+#: A promise/plan/decision verb governing "at" + infinitive: the infinitive's date lies ahead
+#: of the promise ("har lovet at etablere den i foråret", "besluttede at holde mødet i marts").
+_INTENT_AT = re.compile(
+    r"\b(?:lov(?:er|ede|et)|planl(?:ægger|agde|agt)|beslut(?:ter|tede|tet)|aftal(?:er|te|t)"
+    r"|vedt(?:ager|og|aget)|agter|påtænker|ønsker|håber|tilb(?:yder|ød|udt)|enige\s+om"
+    r"|regner\s+med|(?:forpligte(?:r|de|t)|påt(?:ager|og|aget))\s+sig|hensigt(?:en)?|planer\s+om)"
+    r"(?:\s+\w+){0,2}?\s+(?P<at>at)\s+(?P<inf>\w+)",
+    re.I,
+)
+#: an at-clause under an expectation/goal: its perfect is a future perfect ("det forventes,
+#: at systemet er implementeret i juni", "målet er, at alle har gennemført kurset i 2025")
+_RX_EXPECT_AT = re.compile(
+    r"\b(?:forvent\w*|planen\s+er|målet\s+er|håber|regner\s+med|sikre|sørge\s+for)\s*,?\s+at\s+"
+    r"(?:\w+\s+){0,4}$", re.I)
+_NOT_INFINITIVE = _PRONOUNS | frozenset("""
+alle disse denne dette en et nogle mange flere hele samme hver vores deres hans hendes sin sit
+sine min mit mine ingen alt andre begge
+""".split())
+_SHORT_INFINITIVES = frozenset("gå få se nå stå bo dø tro ske slå".split())
 
 # Deadline cues -----------------------------------------------------------------
 _DL_ADJACENT = re.compile(
-    r"(?<!ikke )(?<!først )\b(?:senest|inden|indenfor|før|deadline[n]?|frist(?:en)?|tidsfrist(?:en)?)"
+    r"(?<!ikke )(?<!først )\b(?:senest|inden|indenfor|før|\w*deadline[n]?|\w*frist(?:en)?)"
     r"(?:\s+\S+){0,3}?\s*$",
     re.I,
 )
 _DL_INSIDE = re.compile(r"(?:inden|indenfor|senest)\b", re.I)  # 'inden for to uger'
 _DL_BEFORE = re.compile(
-    r"\b(?:deadline|frist|tidsfrist|skal\s+(?:\w+\s+)?være\s+(?:klar|færdig|på\s+plads|implementeret|"
+    r"\b(?:\w*deadline|\w*frist|skal\s+(?:\w+\s+)?være\s+(?:klar|færdig|på\s+plads|implementeret|"
     r"afsluttet|gennemført|leveret|i\s+drift|etableret))",
     re.I,
 )
 _DL_AFTER = re.compile(r"^\W{0,3}(?:er|som|var)\s+(?:\w+\s+)?(?:deadline|frist)", re.I)
-_DL_TARGET = re.compile(
-    r"\b(?:forvent\w*|planlæg\w*|planen\s+er|målet\s+er|målsætning\w*|sigte[rs]?|klar|færdig\w*|afslut\w*|"
-    r"på\s+plads|i\s+mål|levere[rs]?|leveret)\b",
+#: goal framings that introduce a target anywhere later in the sentence ("Målet er, at ...")
+_DL_FRAME = re.compile(r"\b(?:(?:planen|målet)\s+er\s*,?\s+at|målet\s+er|målsætning\w*|sigte[rs]?)\b", re.I)
+#: completion predicates: the date is when something must be done/ready (own clause)
+_DL_GOAL = re.compile(r"\b(?:klar|færdig\w*|afslut\w*|på\s+plads|i\s+mål|levere[rs]?|leveret)\b", re.I)
+#: forecast/plan verbs: a target only when they govern a completion or delivery predicate
+_DL_FORECAST = re.compile(r"\b(?:forvent(?:es|er|et|ede|ning\w*)|planlæg\w*)\b", re.I)
+_DL_DELIVERY = re.compile(
+    r"\b(?:klar|færdig\w*|afslut\w*|implementer\w*|gennemfør\w*|igangsat|igangsæt\w*|aflever\w*|"
+    r"levere[rst]?|leveres|præsenter\w*|fremlæg\w*|fremlagt|idriftsat|idriftsæt\w*|i\s+drift|på\s+plads|"
+    r"i\s+mål|etabler\w*|ske)\b",
     re.I,
 )
+#: ... a subject naming a completion ("Implementeringen forventes i Q3")
+_DL_DELIVERY_NOUN = re.compile(
+    r"\b(?:implementering|idriftsættelse|levering|leverance|aflevering|færdiggørelse|afslutning|"
+    r"udrulning|ibrugtagning)\w*", re.I)
+#: ... but a forecast of a quantity or a state is not a target ("forventer færre elever",
+#: "udgiften forventes at falde", "forventer et overskud", "forventes at udgøre 2 mio. kr.")
+_DL_QUANTITY = re.compile(
+    r"(?:\b(?:færre|flere|mere|mindre|fald\w*|stig\w*|vækst|vokse\w*|øge\w*|øget|reducer\w*|"
+    r"overskud\w*|underskud\w*|niveau\w*|udgøre\w*|beløbe\w*|koste\w*|besparelse\w*|"
+    r"merforbrug\w*|mindreforbrug\w*|antal\w*|procent|pct|mio|mia|kr)\b|%)",
+    re.I,
+)
+_DL_CUT = re.compile(r"\b(?:og|men|eller|samt|mens|hvor|der|som)\b|[,;:]", re.I)
+_RX_NEW_MAIN_CLAUSE = re.compile(r"[,;]\s*(?:og|men|mens|samt|eller)\b|;", re.I)
+_PLAN_AT = re.compile(r"planlæg\w*\s+(?:\w+\s+)?at\s+\w", re.I)
 
 # --------------------------------------------------------------------------- regexes
 
@@ -301,6 +391,16 @@ RE_WEEK_RANGE = re.compile(
     rf"(?P<w2>\d{{1,2}})(?:\s*(?:[/,]\s*|\s+i\s+|\s*)(?P<y>{_YEAR}))?(?![\w]|[.,]\d)", _I)
 RE_WEEK = re.compile(
     rf"u(?<!\wu)ge\s*(?P<w>\d{{1,2}})(?:(?:\s*[/,]\s*|\s+i\s+|\s+)(?P<y>{_YEAR}))?(?![\w]|[.,/]\d)", _I)
+#: coordinated weeks 'uge 9 og 10', 'ugerne 9, 10 og 11', 'uge 9 og uge 12'
+RE_WEEK_LIST = re.compile(
+    rf"u(?<!\wu)ger?(?:ne)?\s*(?P<ws>\d{{1,2}}(?:\s*,\s*(?:uge\s*)?\d{{1,2}})*\s+(?:og|samt)\s+(?:uge\s*)?\d{{1,2}})"
+    rf"(?:(?:\s*[/,]\s*|\s+i\s+|\s+)(?P<y>{_YEAR}))?(?![\w]|[.,/]\d)", _I)
+_ORD_Q = r"(?:[1-4]\.|første|andet|anden|tredje|fjerde)"
+#: coordinated quarters/halves '1. og 2. kvartal 2021', 'tredje og fjerde kvartal', '1.-2. halvår'
+RE_QUARTER_LIST = re.compile(
+    rf"(?<!\w)(?P<qs>{_ORD_Q}(?:\s*,\s*{_ORD_Q})*\s*(?:\s(?:og|samt)\s|-|–)\s*{_ORD_Q})\s*"
+    rf"(?P<k>kvartal(?:er(?:ne)?)?|kvt\.?|halvår(?:et)?)(?!\w)"
+    rf"(?:(?:\s*[-/]\s*|\s+(?:i|af)\s+|\s+)(?:(?P<y>{_YEAR}){_YEAR_END}|(?P<yr>{_REL_YEAR_AF})))?", _I)
 RE_QUARTER = re.compile(
     rf"(?<!\w)(?:(?P<qn>[1-4])\.\s*(?:kvartal|kvt\.?)(?!\w)|(?P<qw>første|andet|anden|tredje|fjerde)\s+kvartal(?!\w)"
     rf"|(?P<qq>Q[1-4])(?!\w))"
@@ -410,13 +510,25 @@ def _holiday_period(y: int, name: str) -> Period:
     if name in ("pinse", "pinsen"):
         p = _easter(y) + timedelta(days=49)
         return p, p + timedelta(days=1)
-    if name == "sommerferien":
-        return date(y, 7, 1), date(y, 7, 31)
+    if name == "sommerferien":  # Danish schools: last Saturday of June .. Sunday of ISO week 32
+        june30 = date(y, 6, 30)
+        return june30 - timedelta(days=(june30.weekday() - 5) % 7), date.fromisocalendar(y, 32, 7)
     if name == "efterårsferien":
         return _week_period(y, 42)
     if name == "vinterferien":
         return _week_period(y, 7)
     raise ValueError(name)
+
+
+def _after(p: Period) -> Period:
+    """The period just after `p` ('efter påske'): from the next day to the end of that month,
+    or of the following month when fewer than two weeks would be left ('efter jul' = 27 Dec to
+    31 Jan); 'efter sommerferien' = Monday of ISO week 33 to 31 August."""
+    a = p[1] + timedelta(days=1)
+    y, m = a.year, a.month
+    if monthrange(y, m)[1] - a.day < 13:
+        y, m = _add_months(y, m, 1)
+    return a, _month_period(y, m)[1]
 
 
 def _part_of_month(y: int, m: int, part: str) -> Period:
@@ -493,6 +605,7 @@ class _Cand:
     mergeable: bool = True            # may be an end of a "fra X til Y" range
     prio: int = 0
     ends: tuple["_Cand", "_Cand"] | None = None  # the two ends of a merged range
+    unit: tuple[str, int] | None = None  # ('month', 3), ('week', 9), ('year', 2023): coordination
 
     @property
     def explicit_year(self) -> int | None:
@@ -600,7 +713,8 @@ def _find_months(text: str, out: list[_Cand]) -> None:
 
     for m in RE_MONTH_YEAR.finditer(text):
         mo = _month_of(m["m"])
-        c = _Cand(begin(m), m.end(), "month", period=lambda yy, mo=mo: _month_period(yy, mo), prio=1)
+        c = _Cand(begin(m), m.end(), "month", period=lambda yy, mo=mo: _month_period(yy, mo), prio=1,
+                  unit=("month", mo))
         if m["y"]:
             c.year = int(m["y"])
         else:
@@ -610,7 +724,8 @@ def _find_months(text: str, out: list[_Cand]) -> None:
         if not _bare_month_ok(text, m):
             continue
         mo = _month_of(m["m"])
-        _add(out, _Cand(begin(m), m.end(), "month", period=lambda yy, mo=mo: _month_period(yy, mo)))
+        _add(out, _Cand(begin(m), m.end(), "month", period=lambda yy, mo=mo: _month_period(yy, mo),
+                        unit=("month", mo)))
     for m in RE_PART.finditer(text):
         part = _part_name(m["p"])
         if m["m"]:
@@ -655,14 +770,28 @@ def _find_weeks(text: str, out: list[_Cand]) -> None:
         if not 1 <= w <= 53:
             continue
         _add(out, _Cand(m.start(), m.end(), "week", period=lambda yy, w=w: _week_period(yy, w),
-                        year=int(m["y"]) if m["y"] else None, prio=1))
+                        year=int(m["y"]) if m["y"] else None, prio=1, unit=("week", w)))
+    for m in RE_WEEK_LIST.finditer(text):
+        nums = [(int(n.group()), n.start(), n.end()) for n in re.finditer(r"\d+", m["ws"])]
+        y = int(m["y"]) if m["y"] else None
+        if not all(1 <= w <= 53 for w, _, _ in nums):
+            continue
+        if all(b[0] == a[0] + 1 for a, b in zip(nums, nums[1:])):  # 'uge 9 og 10': one range
+            w1, w2 = nums[0][0], nums[-1][0]
+            per = lambda yy, w1=w1, w2=w2: (_week_period(yy, w1)[0], _week_period(yy, w2)[1])  # noqa: E731
+            _add(out, _Cand(m.start(), m.end(), "range", period=per, year=y, prio=1))
+            continue
+        off = m.start("ws")
+        for w, a, b in nums[1:]:  # 'uge 9 og 12': separate weeks, sharing the year
+            _add(out, _Cand(off + a, off + b, "week", period=lambda yy, w=w: _week_period(yy, w), year=y))
 
 
 def _find_quarters_halves(text: str, out: list[_Cand]) -> None:
     """'Q3 2021', '2. kvartal 2021', '4. kvt. 2021', 'første kvartal', 'andet halvår 2021', 'H1 2021'."""
     for m in RE_QUARTER.finditer(text):
         q = int(m["qn"]) if m["qn"] else ORDINALS[m["qw"].lower()] if m["qw"] else int(m["qq"][1])
-        c = _Cand(m.start(), m.end(), "quarter", period=lambda yy, q=q: _quarter_period(yy, q), prio=1)
+        c = _Cand(m.start(), m.end(), "quarter", period=lambda yy, q=q: _quarter_period(yy, q), prio=1,
+                  unit=("quarter", q))
         if m["y"]:
             c.year = int(m["y"])
         elif m["y2"]:
@@ -672,12 +801,15 @@ def _find_quarters_halves(text: str, out: list[_Cand]) -> None:
         else:
             c.inherit = True
         _add(out, c)
+    for m in RE_QUARTER_LIST.finditer(text):
+        _quarter_list(text, m, out)
     for m in RE_HALF.finditer(text):
         h = int(m["hh"][1]) if m["hh"] else ORDINALS[m["hw"].lower()]
         has_year = bool(m["y"] or m["yr"])
         if not has_year and (m["hh"] or (m["hk"] and m["hk"].lower().startswith("halvdel"))):
             continue  # 'H1' / 'første halvdel af' need a year to be temporal
-        c = _Cand(m.start(), m.end(), "half", period=lambda yy, h=h: _half_period(yy, h), prio=1)
+        c = _Cand(m.start(), m.end(), "half", period=lambda yy, h=h: _half_period(yy, h), prio=1,
+                  unit=("half", h))
         if m["y"]:
             c.year = int(m["y"])
         elif m["yr"]:
@@ -685,6 +817,34 @@ def _find_quarters_halves(text: str, out: list[_Cand]) -> None:
         else:
             c.inherit = True
         _add(out, c)
+
+
+def _quarter_list(text: str, m: re.Match, out: list[_Cand]) -> None:
+    """'1. og 2. kvartal 2021' -> one range when the parts are consecutive (a dash always is),
+    else each ordinal on its own ('1. og 3. kvartal': Q1 and Q3, sharing the year)."""
+    ords = [(ORDINALS[o.group().lower()], o.start(), o.end())
+            for o in re.finditer(_ORD_Q, m["qs"], _I)]
+    half = m["k"].lower().startswith("halv")
+    per_of = _half_period if half else _quarter_period
+    if half and any(n > 2 for n, _, _ in ords):
+        return
+    year = int(m["y"]) if m["y"] else None
+    rel_year = _rel_year_offset(m["yr"]) if m["yr"] else None
+
+    def cand(start: int, end: int, gran: str, per: Callable[[int], Period], prio: int) -> _Cand:
+        return _Cand(start, end, gran, period=per, year=year, rel_year=rel_year,
+                     inherit=year is None and rel_year is None, prio=prio)
+
+    dash = "og" not in m["qs"].lower() and "samt" not in m["qs"].lower()
+    if dash or all(b[0] == a[0] + 1 for a, b in zip(ords, ords[1:])):
+        a, b = ords[0][0], ords[-1][0]
+        per = lambda yy, a=a, b=b: (per_of(yy, a)[0], per_of(yy, b)[1])  # noqa: E731
+        if b > a:
+            _add(out, cand(m.start(), m.end(), "range", per, 2))
+        return
+    off = m.start("qs")
+    for n, a, b in ords[:-1]:
+        _add(out, cand(off + a, off + b, "half" if half else "quarter", lambda yy, n=n: per_of(yy, n), 0))
 
 
 def _strictly(period: Callable[[int], Period], after: bool) -> Callable[[date, str], Period | None]:
@@ -736,8 +896,19 @@ def _find_seasons_holidays(text: str, out: list[_Cand]) -> None:
         pre = pm["pre"].lower() if pm else ""
         if name == "jul" and not pre:
             continue
-        keep_pre = pre in ("næste", "sidste", "denne")
+        keep_pre = pre in ("næste", "sidste", "denne", "efter")
         start = pm.start() if keep_pre else m.start()
+        if pre == "efter" and not m["y2"]:  # 'efter sommerferien': the weeks after it
+            if name in ("årsskiftet", "nytår", "nytåret"):
+                c = _Cand(start, m.end(), "range", period=lambda yy: _month_period(yy, 1), prio=1)
+                c.year = int(m["y"]) if m["y"] else None
+                if c.year is None:
+                    c.period, c.rel = None, _after_year_turn
+            else:
+                c = _Cand(start, m.end(), "range", period=lambda yy, n=name: _after(_holiday_period(yy, n)),
+                          year=int(m["y"]) if m["y"] else None, prio=1)
+            _add(out, c)
+            continue
         if name == "årsskiftet":
             if m["y"]:
                 y = int(m["y"])
@@ -757,6 +928,11 @@ def _find_seasons_holidays(text: str, out: list[_Cand]) -> None:
         elif pre == "sidste":
             c.period, c.rel = None, _strictly(per, after=False)
         _add(out, c)
+
+
+def _after_year_turn(ref: date, tense: str) -> Period:
+    """'efter årsskiftet/nytår': the January after the year turn `_year_turn` picks."""
+    return _month_period(_year_turn(ref, tense)[0].year, 1)
 
 
 def _year_turn(ref: date, tense: str) -> Period:
@@ -848,6 +1024,9 @@ def _find_years(text: str, out: list[_Cand]) -> None:
         prev_word = prev.group(1).lower().strip("(\"'") if prev else ""
         chained = bool(_RX_YEAR_CHAIN.fullmatch(text, last_end, s)) if s - last_end < 12 else False
         ok = prev_word in YEAR_CONTEXT or chained
+        if not ok and prev_word == "over":  # 'fordelt over 2023 og 2024', not 'over 2000 af dem'
+            prev2 = _RX_LAST_2WORD.search(before)
+            ok = bool(prev2 and prev2.group(1).lower() in ("fordelt", "fordeles", "hen", "spredt"))
         if ok and prev_word == "til":
             prev2 = _RX_LAST_2WORD.search(before)
             if prev2 and prev2.group(1).lower() in ("op", "ca.", "cirka"):
@@ -860,7 +1039,7 @@ def _find_years(text: str, out: list[_Cand]) -> None:
         if not ok or _num_guarded(text, s):
             continue
         y = int(m["y"])
-        out.append(_Cand(s, m.end(), "year", period=_year_period, year=y))
+        out.append(_Cand(s, m.end(), "year", period=_year_period, year=y, unit=("year", y)))
         last_end = m.end()
 
 
@@ -987,6 +1166,7 @@ _REPORT_AT = re.compile(r"(?:\s+\w+){0,3}?\s*,\s*at\b", re.U)  # used with .matc
 class _SentInfo:
     markers: list[tuple[int, str, bool]]   # (abs position, 'past'|'future', is_reporting)
     clauses: list[tuple[int, int, bool]]   # (abs start, abs end, is_relative_clause)
+    groups: list[tuple[int, int]] | None = None  # perfect verb groups 'har ... participle' (abs spans)
 
 
 def _is_participle(w: str, strict: bool) -> bool:
@@ -1004,6 +1184,7 @@ def _sentence_info(text: str, s: int, e: int) -> _SentInfo:
     sent = text[s:e]
     toks = [(m.start() + s, m.end() + s, m.group().lower()) for m in _WORD_RE.finditer(sent)]
     markers: list[tuple[int, str, bool]] = []
+    groups: list[tuple[int, int]] = []
 
     def past(p: int, w: str, end: int) -> None:
         """A past marker unless it is a reporting verb (narrating the meeting itself)."""
@@ -1019,10 +1200,21 @@ def _sentence_info(text: str, s: int, e: int) -> _SentInfo:
             j = i + 1
             while j < len(toks) and j < i + 4 and toks[j][2] in _AUX_SKIP:
                 j += 1
-            if j < len(toks) and j < i + 4 and _is_participle(toks[j][2], strict=w in ("er", "var")):
+            found = j < len(toks) and j < i + 4 and _is_participle(toks[j][2], strict=w in ("er", "var"))
+            if not found:
+                j = _participle_after_adverbial(toks, i)
+                found = j < len(toks)
+            if found:
                 skip_to = j
-                if w != "have":
-                    past(p, toks[j][2], toks[j][1])
+                part = toks[j][2]
+                if not (w == "have" and prev in ("skal", "vil")):
+                    groups.append((p, toks[j][1]))
+                if w in ("har", "er") and (part in _ARRANGED or (
+                        part in _MOVED and _next_word(toks, j) == "til")
+                        or _RX_EXPECT_AT.search(text, max(s, p - 80), p)):
+                    markers.append((p, "future", False))  # an arrangement or expected result: ahead
+                elif w != "have":
+                    past(p, part, toks[j][1])
                 elif prev in ("skulle", "kunne", "ville", "burde", "måtte"):
                     past(p, toks[j][2], toks[j][1])
                 elif prev in ("skal", "vil"):
@@ -1046,6 +1238,11 @@ def _sentence_info(text: str, s: int, e: int) -> _SentInfo:
                 markers.append((p, "future", False))
             elif w.endswith("er") and prev in _PRONOUNS and w not in MONTHS:
                 markers.append((p, "future", False))  # 'hun flytter', 'vi arbejder'
+    for m in _INTENT_AT.finditer(sent):
+        inf = m["inf"].lower()
+        if inf not in _NOT_INFINITIVE and (inf in _SHORT_INFINITIVES or (
+                inf.endswith("e") and not inf.endswith(("erne", "ene")))):
+            markers.append((s + m.start("at"), "future", False))
     clauses: list[tuple[int, int, bool]] = []
     a = s
     for m in list(_CLAUSE_SEP.finditer(sent)) + [None]:
@@ -1055,7 +1252,26 @@ def _sentence_info(text: str, s: int, e: int) -> _SentInfo:
         clauses.append((a, b, relative))
         if m:
             a = s + m.end()
-    return _SentInfo(markers, clauses)
+    return _SentInfo(markers, clauses, groups)
+
+
+def _participle_after_adverbial(toks: list[tuple[int, int, str]], i: int) -> int:
+    """Index of a participle after the auxiliary toks[i] when only a short temporal adverbial
+    sits between ('har i juni haft', 'har den 5. maj besluttet'); len(toks) when none."""
+    k = i + 1
+    while k < len(toks) and k < i + 8 and (toks[k][2] in _GROUP_SKIP or toks[k][2].isdigit()):
+        k += 1
+    if k > i + 1 and k < len(toks) and k < i + 8 and _is_participle(toks[k][2], strict=True):
+        return k
+    return len(toks)
+
+
+def _next_word(toks: list[tuple[int, int, str]], j: int) -> str:
+    """The first word after toks[j] that is not a filler adverb ('udsat [igen] til')."""
+    k = j + 1
+    while k < len(toks) and toks[k][2] in _AUX_SKIP:
+        k += 1
+    return toks[k][2] if k < len(toks) else ""
 
 
 def _tense_from_info(info: _SentInfo, pos: int, end: int) -> str:
@@ -1063,6 +1279,8 @@ def _tense_from_info(info: _SentInfo, pos: int, end: int) -> str:
     def dist(p: int) -> int:
         return pos - p if p < pos else max(0, p - end)
 
+    if any(a < pos and end <= b for a, b in info.groups or ()):
+        return "past"  # 'har i juni haft', 'har siden 2013 fulgt': inside the perfect group
     markers = [(p, t) for p, t, rep in info.markers if not rep]
     own = next(((a, b) for a, b, _ in info.clauses if a <= pos < b), None)
     if own:
@@ -1105,7 +1323,6 @@ def _deadline(text: str, sent: Span, c: _Cand, tense: str, clause: Span | None, 
     """Deadline/target framing of the expression (rule in the module docstring); `over`: the
     period ended before the meeting, so only an explicit deadline word can make it one."""
     s0 = sent[0]
-    before = text[max(s0, c.start - 120):c.start]
     if _DL_ADJACENT.search(text[max(s0, c.start - 40):c.start]) or _DL_INSIDE.match(text, c.start, c.end):
         return True
     if _DL_BEFORE.search(text[max(s0, c.start - 80):c.start]):
@@ -1114,19 +1331,52 @@ def _deadline(text: str, sent: Span, c: _Cand, tense: str, clause: Span | None, 
         return True
     if tense == "past" or over:
         return False
-    if _DL_TARGET.search(before):
+    c0, c1 = clause or sent
+    before = text[max(s0, c.start - 120):c.start]
+    main = _RX_NEW_MAIN_CLAUSE.split(before)[-1]  # back to the start of its main clause
+    cut = _DL_CUT.search(text, c.end, c1)
+    after = text[c.end:cut.start() if cut else c1]
+    if _DL_FRAME.search(main) or _DL_GOAL.search(main) or _DL_GOAL.search(after):
         return True
-    if clause and _DL_TARGET.search(text[c.end:clause[1]]):
-        return True
-    return False
+    return _forecast_target(text, before, after, c0, c.start)
+
+
+def _forecast_target(text: str, before: str, after: str, clause_start: int, pos: int) -> bool:
+    """'forventes/forventer/planlægger' frame a target only around a completion or delivery
+    ("forventes klar i", "forventer at aflevere ... i", "planlægger at implementere i");
+    a forecast of a quantity or state ("forventer færre elever", "forventes at falde") or of
+    a plain event ("forventes at træde i kraft", "planlægge arbejdsdagen den ...") is not."""
+    hits = list(_DL_FORECAST.finditer(before))
+    if hits and not _RX_NEW_MAIN_CLAUSE.search(before, hits[-1].end()):
+        fm = hits[-1]
+        pred = before[fm.end():] + " " + after
+        subject = text[clause_start:max(clause_start, pos - len(before) + fm.start())]
+    else:
+        fm = _DL_FORECAST.search(after)
+        if not fm:
+            return False
+        pred = after[fm.end():]
+        subject = ""
+    if _DL_QUANTITY.search(pred):
+        return False
+    if fm.group().lower().startswith("planlæg"):
+        return bool(_PLAN_AT.match(fm.group() + pred) or _DL_DELIVERY.search(pred))
+    return bool(_DL_DELIVERY.search(pred) or _DL_DELIVERY_NOUN.search(subject))
 
 
 def _merge_ranges(text: str, cands: list[_Cand], sent_of: Callable[[int], int]) -> list[_Cand]:
-    """Join 'X – Y', 'fra X til Y', 'X til og med Y', 'mellem X og Y' into one range candidate."""
+    """Join 'X – Y', 'fra X til Y', 'X til og med Y', 'mellem X og Y' and coordinations of
+    consecutive periods ('januar og februar', '2023 og 2024') into one range candidate."""
     out: list[_Cand] = []
     i = 0
     while i < len(cands):
         a = cands[i]
+        j = _coordination_end(text, cands, i, sent_of)
+        if j > i:
+            b = cands[j]
+            out.append(_Cand(a.start, b.end, "range", prio=3, mergeable=False, rel=_range_rel(a, b), ends=(a, b)))
+            i = j + 1
+            continue
         if i + 1 < len(cands):
             b = cands[i + 1]
             gap = text[a.end:b.start]
@@ -1148,6 +1398,38 @@ def _merge_ranges(text: str, cands: list[_Cand], sent_of: Callable[[int], int]) 
         out.append(a)
         i += 1
     return out
+
+
+_RX_COORD = re.compile(r"\s*(?:,|\s(?P<og>og|samt))\s*(?:i\s+)?", _I)
+
+
+def _consecutive(a: _Cand, b: _Cand) -> bool:
+    """b is the period right after a (same unit): months 3-4 (12-1 across a year), weeks 9-10,
+    quarters 1-2, halves 1-2, years 2023-2024; explicit years must agree."""
+    if not (a.unit and b.unit and a.unit[0] == b.unit[0]):
+        return False
+    kind, u, v = a.unit[0], a.unit[1], b.unit[1]
+    if kind == "year":
+        return v == u + 1
+    wrap = kind == "month" and u == 12
+    if v != (1 if wrap else u + 1):
+        return False
+    return a.year is None or b.year is None or b.year == a.year + wrap
+
+
+def _coordination_end(text: str, cands: list[_Cand], i: int, sent_of: Callable[[int], int]) -> int:
+    """Index of the last member of a coordination 'X, Y og Z' of consecutive periods starting
+    at cands[i] (i when there is none): 'uge 9 og uge 10', 'januar og februar', 'Q1 og Q2'."""
+    k = i
+    while k + 1 < len(cands):
+        a, b = cands[k], cands[k + 1]
+        m = _RX_COORD.fullmatch(text, a.end, b.start)
+        if not (m and a.mergeable and b.mergeable and sent_of(a.start) == sent_of(b.start) and _consecutive(a, b)):
+            return i
+        k += 1
+        if m["og"]:
+            return k
+    return i
 
 
 def _range_rel(a: _Cand, b: _Cand) -> Callable[[date, str], Period | None]:
