@@ -47,7 +47,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from extract.doctext import DocText
-from extract.frontmatter import TextLine, document_organisation, front_texts, layout_lexicon, text_lines
+from extract.frontmatter import TextLine, front_texts, home_organisation, layout_lexicon, text_lines
 from extract.schema import Attendee
 
 _ROLE_RANK = {"absent": 6, "secretary": 5, "chair": 4, "guest": 3, "member": 2, "participant": 1}
@@ -928,7 +928,7 @@ def parse_attendance(doc: DocText, front_end: int) -> list[Attendee]:
             first = next(e for e in entries if e.name == name)
             entries.append(_Entry(name=name, start=first.start, end=first.end, role=role))
     # staff listed without an organisation belong to the institution whose minutes these are
-    home = document_organisation(front_texts(doc, front_end), institutions_only=True)
+    home = home_organisation(doc, front_texts(doc, front_end), institutions_only=True)
     _departments_of_home(entries, home)
     _staff_leaders_participate(entries, home)
     rows = _merge(entries)

@@ -65,6 +65,9 @@ class DocText:
     spans: list[Span]
     page_count: int
     ocr_pages: list[int] = field(default_factory=list)
+    #: distinct texts of the running headers/footers removed from the body (table cells
+    #: split); not part of `text`, but evidence of whose minutes these are ("Fjordby Kommune")
+    furniture: list[str] = field(default_factory=list)
     _starts: list[int] = field(default_factory=list, repr=False, compare=False)
 
     def block_text(self, block: Block) -> str:

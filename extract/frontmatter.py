@@ -450,4 +450,11 @@ def parse_front(doc: DocText, end: int) -> FrontMatter:
         texts = front_texts(doc, len(doc.text))[:15]
     title_idx, title = _find_title(texts)
     return FrontMatter(title=title, body=_body(texts, title_idx), meeting_date=_meeting_date(texts, title_idx),
-                       place=_place(texts), start=0, end=end, organisation=document_organisation(texts))
+                       place=_place(texts), start=0, end=end, organisation=home_organisation(doc, texts))
+
+
+def home_organisation(doc: DocText, texts: list[str], institutions_only: bool = False) -> str | None:
+    """Whose minutes these are: from the front matter, else from the removed running
+    header/footer, where municipalities and regions often print only their name."""
+    return (document_organisation(texts, institutions_only)
+            or document_organisation(doc.furniture, institutions_only))

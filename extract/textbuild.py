@@ -628,4 +628,19 @@ def build_doctext(
             cells=cells,
         ))
     return DocText("".join(text_parts), blocks, spans, page_count=max(page_count, len(raw_pages)),
-                   ocr_pages=sorted(ocr_set))
+                   ocr_pages=sorted(ocr_set), furniture=removed_texts(cleaned, body_pages))
+
+
+def removed_texts(pages: list[list[Line]], kept: list[list[Line]]) -> list[str]:
+    """Distinct texts (cells split) of the lines `strip_furniture` removed, page numbers left out."""
+    seen: dict[str, None] = {}
+    for lines, body in zip(pages, kept):
+        kept_at = {(round(ln.top), round(ln.x0)) for ln in body}  # lines may be rebuilt, not identical
+        for ln in lines:
+            if (round(ln.top), round(ln.x0)) in kept_at:
+                continue
+            for cell in ln.text.split("\t"):
+                cell = " ".join(cell.split())
+                if cell and not is_page_number(cell):
+                    seen.setdefault(cell, None)
+    return list(seen)

@@ -376,6 +376,19 @@ def test_job_titles_before_names_and_organisations_after_them():
     }
 
 
+def test_home_organisation_from_the_running_header_when_the_front_matter_lacks_it():
+    doc = make_doc([
+        "Referat",
+        "Udvalget for Natur og Miljø, 4. april 2024",
+        "Fra administrationen: Kim Vestergaard, natur- og miljøchef",
+        "1. Godkendelse af dagsorden",
+        "Godkendt.",
+    ])
+    assert roster(doc)["Kim Vestergaard"][1] is None
+    doc.furniture = ["Østerby Kommune", "Side 2 af 3"]  # removed header lines of page 2 ff.
+    assert roster(doc)["Kim Vestergaard"][:3] == ("participant", "Østerby Kommune", "natur- og miljøchef")
+
+
 def test_a_person_after_a_titled_person_stays_a_person():
     doc = DocText.from_plain_text("Referat af møde i Havnerådet den 2. maj 2022\n"
                                   "Til stede: direktør Anne Holm, Bo Berg og Carl Lund\n1. Status\nTekst.")

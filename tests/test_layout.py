@@ -191,6 +191,8 @@ def test_synthetic_minutes_pdfplumber(minutes_pdf: Path) -> None:
     assert doc.page_count == 3
     for furniture in ("Solby Kommune", "Referat 5. maj 2024", "Side 2 af 3", "Side 3"):
         assert furniture not in doc.text
+    # what was removed is kept aside (page numbers left out): evidence of whose minutes these are
+    assert doc.furniture == ["Solby Kommune, Kultur- og Fritidsudvalget", "Referat 5. maj 2024"]
     assert blocks[0] == "1. Tilskud til foreningslivet" and doc.blocks[0].bold and doc.blocks[0].size == 12
     assert blocks[1] == (
         "Udvalget behandlede ansøgningerne om tilskud fra de lokale idrætsforeninger og kulturforeninger. "
@@ -431,6 +433,7 @@ def test_header_and_footer_that_occur_once_are_removed(tmp_path: Path, engine: s
         "Kassereren gennemgik kvartalsrapporten, og rådet godkendte den.",
         "Næste møde holdes torsdag den 8. maj 2025 i sognegården.",
     ]
+    assert doc.furniture == ["Udskrevet fra sekretariatets mødesystem", "Sognets menighedsråd", "Møde 3. april 2025"]
 
 
 # --------------------------------------------------------------------------- corpus PDFs
