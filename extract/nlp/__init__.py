@@ -12,16 +12,9 @@ from spacy.language import Language
 
 from extract.nlp import base  # noqa: F401  (registers Doc extensions)
 
-#: Component order: sentences first, mentions next, then what builds on mentions.
-PIPELINE = [
-    "referat_sentences",
-    "referat_persons",
-    "referat_orgs",
-    "referat_statements",
-    "referat_dates",
-    "referat_decisions",
-    "referat_actions",
-]
+#: The pipeline's config (component order: sentences first, mentions next, then what
+#: builds on mentions) lives with the other NLP assets in models/.
+PIPELINE_CONFIG = base.MODELS_DIR / "pipeline.cfg"
 
 
 def _import_components() -> None:
@@ -33,11 +26,10 @@ def _import_components() -> None:
 def build_nlp(ner_model: str | None = None) -> Language:
     """The pipeline (cached per process). `ner_model`: name or path of a spaCy NER pipeline."""
     _import_components()
-    nlp = spacy.blank("da")
-    for name in PIPELINE:
-        nlp.add_pipe(name)
-        if name == "referat_orgs" and ner_model:
-            from extract.nlp import ner
+    config = spacy.util.load_config(PIPELINE_CONFIG)
+    nlp = spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
+    if ner_model:
+        from extract.nlp import ner  # noqa: F401  (registers referat_ner_merge)
 
-            nlp.add_pipe("referat_ner_merge", config={"model": ner_model})
+        nlp.add_pipe("referat_ner_merge", config={"model": ner_model}, after="referat_orgs")
     return nlp

@@ -565,10 +565,22 @@ def _paragraphs(doc: Doc, full: str, lex: Lexicon) -> list[_Para]:
         heading = bool(it and s < it[3])
         if not heading:
             sec = "beslutning" if classify_heading(text, lex) else section_of(text, lex)
+            if sec is not None and sec != "beslutning" and _label_field(text):
+                sec = None  # "Formål: Beslutning" labels the item; it opens no narrative section
             if sec is not None:
                 section = sec
         out.append(_Para(s, e, text, it[0] if it else None, heading, section))
     return out
+
+
+def _label_field(text: str) -> bool:
+    """'Formål: Beslutning', 'Bilag: 2' — a label with a short value on its own line: a field
+    of the item's header, not the heading of a section of running text."""
+    t = text.strip()
+    if ":" not in t[:60]:
+        return False
+    rest = t.split(":", 1)[1].strip().rstrip(".")
+    return bool(rest) and len(WORD.findall(rest)) <= 3 and not rest.endswith(":")
 
 
 def _heading_like(p: _Para, lex: Lexicon) -> bool:
