@@ -103,6 +103,18 @@ def _match_label(text: str, loose: bool = True) -> tuple[str, int] | None:
         if found:
             roles = {r for _, r in found}
             return ("absent" if "absent" in roles else found[0][1]), m.end()
+    # "Fra afdelingsbestyrelsen: A, B" / "Fra bestyrelsen:": a group label; the group's
+    # members, or staff when it names the administration ("Fra forvaltningen:")
+    m = re.match(r"fra\s+((?:[a-zæøå-]+\s+){0,2}[a-zæøå-]+(?:en|et|erne|ene))\s*:", text, re.I)
+    if m and not _is_stop_label(m.group(1)):
+        rest = text[m.end():].strip()
+        if not rest or _parse_name(rest, True):
+            sub = "fra " + m.group(1).lower()
+            role = next((r for lab, r in _label_table() if lab == sub), None)
+            if role is None:
+                role = "participant" if any(w in sub for w in _lex()["staff_label_words"]) \
+                    and not any(w in sub for w in _lex()["membership_label_words"]) else "member"
+            return role, m.end() + (len(text[m.end():]) - len(text[m.end():].lstrip()))
     return None
 
 
@@ -176,9 +188,11 @@ class _Name:
     rest_start: int  # where the attributes after the name begin
 
 
-def _parse_name(seg: str) -> _Name | None:
+def _parse_name(seg: str, single_ok: bool = False) -> _Name | None:
     """The person name a segment starts with, an optional job word before it, and where
-    the rest begins. None when the segment does not start with a plausible name."""
+    the rest begins. None when the segment does not start with a plausible name.
+    `single_ok` (inside a labelled attendance section only): a lone first name from the
+    name gazetteer is a name too ("Til stede: Hanne (fmd.), Jørgen og Birgit")."""
     particles = set(_lex()["name_particles"])
     honor = set(_lex()["honorifics"])
     toks = [(m.group(), m.start(), m.end()) for m in re.finditer(r"[^\s()\[\],;:]+", seg)]
@@ -201,7 +215,7 @@ def _parse_name(seg: str) -> _Name | None:
             toks[i] = (t, s, e)
         if _NAME_TOKEN.match(t) or _INITIAL.match(t):
             if _is_org_token(t) or re.search(r"\d", t):
-                return None if len(name_toks) < 2 else _finish(seg, name_toks, job_parts)
+                return None if len(name_toks) < 2 else _finish(seg, name_toks, job_parts, single_ok)
             name_toks.append(toks[i])
         elif t.lower() in particles and name_toks and _particle_run_ends_in_name(toks, i, particles):
             name_toks.append(toks[i])
@@ -210,7 +224,7 @@ def _parse_name(seg: str) -> _Name | None:
         i += 1
         if len(name_toks) > 5:
             return None
-    return _finish(seg, name_toks, job_parts)
+    return _finish(seg, name_toks, job_parts, single_ok)
 
 
 def _title_prefix(toks: list[tuple[str, int, int]]) -> int:
@@ -245,9 +259,12 @@ def _particle_run_ends_in_name(toks: list[tuple[str, int, int]], i: int, particl
     return i < len(toks) and bool(_NAME_TOKEN.match(toks[i][0]))
 
 
-def _finish(seg: str, toks: list[tuple[str, int, int]], job_parts: list[str]) -> _Name | None:
+def _finish(seg: str, toks: list[tuple[str, int, int]], job_parts: list[str], single_ok: bool = False) -> _Name | None:
     while toks and toks[-1][0].lower() in _lex()["name_particles"]:
         toks = toks[:-1]
+    if single_ok and len(toks) == 1 and _names().is_first(toks[0][0]) and not _is_org_token(toks[0][0]) \
+            and not re.match(r"\s*(?:&|\+|A/S|ApS|I/S)", seg[toks[0][2]:]):
+        return _Name(toks[0][0], toks[0][1], toks[0][2], " ".join(job_parts) or None, toks[0][2])
     if not 2 <= len(toks) <= 5:
         return None
     if re.match(r"\s*(?:&|\+|A/S|ApS|I/S)", seg[toks[-1][2]:]):  # "Nord & Co.", "Holm ApS": a firm
@@ -341,7 +358,9 @@ def _apply_attr(e: _Entry, text: str, in_parens: bool) -> None:
             t = single
     m = _ITEMS_CLAUSE.search(t)
     if m and (re.search(r"\bdeltog\b|\bunder\b|\bpunkt", t, re.I)):
-        if not m.group("neg") and not re.search(r"\bikke\b", t[: m.start() + 1], re.I):
+        # "forlod mødet under behandlingen af punkt 7", "gik efter punkt 3": a member who left,
+        # not a guest present for that item
+        if not m.group("neg") and not re.search(r"\bikke\b|\b(?:forlod|gik|ankom|kom)\b", t[: m.start() + 1], re.I):
             items = expand_items(m.group("list"))
             if items:
                 e.items = items
@@ -405,6 +424,8 @@ def _apply_attr(e: _Entry, text: str, in_parens: bool) -> None:
             if len(t.split()) <= 8:  # longer lower-case text is a sentence, not a job title
                 e.job_title = e.job_title or t
         return
+    if t.lower().strip(" .:") in lex["section_words_not_org"]:
+        return  # a section label ("Bemærkninger") glued to the list is no organisation
     e.organisation = e.organisation or _clean_org(t)
 
 
@@ -454,6 +475,10 @@ class _Section:
     label_job: str | None
     pieces: list[tuple[int, int, bool]]  # (doc start, doc end, starts a new visual line)
     label: str = ""  # the label as written, lower-case ("fra administrationen")
+    table_cols: list[str] = field(default_factory=list)  # column kinds of a header table ("name", "title", …)
+    table_rows: list[dict] = field(default_factory=list)  # per row: column → [(doc start, doc end)] of its lines
+    table_est: dict = field(default_factory=dict)  # column → estimated x0 of its cells (from full rows)
+    table_x0: float = 0.0  # left edge of the table's rows
 
     @property
     def staff(self) -> bool:
@@ -473,11 +498,32 @@ def _sections(doc: DocText, lines: list[TextLine], front_end: int) -> list[_Sect
     sections: list[_Section] = []
     cur: _Section | None = None
     columns: list[str] | None = None
+    table: _Section | None = None
+    one_line, prev_line = False, ""
     for ln in lines:
         s, e = ln.start, min(ln.end, front_end)
         text = doc.text[s:e]
         stripped = text.strip()
         if not stripped:
+            continue
+        # a header row of column words ("Navn | Titel | Organisation | Deltog") opens a table
+        kinds = _table_header(stripped)
+        if kinds:
+            table = _Section("member", None, [], "tabel", table_cols=kinds, table_x0=ln.x0)
+            sections.append(table)
+            cur, columns = None, None
+            continue
+        if table is not None:
+            if _table_line(doc, ln, e, table):
+                continue
+            table = None
+        kinds = _headerless_columns(doc, ln, e) if columns is None and (
+            cur is None or one_line and cur.role in ("secretary", "chair")) else None
+        if kinds:  # a table of persons without a header row: columns read from the first row
+            cur = None
+            table = _Section("member", None, [], "tabel", table_cols=kinds, table_x0=ln.x0)
+            sections.append(table)
+            _table_line(doc, ln, e, table)
             continue
         # a header row of labels ("Til stede\tAfbud") switches to column mode
         cells = [c for c in re.split(r"\t+", stripped) if c.strip()]
@@ -513,20 +559,31 @@ def _sections(doc: DocText, lines: list[TextLine], front_end: int) -> list[_Sect
             cur = _Section(role, job, [], label_word)
             sections.append(cur)
             rest_s = s + lead + n
+            one_line = role in ("secretary", "chair") and bool(doc.text[rest_s:e].strip())
             if doc.text[rest_s:e].strip():
                 _add_with_inline_labels(doc, rest_s, e, cur, sections, True)
                 cur = sections[-1]
+            prev_line = stripped
             continue
         if _is_stop_label(stripped.split("\t")[0]) or re.fullmatch(r"[A-ZÆØÅ][\w æøå/-]{1,40}:", stripped) or \
                 re.match(r"^\S+( \S+)?\s*:\s", stripped) and stripped.split(":")[0].lower() in _lex()["stop_labels"]:
             cur = None  # another field ('Bemærkninger:', 'Dato: …') ends the list
             continue
+        fm = re.match(r"([A-ZÆØÅ][a-zæøå]+(?: [a-zæøå]+)?)\s*:(?:\s|$)", stripped)
+        if cur is not None and fm and not _names().is_first(fm.group(1).split()[0]):
+            cur = None  # any other "Field: value" line ("Noter: …") ends the list too
+            continue
         if cur is not None and _prose(stripped):
             cur = None  # running text after the list ("Formanden bød velkommen.")
+            continue
+        if cur is not None and one_line and cur.role in ("secretary", "chair") \
+                and not (_CONNECT_END.search(prev_line) or prev_line.endswith(",") or stripped[:1].islower()):
+            cur = None  # "Referent: X" names the persons on its line only, not a table or list after it
             continue
         if cur is not None:
             _add_with_inline_labels(doc, s + lead, e, cur, sections, True)
             cur = sections[-1]
+            prev_line = stripped
     return sections
 
 
@@ -556,6 +613,216 @@ def _add_with_inline_labels(doc: DocText, s: int, e: int, cur: _Section, section
                 _add_with_inline_labels(doc, s + colon.end(), e, new, sections, False)
                 return
     cur.pieces.append((s, e, newline))
+
+
+# --------------------------------------------------------------------------- tables with a header row
+
+
+def _column_kind(word: str) -> str | None:
+    low = re.sub(r"\s+", " ", word.strip(" :.\t").lower())
+    low = re.sub(r"\s*\([^)]*\)$", "", low)  # "Deltog (pkt.)"
+    for kind, words in _lex()["table_columns"].items():
+        if low in words:
+            return kind
+    return None
+
+
+def _table_header(text: str) -> list[str] | None:
+    """The column kinds of an attendance table's header row ('Navn | Titel | Organisation |
+    Deltog', 'Deltager\\tRolle'): every cell (tab-separated, or words when the PDF layer gave
+    the header as one run) is a column word, the first names the person, and another column
+    is not itself an attendance label (else it is a two-column label table: 'Til stede\\tAfbud')."""
+    cells = [c.strip() for c in re.split(r"\t+", text.strip()) if c.strip()]
+    if len(cells) == 1:
+        cells = cells[0].split()
+    if not 2 <= len(cells) <= 8:
+        return None
+    kinds = [_column_kind(c) for c in cells]
+    if None in kinds or kinds[0] != "name" or kinds.count("name") > 1:
+        return None
+    if not any(k in ("title", "org", "unit", "note") for k in kinds[1:]) and len(cells) == 2:
+        return None
+    return kinds
+
+
+def _row_cells(doc: DocText, ln: TextLine, e: int) -> list[tuple[int, int]]:
+    """(doc start, doc end) of the cells of a table line, empty cells included."""
+    out, pos = [], ln.start
+    for part in doc.text[ln.start:e].split("\t"):
+        a = pos + len(part) - len(part.lstrip())
+        b = pos + len(part.rstrip())
+        out.append((a, max(a, b)))
+        pos += len(part) + 1
+    return out
+
+
+def _table_line(doc: DocText, ln: TextLine, e: int, sec: "_Section") -> bool:
+    """Add one line to a header table; False when the line is not part of the table.
+    A row begins at the table's left edge with a non-empty first cell; a line that starts
+    further right, with an empty first cell, or whose first cell is no name continues the
+    previous row's cells (a cell that wrapped onto a second line)."""
+    text = doc.text[ln.start:e]
+    stripped = text.strip()
+    lab = _match_label(stripped)
+    if lab and (":" in stripped[: lab[1]] or "\t" not in stripped) or _is_stop_label(stripped.split("\t")[0]) \
+            or _HEAD_LINE.match(stripped) or (_prose(stripped) and "\t" not in stripped):
+        return False  # a labelled field ("Referent: X"), an item heading or running text ends the table
+    kinds = sec.table_cols
+    cells = _row_cells(doc, ln, e)
+    has_x = ln.x0 > 0 and sec.table_x0 > 0
+    first_empty = cells[0][0] == cells[0][1]
+    starts_row = not first_empty and (abs(ln.x0 - sec.table_x0) < 3 if has_x else True)
+    if starts_row and not has_x and sec.table_rows and len([c for c in cells if c[1] > c[0]]) < len(kinds) - 1:
+        first = doc.text[cells[0][0]:cells[0][1]]
+        starts_row = bool(_parse_name(first)) or _single_name(first)
+    if starts_row:
+        row: dict[int, list[tuple[int, int]]] = {}
+        for k, c in enumerate(cells[: len(kinds)]):
+            if c[1] > c[0]:
+                row.setdefault(k, []).append(c)
+        # "Holmbæk Sygehus, Afdeling X": the attendance mark glued to the cell before it
+        if "attend" in kinds and kinds.index("attend") not in row and kinds.index("attend") == len(kinds) - 1 and row:
+            k_last = max(row)
+            a, b = row[k_last][-1]
+            m = re.search(r"\s(\S{1,5}|[Aa]fbud)$", doc.text[a:b])
+            if m and k_last < len(kinds) - 1 and _attend_value(m.group(1)) is not None:
+                row[k_last][-1] = (a, a + m.start())
+                row[len(kinds) - 1] = [(a + m.start(1), b)]
+        sec.table_rows.append(row)
+        if has_x and len([c for c in cells if c[1] > c[0]]) == len(kinds):
+            for k, (a, b) in enumerate(cells):
+                frac = (a - ln.start) / max(1, e - ln.start)
+                sec.table_est.setdefault(k, []).append(ln.x0 + (ln.x1 - ln.x0) * frac)
+        return True
+    if not sec.table_rows:
+        return False
+    row = sec.table_rows[-1]
+    filled = [(k, c) for k, c in enumerate(cells) if c[1] > c[0]]
+    if first_empty or not has_x:
+        if first_empty:
+            col0 = 0
+        else:
+            col0 = 1 if len(filled) < len(kinds) else 0
+    else:
+        est = {k: sorted(v)[len(v) // 2] for k, v in sec.table_est.items() if k > 0}
+        col0 = min(est, key=lambda k: abs(est[k] - ln.x0)) if est else 1
+    for k, c in enumerate(cells):
+        if c[1] > c[0]:
+            col = min(len(kinds) - 1, (k if first_empty else col0 + k))
+            row.setdefault(col, []).append(c)
+    return True
+
+
+def _headerless_columns(doc: DocText, ln: TextLine, e: int) -> list[str] | None:
+    """Column kinds of a person table without a header row, from its first row: a full
+    name, then at least two cells that each read as a job title, an organisation or an
+    attendance mark ('Anna Holm | Overlæge | Nordby Sygehus | X')."""
+    cells = [doc.text[a:b] for a, b in _row_cells(doc, ln, e)]
+    if len(cells) < 3 or not all(c.strip() for c in cells):
+        return None
+    nm = _parse_name(cells[0].strip())
+    if not nm or nm.end < len(cells[0].strip()) or len(nm.name.split()) < 2:
+        return None
+    kinds = ["name"]
+    for c in cells[1:]:
+        c = c.strip(" ,")
+        if _attend_value(c) is not None:
+            kinds.append("attend")
+        elif _job_like(c) or _role_word(c.split(",")[0]):
+            kinds.append("title")
+        elif _org_marked(c) or re.match(r"[A-ZÆØÅ]", c):
+            kinds.append("org")
+        else:
+            return None
+    if "title" not in kinds or len(set(kinds)) != len(kinds):
+        return None
+    return kinds
+
+
+def _single_name(text: str) -> bool:
+    t = text.strip()
+    return bool(re.fullmatch(r"[A-ZÆØÅ][a-zæøåäöüé]+(?:-[A-ZÆØÅ][a-zæøå]+)?", t)) and _names().is_first(t)
+
+
+def _attend_value(v: str) -> tuple[str, list[str]] | None:
+    """'X' / 'Ja' / '✓' → present; 'Afbud' / 'Nej' → absent; 'Pkt. 3' / 'Under punkt 3-4' →
+    present for those items only (a guest). 'X (pkt. 2-3)' is present: the mark decides."""
+    lex = _lex()
+    t = re.sub(r"\s+", " ", v).strip(" .,;").lower()
+    if not t:
+        return None
+    head = re.split(r"\s*[(,]", t)[0].strip()
+    if head in lex["attend_present"]:
+        return "member", []
+    if head in lex["attend_absent"] or _word_in(head, lex["absent_words"]):
+        return "absent", []
+    m = _ITEMS_CLAUSE.match(t) or re.match(r"(?:under\s+|ved\s+)?(?:dagsordens)?(?:punkt\w*|pkt\.?)\s*(?P<list>[\d\s.,og&–-]+)", t)
+    if m and m.start() == 0:
+        items = expand_items(m.group("list"))
+        if items:
+            return "guest", items
+    return None
+
+
+def _table_entries(doc: DocText, sec: "_Section") -> list[_Entry]:
+    """One entry per table row, each cell read by its column: role words in a title cell
+    apply to that row only; the attendance column gives absent / guest with items."""
+    out: list[_Entry] = []
+    kinds = sec.table_cols
+    for row in sec.table_rows:
+        def cell(kind: str) -> tuple[str, int, int] | None:
+            ks = [k for k, kd in enumerate(kinds) if kd == kind and k in row]
+            if not ks:
+                return None
+            parts = row[ks[0]]
+            return (re.sub(r"\s+", " ", " ".join(doc.text[a:b] for a, b in parts)).strip(), parts[0][0], parts[-1][1])
+        nc = cell("name")
+        if not nc:
+            continue
+        name_text, ns, _ne = nc
+        first_part = row[kinds.index("name")][0]
+        nm = _parse_name(name_text)
+        if nm and nm.start == 0 and nm.end <= first_part[1] - first_part[0]:
+            name, start, end, job = nm.name, ns + nm.start, ns + nm.end, nm.job
+        elif _single_name(name_text):
+            name, start, end, job = name_text, ns, ns + len(name_text), None
+        else:
+            continue
+        if _column_kind(name_text):
+            continue
+        e = _Entry(name=name, start=start, end=end, role=sec.role, section=sec)
+        if job:
+            e.job_title = job
+        tc = cell("title")
+        if tc:
+            parts = [p.strip() for p in re.split(r"[,;]", tc[0]) if p.strip()]
+            if any(not _role_word(p) or p.lower() in _lex()["function_words"] for p in parts):
+                e.job_title = e.job_title or tc[0]
+            for p in parts:
+                if _role_word(p):
+                    _apply_attr(e, p, True)
+        org = cell("org")
+        unit = cell("unit")
+        if org:
+            e.organisation = _clean_org(org[0])
+        if unit:
+            e.organisation = f"{e.organisation}, {_clean_org(unit[0])}" if e.organisation else _clean_org(unit[0])
+        ac = cell("attend")
+        if ac:
+            val = _attend_value(ac[0])
+            if val and val[0] == "absent":
+                e.role_marker = "absent"
+            elif val and val[0] == "guest":
+                e.items = val[1]
+                e.role_marker = _stronger(e.role_marker, "guest")
+                e.attended_items = True
+        note = cell("note")
+        if note:
+            for p in re.split(r"[,;]", note[0]):
+                if _role_word(p) or _ITEMS_CLAUSE.search(p):
+                    _apply_attr(e, p, True)
+        out.append(e)
+    return out
 
 
 # --------------------------------------------------------------------------- entries
@@ -673,16 +940,23 @@ def _split_conj(content: str, s: int, e: int) -> list[tuple[int, int]]:
         lm = _LEAD_ITEMS.match(left.lstrip())  # "Under pkt. 4 deltog A Hansen og B Jensen"
         if lm:
             left = left.lstrip()[lm.end():]
-        if _parse_name(right) and (_parse_name(left) or left.rstrip().endswith(")")):
+        if _parse_name(right, True) and (_parse_name(left, True) or left.rstrip().endswith(")")):
             return [(s, s + m.start())] + _split_conj(content, s + m.end(), e)
     return [(s, e)]
 
 
 def _parse_section(doc: DocText, sec: _Section) -> list[_Entry]:
+    if sec.table_cols:
+        return _table_entries(doc, sec)
     content, omap = _content(doc, sec)
     entries: list[_Entry] = []
     cur: _Entry | None = None
     pending: str | None = None  # a leading "Under pkt. 4 deltog" for the names after it on its line
+    # a list of lone first names ("Hanne (fmd.), Jørgen, Sussi og Birgit"): a capitalised word
+    # the gazetteer lacks is a first name too when two or more of the other entries are known ones
+    lone = [m.group(1) for m in re.finditer(r"(?:^|[,;\n]|\s(?:og|samt)\s)\s*([A-ZÆØÅ][a-zæøå]+)\s*(?=\([^)]*\)\s*)?(?=$|[,;\n(]|\s(?:og|samt)\s)",
+                                            content)]
+    single_list = sum(1 for w in lone if _names().is_first(w)) >= 2
     for s0, e0, sep in _split_top(content):
         if sep in ("\n", "", "."):
             pending = None
@@ -707,8 +981,16 @@ def _parse_section(doc: DocText, sec: _Section) -> list[_Entry]:
                 if cur:
                     _attrs_of(cur, body)
                 continue
-            nm = _parse_name(body)
-            # a lone capitalised token after a line break completes a wrapped name
+            nm = _parse_name(body, True)
+            lm1 = re.fullmatch(r"([A-ZÆØÅ][a-zæøå]{2,})(\s*\(.*\)\s*|\s+deltog\b.*)?", body)
+            if nm is None and single_list and lm1 and not _is_org_token(lm1.group(1)) \
+                    and lm1.group(1).lower() not in _lex()["section_words_not_org"] and not _role_word(lm1.group(1)):
+                nm = _Name(lm1.group(1), 0, len(lm1.group(1)), None, len(lm1.group(1)))
+            # a lone capitalised token after a line break completes a wrapped name (not a lone
+            # first name: "Afbud: Kurt Mose" + "Lasse (…) deltog …" are two persons)
+            if nm is not None and cur is not None and len(nm.name.split()) == 1 and sep == "\n" \
+                    and _names().is_last(nm.name):
+                nm = None
             if cur and sep == "\n" and cur.n_attrs == 0 and re.fullmatch(r"[A-ZÆØÅ][\w'’-]+", body.split(" (")[0].split()[0]) \
                     and (nm is None) and not _is_org_token(body.split()[0]) and len(cur.name.split()) < 4:
                 tok = body.split()[0]

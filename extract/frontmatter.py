@@ -117,8 +117,9 @@ def _date_patterns() -> list[re.Pattern]:
         re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b"),
         # 14.03.2023 / 14-03-23 / 14/3/2023
         re.compile(rf"\b{lead}(?P<d>\d{{1,2}})(?P<sep>[./-])(?P<m>\d{{1,2}})(?P=sep)(?P<y>\d{{4}}|\d{{2}})\b", re.I),
-        # d. 22/6 2021 / 22/6-2021
-        re.compile(rf"\b{lead}(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})[\s-]+(?P<y>\d{{4}})\b", re.I),
+        # d. 22/6 2021 / 22/6-2021 / 19/3-24 (a two-digit year only after '-', not a range "1/3-24/3")
+        re.compile(rf"\b{lead}(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})(?:[\s-]+(?P<y>\d{{4}})|-(?P<y2>\d{{2}}))\b(?![/.,]?\d)",
+                   re.I),
     ]
 
 
@@ -130,7 +131,7 @@ def find_dates(text: str) -> list[tuple[int, int, date]]:
         for m in pat.finditer(text):
             mo = m.group("m")
             month = int(mo) if mo.isdigit() else months.get(mo.lower().rstrip("."))
-            year = int(m.group("y"))
+            year = int(m.group("y") or m.groupdict().get("y2"))
             if year < 100:
                 year += 2000 if year < 70 else 1900
             try:
@@ -335,13 +336,40 @@ def _body(texts: list[str], title_idx: int | None) -> str | None:
     for t in texts[:12]:
         if _looks_like_body_name(t) and not _has_word(t, lex["title_words"]) and ":" not in t:
             return _clean(t)
-    # "Referat af bestyrelsesmøde" under the header "X Universitet" → "Bestyrelsen for X Universitet"
     if title_idx is not None:
+        # "Referat – bestyrelsesmøde, Foreningen X afd. 3 (…)": the name after the comma, as after "møde i"
+        m = _BODY_AFTER_COMMA.search(texts[title_idx])
+        if m and not _has_word(m.group("body").split()[0], lex["weekdays"] + list(lex["months"])) \
+                and len(m.group("body").split()) <= 6:
+            return _clean(m.group("body"))
+        # "Referat af bestyrelsesmøde" under the header "X Universitet" → "Bestyrelsen for X Universitet"
         m = re.search(r"\b\w+møde\b", texts[title_idx].lower())
-        org = document_organisation(texts)
+        org = document_organisation(texts) or _letterhead(texts[:title_idx])
         unit = _meeting_unit(m.group()) if m else None
         if unit and org:
             return f"{unit} for {org}"
+        # a general assembly is the association's own meeting: "generalforsamling" under its letterhead
+        if org and re.search(r"generalforsamling", texts[title_idx], re.I):
+            return org
+    return None
+
+
+_BODY_AFTER_COMMA = re.compile(
+    r"\b\w*møde\s*,\s+(?P<body>[A-ZÆØÅ][^,(\d]*(?:\d+[^,(\d]*)?)(?=\s*\(|,|\s+(?:den|d\.|kl\.)\s|\s*$)")
+
+
+def _letterhead(texts: list[str]) -> str | None:
+    """A short name above the title ('Foreningen X', 'Fællesfag Y'): capitalised words, no
+    digits, no label, not itself a title."""
+    lex = layout_lexicon("frontmatter")
+    for t in texts[:3]:
+        words = t.split()
+        if not 1 <= len(words) <= 5 or re.search(r"[\d:\t@·|]", t) or t.rstrip().endswith("."):
+            continue
+        if _has_word(t, lex["title_words"]) or _has_word(t, lex["weekdays"]):
+            continue
+        if all(w[:1].isupper() or w in {"og", "for", "i", "&", "-", "–", "af"} for w in words):
+            return _clean(t)
     return None
 
 

@@ -21,7 +21,14 @@ Numbering rules (documented choices):
 - a table of contents / agenda list is dropped when its numbered titles reappear; when
   they reappear only as unnumbered headings, the items start at those headings.
 - "1. Godkendelse af referat: Referatet blev godkendt." is a heading with its text on
-  the same line: the title ends at the first ': ' / '. '.
+  the same line: the title ends at the first ': ' / '. '; on a line that is not bold
+  throughout (a bold heading run then plain text) also at ' – ' or ': ' + lower case.
+- an access marker "(Åben)", "(Lukket punkt)", "Lukket punkt:", "… (Lukket)" is not part
+  of the title; a closed item with no text is still an item.
+- a heading title stops before a sub-point line ("a) Forslag om …"); a kind given on the
+  line under the heading ("Formål: Beslutning", "Til drøftelse") is the item's kind.
+- not headings: a number on a wrapped line of a sentence ("… under behandlingen af" /
+  "punkt 7."), and a "title" that is a document section label ("Indholdsfortegnelse").
 Item ranges: char_start = heading start, heading_end = end of the (wrapped) title,
 char_end = start of the next item at the same or a higher level (a parent covers its
 sub-items); the last item runs to the end of the text. Text before the first item is the
@@ -93,6 +100,24 @@ def split_kind(title: str) -> tuple[str, str | None]:
     return title[: m.start()].rstrip(), kind
 
 
+@lru_cache(maxsize=1)
+def _status_res() -> tuple[re.Pattern, re.Pattern]:
+    """An access marker around a title ("(Åben)", "(Lukket punkt)", "Lukket punkt:"): public
+    or closed item, not part of the title. Leading: in brackets, or followed by ':' / a dash;
+    trailing: in brackets only."""
+    words = sorted(layout_lexicon("headings")["status_markers"], key=len, reverse=True)
+    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    lead = re.compile(rf"^\s*(?:[\(\[]\s*(?:{alt})\s*[\)\]]\s*[:.–-]?|(?:{alt})\s*(?::|\s[–-]))\s*", re.I)
+    trail = re.compile(rf"\s*[\(\[]\s*(?:{alt})\s*[\)\]]\s*$", re.I)
+    return lead, trail
+
+
+def strip_status(title: str) -> str:
+    """'(Åben) Meddelelser' / 'Lukket punkt: Salg af grund' / 'Salg (Lukket)' → the bare title."""
+    lead, trail = _status_res()
+    return trail.sub("", lead.sub("", title, count=1))
+
+
 _LEADERS = re.compile(r"(?:\s*\.{3,}|\s*…+|\t|\s{3,})\s*(?:side\s*)?\d{1,3}\s*$", re.I)
 _CONNECTORS = {"og", "for", "i", "af", "til", "på", "med", "om", "ved", "vedr.", "samt", "eller", "fra", "mellem",
                "den", "det", "de", "en", "et", "af", "under", "efter", "inden", "over", "hos", "jf."}
@@ -155,6 +180,12 @@ def _ends_sentence(title: str) -> bool:
 
 def _match_head(text: str) -> re.Match | None:
     m = _head_re().match(text)
+    if not m:  # "(Lukket) 7. Salg af grund": the access marker before the number
+        sm = _status_res()[0].match(text)
+        if not sm or not sm.end():
+            return None
+        text = text[sm.end():]
+        m = _head_re().match(text)
     if not m:
         return None
     if m.group("punct") is None and not m.group("prefix") and m.group("title") and not text[m.end("num"):][:1].isspace():
@@ -164,7 +195,27 @@ def _match_head(text: str) -> re.Match | None:
 
 def _is_head_line(text: str) -> bool:
     m = _match_head(text)
-    return bool(m and _UPPER_START.match(m.group("title") or "X"))
+    return bool(m and _UPPER_START.match(strip_status(m.group("title") or "") or "X"))
+
+
+def _mid_sentence(texts: list[str], lines: list[TextLine], i: int) -> bool:
+    """'… under behandlingen af\npunkt 7.': a number on a wrapped line of a paragraph whose
+    previous line stops at a connector word or a comma is part of the sentence, not a heading."""
+    if lines[i].first or i == 0 or lines[i - 1].block != lines[i].block:
+        return False
+    prev = texts[i - 1].rstrip()
+    if not prev or prev[-1] in ".:!?;)":
+        return False
+    return prev.endswith(",") or prev.split()[-1].lower() in _CONNECTORS | {"se", "jf"}
+
+
+def _section_label(title: str, weak: bool = False) -> bool:
+    """'Indholdsfortegnelse', 'Bilag' (and, under a number line written like running text,
+    "punkt 7.", also 'Dagsorden', 'Referat'): a label of the document's own structure, not an
+    agenda item's title. ("Pkt. 1" + "Dagsorden" is a real item in many associations' minutes.)"""
+    lex = layout_lexicon("headings")
+    t = title.strip().rstrip(":").strip().lower()
+    return t in lex["section_labels"] or (weak and t in lex["weak_section_labels"] + lex["toc_labels"])
 
 
 def _candidates(doc: DocText, lines: list[TextLine]) -> list[_Cand]:
@@ -175,10 +226,10 @@ def _candidates(doc: DocText, lines: list[TextLine]) -> list[_Cand]:
     while i < len(lines):
         ln, text = lines[i], texts[i]
         m = _match_head(text)
-        if not m:
+        if not m or _mid_sentence(texts, lines, i):
             i += 1
             continue
-        title = m.group("title").strip()
+        title = strip_status(m.group("title").strip())
         prefix = bool(m.group("prefix"))
         punct = (m.group("punct") or "").strip()
         last = i
@@ -190,12 +241,13 @@ def _candidates(doc: DocText, lines: list[TextLine]) -> list[_Cand]:
             if (prefix or punct in {".", ":"}) and i + 1 < len(lines):
                 nxt = texts[i + 1].strip()
                 if nxt and _UPPER_START.match(nxt) and len(nxt.split()) <= 15 and not _ends_sentence(nxt) \
-                        and not _match_head(nxt):
+                        and not _match_head(nxt) \
+                        and not _section_label(nxt, weak=(m.group("prefix") or "")[:1].islower()):
                     title, last = nxt, i + 1
             if not title:
                 i += 1
                 continue
-        if not _UPPER_START.match(title) or len(title) < 2:
+        if not _UPPER_START.match(title) or len(title) < 2 or _section_label(title):
             i += 1
             continue
         # wrapped titles: join continuation lines
@@ -207,7 +259,7 @@ def _candidates(doc: DocText, lines: list[TextLine]) -> list[_Cand]:
             if split_kind(_join(parts))[1]:
                 break
             nxt = texts[j].strip()
-            if not nxt or _is_head_line(nxt):
+            if not nxt or _is_head_line(nxt) or _SUBPOINT.match(nxt):
                 break
             same_block = lines[j].block == lines[last].block
             if same_block and ln.bold:
@@ -233,12 +285,18 @@ def _candidates(doc: DocText, lines: list[TextLine]) -> list[_Cand]:
         heading_end = lines[last].end
         if last == i and (_ends_sentence(full) or len(full.split()) > 12):
             # "1. Godkendelse af referat: Referatet blev godkendt." – heading and text on one line
-            cut = _inline_heading_cut(full)
+            cut = _inline_heading_cut(full, dash=not ln.bold)
             if cut:
                 heading_end = ln.start + text.index(full) + cut + 1  # the text starts after ':' / '.'
                 full = full[:cut]
         full = re.sub(r"\s*[:–-]\s*$", "", full) if not full.endswith(" -") else full
-        full, kind = split_kind(full)
+        full, kind = split_kind(strip_status(full))
+        full = strip_status(full)
+        if kind is None and last + 1 < len(lines):  # "Formål: Beslutning" / "Til orientering" below it
+            kind = _kind_line(texts[last + 1])
+            if kind:
+                last += 1
+                heading_end = lines[last].end
         full = full.rstrip(" :")
         num = int(m.group("num"))
         sub = int(m.group("sub")) if m.group("sub") else None
@@ -258,9 +316,12 @@ def _candidates(doc: DocText, lines: list[TextLine]) -> list[_Cand]:
     return out
 
 
-def _inline_heading_cut(title: str) -> int | None:
+def _inline_heading_cut(title: str, dash: bool = False) -> int | None:
     """Where a short title ends when the body text follows on the same line: at the first
-    ': ' or '. ' (not after an abbreviation) with 1–10 words before it and a capital after."""
+    ': ' or '. ' (not after an abbreviation) with 1–10 words before it and a capital after.
+    With `dash` (the line is not bold throughout, so a bold heading run may be followed by
+    plain text): also at ' – ' / ' - ' or a ': ' before a lower-case word, when 1–8 words
+    precede it and a sentence of 2+ words follows ("Referat fra sidst – godkendt uden …")."""
     abbrev = layout_lexicon("headings")["title_abbreviations"]
     for m in re.finditer(r"[:.](?=\s+[\"'“”]?[A-ZÆØÅ])", title[:120]):
         left = title[: m.start()].strip()
@@ -270,6 +331,27 @@ def _inline_heading_cut(title: str) -> int | None:
         if m.group() == "." and (words[-1].lower() + "." in abbrev or len(words[-1]) <= 2 or words[-1][-1:].isdigit()):
             continue
         return m.start()
+    if dash and re.search(r"[.!?]$", title.rstrip()):
+        for m in re.finditer(r"(?<=\s)[–—-](?=\s+\S)|:(?=\s+[a-zæøå])", title[:120]):
+            if 1 <= len(title[: m.start()].split()) <= 8 and len(title[m.end():].split()) >= 2:
+                return m.start()
+    return None
+
+
+_SUBPOINT = re.compile(r"^(?:\(?[a-zæøå]\)|[a-zæøå]\.\s|[•▪◦·–-]\s)")
+
+
+def _kind_line(text: str) -> str | None:
+    """The item kind on its own line under a heading: 'Formål: Orientering', 'Sagstype:
+    Beslutning', 'Til drøftelse' (a bare 'Beslutning' is a section label, not a kind)."""
+    lex = layout_lexicon("headings")
+    t = re.sub(r"\s+", " ", text).strip().rstrip(".").strip().lower()
+    labels = "|".join(re.escape(w) for w in sorted(lex["kind_line_labels"], key=len, reverse=True))
+    m = re.match(rf"(?:{labels})\s*:\s*(?P<v>.+)$", t)
+    value = m.group("v").strip() if m else t
+    kind = lex["kind_markers"].get(value) if len(value) > 1 else None
+    if kind and (m or value.startswith("til ")):
+        return kind
     return None
 
 

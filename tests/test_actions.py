@@ -253,3 +253,25 @@ def test_corpus_task_list(corpus_dir):
     rykker = [a for a in res.actions if a.owner == "Birthe Lund" and "rykker" in a.task and a.due_start]
     assert rykker and all(a.due_start == date(2022, 11, 15) for a in rykker)
     assert all(a.owner for a in res.actions)
+
+
+def test_action_table_rows():
+    text = ("5. Opfølgning\nAktionsliste\nNr. Opgave\tAnsvarlig\tFrist\n1\tBestille nye stole til salen\tPeter\t15.04.2021\n"
+            "2\tSende invitation ud\tAnne, Ib Krog\tUge 14\n3\tOpdatere hjemmesiden\tCH\tNæste møde\n"
+            "Næste møde afholdes den 1. juni 2021.")
+    got = actions(text, items=[("5", 0, len(text), 13)])
+    assert got == [
+        ("Peter Dahl", "Bestille nye stole til salen", date(2021, 4, 15), date(2021, 4, 15)),
+        ("Anne Bak, Ib Krog", "Sende invitation ud", date(2021, 4, 5), date(2021, 4, 11)),
+        ("Charlotte Holm", "Opdatere hjemmesiden", None, None),
+    ]
+
+
+def test_a_table_without_an_owner_column_is_no_action_table():
+    text = "3. Deltagere\nNavn\tTitel\tOrganisation\nPeter Dahl\tKonsulent\tKommunen"
+    assert actions(text, items=[("3", 0, len(text), 12)]) == []
+
+
+def test_spaced_dash_ends_the_clause_before_the_owner():
+    assert actions("Lampen i gangen skal også skiftes – Peter Dahl indhenter to tilbud inden 1. maj.") == [
+        ("Peter Dahl", "indhenter to tilbud inden 1. maj", date(2021, 5, 1), date(2021, 5, 1))]

@@ -483,3 +483,171 @@ def test_foundation_board_members_belong_to_the_foundation_and_appointing_body()
 def test_item_clauses_and_markers(line, expected):
     doc = DocText.from_plain_text(f"Referat af møde i Havnerådet den 2. maj 2022\n{line}\n1. Status\nTekst.")
     assert {n: (v[0], v[1], v[4]) for n, v in roster(doc).items()} == expected
+
+
+def test_header_table_maps_columns_and_merges_wrapped_cells():
+    # header row given as one run of words; wrapped cells come as rows with an empty first cell;
+    # role words in a title cell apply to that row only; the attendance column gives absent / guest
+    doc = make_doc([
+        "Referat af møde i Styregruppen for Havneudvikling den 3. maj 2022",
+        "Ordstyrer:\tTove Brandt",
+        "Referent:\tKim Vestergaard",
+        "Navn Stilling Organisation Fremmøde",
+        "Tove Brandt\tHavnedirektør,\tNordby Havn,\tJa",
+        "\tforperson\tAdministrationen",
+        "Rasmus Lyng\tIngeniør\tNordby Havn,\tJa",
+        "\t\tTeknik og Drift",
+        "Lise Bonde\tJurist\tNordby Kommune\tFraværende",
+        "Kim Vestergaard\tSekretær\tNordby Havn\t✓",
+        "Preben Mose\tArkitekt\tMose Tegnestue ApS\tUnder pkt. 2",
+        "1. Godkendelse af dagsorden",
+        "Godkendt.",
+    ])
+    r = roster(doc)
+    assert {n: (v[0], v[1], v[4]) for n, v in r.items()} == {
+        "Tove Brandt": ("chair", "Nordby Havn, Administrationen", []),
+        "Kim Vestergaard": ("secretary", "Nordby Havn", []),
+        "Rasmus Lyng": ("member", "Nordby Havn, Teknik og Drift", []),
+        "Lise Bonde": ("absent", "Nordby Kommune", []),
+        "Preben Mose": ("guest", "Mose Tegnestue ApS", ["2"]),
+    }
+    assert r["Tove Brandt"][2] == "Havnedirektør, forperson"
+    assert r["Rasmus Lyng"][2] == "Ingeniør"
+
+
+def test_header_table_with_tab_cells_and_a_note_column():
+    doc = make_doc([
+        "Referat af møde i Brugerrådet den 9. juni 2023",
+        "Deltager\tRolle\tBemærkning",
+        "Jonas Kjeldsen\tFormand\t",
+        "Maja Thorup\tMedlem\tafbud",
+        "Oskar Brink\tMedlem\tdeltog under punkt 4",
+        "1. Velkomst",
+        "Tekst.",
+    ])
+    assert {n: (v[0], v[4]) for n, v in roster(doc).items()} == {
+        "Jonas Kjeldsen": ("chair", []), "Maja Thorup": ("absent", []), "Oskar Brink": ("guest", ["4"]),
+    }
+
+
+def test_referent_label_names_its_line_only():
+    doc = make_doc([
+        "Referat af møde i Trafikforum den 1. marts 2023",
+        "Mødeleder: Jens Kragh",
+        "Referent: Ulla Bæk",
+        "Anders Foss\tKonsulent\tFjordby Kommune",
+        "Bente Krog\tPlanlægger\tFjordby Kommune",
+        "1. Status",
+        "Tekst.",
+    ])
+    r = roster(doc)
+    assert r["Jens Kragh"][0] == "chair" and r["Ulla Bæk"][0] == "secretary"
+    assert all(v[0] != "secretary" for n, v in r.items() if n != "Ulla Bæk")
+
+
+def test_first_name_only_lists():
+    doc = make_doc([
+        "Referat af bestyrelsesmøde i Grundejerforeningen Engly",
+        "Til stede: Karin (fmd.), Torben, Lis (ref.), Mads og Helle",
+        "Afbud: Niels",
+        "Palle (gårdmand) deltog under pkt. 2",
+        "1. Referat fra sidst",
+        "Torben fortalte om regnskabet.",
+    ])
+    assert {n: (v[0], v[4]) for n, v in roster(doc).items()} == {
+        "Karin": ("chair", []), "Torben": ("member", []), "Lis": ("secretary", []), "Mads": ("member", []),
+        "Helle": ("member", []), "Niels": ("absent", []), "Palle": ("guest", ["2"]),
+    }
+
+
+def test_coordinated_full_names_and_a_hard_break_between_entries():
+    doc = make_doc([
+        "Referat af bestyrelsesmøde i Grundejerforeningen Engly",
+        "Til stede: Karin Lau (fmd.), Mads Bruun og Helle Dahl",
+        "Afbud: Niels Ravn",
+        "Palle (gårdmand) deltog under pkt. 2",
+        "1. Referat fra sidst",
+        "Tekst.",
+    ])
+    assert {n: (v[0], v[1], v[4]) for n, v in roster(doc).items()} == {
+        "Karin Lau": ("chair", None, []), "Mads Bruun": ("member", None, []), "Helle Dahl": ("member", None, []),
+        "Niels Ravn": ("absent", None, []), "Palle": ("guest", None, ["2"]),
+    }
+
+
+def test_first_names_are_not_read_from_body_text():
+    doc = make_doc([
+        "Referat af bestyrelsesmøde i Grundejerforeningen Engly",
+        "Karin bød velkommen, og Torben fortalte om regnskabet.",
+        "1. Referat fra sidst",
+        "Tekst.",
+    ])
+    assert roster(doc) == {}
+
+
+def test_group_label_keeps_its_first_entry_after_a_count_line():
+    doc = DocText.from_plain_text(
+        "Referat af ordinær generalforsamling i Roklubben Fjorden den 4. marts 2023\n"
+        "Fremmødte: 27 medlemmer.\n"
+        "Fra bestyrelsen: Ditte Holm (formand), Per Lund (kasserer), Ane Friis og Jakob Hald.\n"
+        "Fra sekretariatet: Mona Dahl\n"
+        "1. Valg af dirigent\nTekst.\n")
+    assert {n: v[0] for n, v in roster(doc).items()} == {
+        "Ditte Holm": "chair", "Per Lund": "member", "Ane Friis": "member", "Jakob Hald": "member",
+        "Mona Dahl": "participant",
+    }
+
+
+def test_leaving_during_an_item_stays_a_member_and_labels_are_no_organisations():
+    doc = make_doc([
+        "Referat af møde i Teknik- og Miljøudvalget den 7. februar 2024",
+        "Medlemmer:\tKaren Holt (A) (formand), Jens Bak (V), Eva Lind (F)",
+        "Desuden deltog:\tdirektør Lars Krog og udvalgssekretær Pia Riis (referent)",
+        "Noter:\tJens Bak (V) forlod mødet under behandlingen af punkt 4.",
+        "Eva Lind (F) deltog ikke i behandlingen af punkt 3.",
+        "1. Godkendelse af dagsorden",
+        "Godkendt.",
+    ])
+    r = roster(doc)
+    assert r["Jens Bak"][0] == "member" and r["Eva Lind"][0] == "member"
+    assert r["Pia Riis"][0] == "secretary" and r["Pia Riis"][1] != "Noter"
+
+
+@pytest.mark.parametrize("line,expected", [
+    ("Til stede: Jens Bak (forlod mødet under behandlingen af punkt 4), Eva Kirk",
+     {"Jens Bak": ("member", None, []), "Eva Kirk": ("member", None, [])}),
+    ("Til stede: Jens Bak, der forlod mødet efter punkt 2, og Eva Kirk",
+     {"Jens Bak": ("member", None, []), "Eva Kirk": ("member", None, [])}),
+    ("Til stede: Jens Bak, Eva Kirk, Bemærkninger",
+     {"Jens Bak": ("member", None, []), "Eva Kirk": ("member", None, [])}),
+])
+def test_leaving_is_not_a_guest_and_section_words_are_no_organisation(line, expected):
+    doc = DocText.from_plain_text(f"Referat af møde i Havnerådet den 2. maj 2022\n{line}\n1. Status\nTekst.")
+    assert {n: (v[0], v[1], v[4]) for n, v in roster(doc).items()} == expected
+
+
+def test_person_table_without_header_after_a_referent_line():
+    doc = make_doc([
+        "Referat af møde i Styregruppen for Havneudvikling den 3. maj 2022",
+        "Referent:\tKim Vestergaard",
+        "Tove Brandt\tHavnedirektør, forperson\tNordby Havn",
+        "Rasmus Lyng\tIngeniør\tNordby Havn,",
+        "\t\tTeknik og Drift",
+        "Kim Vestergaard\tSekretær\tNordby Havn",
+        "1. Godkendelse af dagsorden",
+        "Godkendt.",
+    ])
+    assert {n: (v[0], v[1]) for n, v in roster(doc).items()} == {
+        "Kim Vestergaard": ("secretary", "Nordby Havn"),
+        "Tove Brandt": ("chair", "Nordby Havn"),
+        "Rasmus Lyng": ("member", "Nordby Havn, Teknik og Drift"),
+    }
+
+
+def test_unknown_first_name_in_a_list_of_first_names():
+    doc = DocText.from_plain_text(
+        "Referat af bestyrelsesmøde i Grundejerforeningen Engly\n"
+        "Til stede: Karin (fmd.), Torben, Zirra, Mads og Helle\n"
+        "1. Referat fra sidst\nTekst.\n")
+    assert {n: v[0] for n, v in roster(doc).items()} == {
+        "Karin": "chair", "Torben": "member", "Zirra": "member", "Mads": "member", "Helle": "member"}

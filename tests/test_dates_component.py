@@ -82,3 +82,10 @@ def test_holiday_periods_coordinations_and_forecasts_reach_the_rows():
         ("uge 14 og 15", date(2021, 4, 5), date(2021, 4, 18), "range", False),
         ("2. og 3. kvartal", date(2021, 4, 1), date(2021, 9, 30), "range", True),
     ]
+
+
+def test_dates_in_the_frist_column_of_an_action_table_are_deadlines():
+    text = ("Aktionsliste\nNr.\tOpgave\tAnsvarlig\tFrist\n1\tBestille stole\tPeter\t15.04.2021\n"
+            "2\tSende invitation\tAnne\tUge 14\nVi mødes igen den 1. juni 2021.")
+    got = [(r.text, r.deadline) for r in run(text)]
+    assert got == [("15.04.2021", True), ("Uge 14", True), ("1. juni 2021", False)]

@@ -378,3 +378,61 @@ def test_corpus_decisions(stem, corpus_dir):
     for d in res.decisions:
         assert "indstiller" not in d.text.lower()
         assert d.decided_on == res.document.meeting_date
+
+
+# --------------------------------------------------------------------------- round-2 forms
+
+@pytest.mark.parametrize("sentence,kind", [
+    ("Mødelederen konkluderer, at klinikken indfører den nye tjekliste fra januar.", "conclusion"),
+    ("Det aftales, at Karen og Ib H. laver et udkast inden næste møde.", "conclusion"),
+    ("Det besluttes, at sagen sendes i høring hos brugerrådet.", "conclusion"),
+    ("Udvalget anbefaler forslaget over for byrådet.", "approval"),
+    ("Et flertal (B, C og O) anbefaler indstillingen.", "approval"),
+    ("Anbefales.", "approval"),
+    ("Godkendes.", "approval"),
+    ("Vi stemte om den nye cykelparkering: ja, 6 mod 2.", "approval"),
+    ("Der blev stemt om forslaget, nej 2 mod 5.", "rejected"),
+    ("Vedtaget med 5 stemmer mod 2.", "approval"),
+])
+def test_present_tense_verdicts_and_informal_votes(sentence, kind):
+    decs = decide(f"Punktet blev drøftet indgående.\n{sentence}")
+    assert [(d.kind, d.text) for d in decs] == [(kind, sentence)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Forvaltningen anbefaler, at planen godkendes.",   # the administration proposes
+    "Hun anbefaler forslaget.",                          # a person's opinion
+    "Et mindretal (Ø) anbefaler at forkaste forslaget.",
+    "Holdet vandt 3 mod 1 i weekenden.",                 # a score, no vote
+])
+def test_recommendations_and_tallies_that_are_not_decisions(sentence):
+    assert decide(f"Punktet blev drøftet.\n{sentence}") == []
+
+
+def test_an_item_label_line_opens_no_narrative_section():
+    # "Formål: Beslutning" labels the item; the conclusion under it is the item's decision
+    text = ("4. Ny vagtplan\nFormål: Beslutning\nLederen gennemgår planen.\n"
+            "Mødelederen konkluderer, at planen indføres fra 1. marts.\nBeslutning: Rådet godkender planen.")
+    assert [d.text for d in decide(text)] == [
+        "Mødelederen konkluderer, at planen indføres fra 1. marts.", "Rådet godkender planen."]
+
+
+def test_verdict_after_an_inline_item_heading():
+    text = "1. Sidste referat – godkendt uden bemærkninger.\n2. Budget\nKassereren gennemgik budgettet."
+    a, b = text.index("\n"), text.index("\nKass")
+    items = [("1", 0, a, text.index("–") + 1), ("2", a + 1, len(text), b)]
+    assert [(d.kind, d.text) for d in decide(text, items=items)] == [("approval", "godkendt uden bemærkninger.")]
+
+
+@pytest.mark.parametrize("stamp", ["Godkendt den 3. april 2023", "Referatet godkendt: dato/underskrift",
+                                   "Underskrevet af formanden 3/4-2023"])
+def test_approval_stamp_of_the_minutes_is_no_decision(stamp):
+    text = ("5. Eventuelt\nFormanden takkede for et godt møde og hævede mødet kl. 21.\n"
+            f"Referent: Jens Ravn\n{stamp}\n-3-")
+    assert decide(text) == []
+
+
+def test_the_same_words_inside_the_minutes_stay_a_decision():
+    text = ("1. Referat\nGodkendt den 3. april 2023\n"
+            "Kassereren gennemgik herefter regnskabet for de første tre måneder af året i detaljer.")
+    assert [d.text for d in decide(text)] == ["Godkendt den 3. april 2023"]

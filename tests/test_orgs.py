@@ -425,3 +425,45 @@ def test_every_roster_organisation_is_an_org_wherever_it_occurs() -> None:
     assert got == [("Sydvest Pendul", "Sydvest Pendul", "roster"), ("Kontorhuset Lind", "Kontorhuset Lind", "roster"),
                    ("Sydvest Pendul", "Sydvest Pendul", "roster"), ("Kontorhuset Linds", "Kontorhuset Lind", "roster"),
                    ("Sydvest Pendul", "Sydvest Pendul", "roster")]
+
+
+# --------------------------------------------------------------------------- round 2: forms, clubs, departments, sections, chains
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Kommunen stiller garanti for et lån til Nordby Varmeværk A.m.b.a. på 20 mio. kr.", "Nordby Varmeværk A.m.b.a."),
+    ("Aftalen med Sønderby Grus I/S er forlænget.", "Sønderby Grus I/S"),
+    ("Mødet blev holdt hos Nordby Advokater P/S.", "Nordby Advokater P/S"),
+    ("Nordby Tennisklub har søgt om tilskud.", "Nordby Tennisklub"),
+    ("Formanden for Sønderby Borgerforening deltog.", "Sønderby Borgerforening"),
+    ("Et medlem fra Nordby Pakkeri spurgte om lønnen.", "Nordby Pakkeri"),
+    ("Sønderby Fjernvarme hæver prisen.", "Sønderby Fjernvarme"),
+    ("Patienten blev overflyttet til Medicinsk Afdeling.", "Medicinsk Afdeling"),
+    ("Afdeling for Ortopædkirurgi deltog.", "Afdeling for Ortopædkirurgi"),
+    ("Rapporten kommer fra Enhed for Drift og Udvikling.", "Enhed for Drift og Udvikling"),
+    ("Referat – bestyrelsesmøde, Vestbo afd. 12 (Haven)", "Vestbo afd. 12"),
+    ("Boligforeningen Østbo afd. 7 holder møde.", "Boligforeningen Østbo afd. 7"),
+    ("Fonden Nordlys har givet en donation.", "Fonden Nordlys"),
+    ("Kaffen blev sponsoreret af Brugsen.", "Brugsen"),
+    ("Kagen kom fra Dagli'Brugsen.", "Dagli'Brugsen"),
+])
+def test_company_forms_clubs_departments_sections_chains(sentence: str, expected: str) -> None:
+    assert expected in orgs(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Medicinsk behandling er dyr, og afdelingen har travlt.",
+    "Afd. 12 holder møde. Den afd. 3 er lukket.",
+    "Prisen er 200 kr. netto.",
+    "Navn\tTitel\tOrganisation\tDeltog",
+    "Bemærkninger\tIngen",
+    "Fysioterapeut\tTerapien",
+])
+def test_round2_precision_traps(sentence: str) -> None:
+    assert orgs(sentence) == {}
+
+
+def test_a_name_cut_at_a_table_cell_wrap_is_the_roster_organisation() -> None:
+    text = "Ida Berg\tKonsulent\tEnhed for Drift og\tX Udvikling\nHun fra Nordby Sygehus kom."
+    got = orgs(text, roster_orgs=["Enhed for Drift og Udvikling", "Nordby Sygehus, Akutafdelingen"])
+    assert got == {"Enhed for Drift og Udvikling": ["Enhed for Drift"], "Nordby Sygehus": ["Nordby Sygehus"]}

@@ -144,3 +144,32 @@ def test_a_lone_first_name_needs_a_plain_position_and_a_clear_name(nlp):
     assert mentions(nlp, "Kassen blev talt op af Norma i går.", []) == []
     assert mentions(nlp, "Bogen er skrevet af Frank i fjor.", []) == []
     assert mentions(nlp, "Det koster 20 kr. per elev og Lykke til alle.", []) == []
+
+
+def test_two_letter_roster_first_names(nlp):
+    # "Ib"/"Bo" are names only as the exact first name of a roster person (with a name context)
+    found = mentions(nlp, "Ib Skov kom for sent. Ib orienterer om budgettet. Bo tilføjer noget.", ["Ib Skov", "Jonas Bo"])
+    assert ("Ib", "Ib Skov") in found
+    assert all(text != "Bo" for text, _ in found)  # "Bo" is only a surname on this roster
+
+
+def mentions_roster(nlp, text: str, roster: list) -> list[tuple[str, str | None]]:
+    doc = nlp.make_doc(text)
+    doc._.roster = roster
+    doc = nlp(doc)
+    return [(s.text, s._.canonical) for s in doc.spans["persons"]]
+
+
+def test_shared_first_name_prefers_the_present_person(nlp):
+    roster = [attendee("Lene Fisker"), attendee("Lene Brandt", role="absent")]
+    found = mentions_roster(nlp, "Derefter gennemgik Lene regnskabet.", roster)
+    assert found == [("Lene", "Lene Fisker")]
+
+
+def test_shared_first_name_takes_the_latest_fuller_mention(nlp):
+    roster = [attendee("Lene Fisker"), attendee("Lene Brandt")]
+    found = mentions_roster(nlp, "Lene B. tog ordet. Lene gennemgik regnskabet.", roster)
+    assert found == [("Lene B.", "Lene Brandt"), ("Lene", "Lene Brandt")]
+    # no fuller mention and nobody absent: neither of the two
+    assert all(c not in ("Lene Fisker", "Lene Brandt")
+               for _, c in mentions_roster(nlp, "Derefter gennemgik Lene regnskabet.", roster))

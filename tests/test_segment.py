@@ -516,3 +516,136 @@ def test_home_institution_from_the_title(header, org):
     from extract.frontmatter import document_organisation
 
     assert document_organisation([header], institutions_only=True) == org
+
+
+# --------------------------------------------------------------------------- round-2 layouts
+
+
+def test_access_markers_are_not_part_of_the_title():
+    text = """\
+Referat af møde i Kulturudvalget den 4. april 2024
+1. (Åben) Godkendelse af dagsorden
+Godkendt.
+2 (Åbent punkt) Nyt bibliotek i Nordby
+Udvalget drøftede placeringen.
+3. (Lukket) Personalesag
+4. Lukket punkt: Køb af ejendom
+5. Eventuelt (Lukket)
+Intet.
+"""
+    seg = segment(DocText.from_plain_text(text))
+    assert [(i.number, i.title) for i in seg.items] == [
+        ("1", "Godkendelse af dagsorden"), ("2", "Nyt bibliotek i Nordby"), ("3", "Personalesag"),
+        ("4", "Køb af ejendom"), ("5", "Eventuelt")]
+
+
+def test_heading_with_its_text_after_a_dash_on_the_same_line():
+    text = """\
+Referat af bestyrelsesmøde i Haveforeningen Kløveren den 2. maj 2024
+1. Sidste mødes referat – vedtaget uden ændringer.
+2. Kassererens beretning: der er god balance i regnskabet.
+3. Vandværket
+Tina oplyste, at vandet åbnes i maj.
+"""
+    doc = DocText.from_plain_text(text)
+    items = segment(doc).items
+    assert [(i.number, i.title) for i in items] == [
+        ("1", "Sidste mødes referat"), ("2", "Kassererens beretning"), ("3", "Vandværket")]
+    assert doc.text[items[0].heading_end:items[0].char_end].strip() == "vedtaget uden ændringer."
+    assert doc.text[items[1].heading_end:items[1].char_end].strip() == "der er god balance i regnskabet."
+
+
+def test_heading_does_not_swallow_the_bold_sub_point_after_it():
+    doc = make_doc([
+        "Referat af generalforsamling i Roklubben Bølgen den 5. marts 2024",
+        ("Ad 1) Valg af dirigent", True),
+        "Svend blev valgt.",
+        ("Ad 2) Indkomne forslag\na) Forslag om højere kontingent for seniorer", True),
+        "Forslaget blev vedtaget.",
+        ("b) Forslag om ny bådehal", True),
+        "Forslaget blev forkastet.",
+        ("Ad pkt. 3 Eventuelt", True),
+        "Intet.",
+    ])
+    assert [(i.number, i.title) for i in segment(doc).items] == [
+        ("1", "Valg af dirigent"), ("2", "Indkomne forslag"), ("3", "Eventuelt")]
+
+
+def test_number_ending_a_wrapped_table_line_is_not_a_heading():
+    doc = make_doc([
+        "Referat af møde i Teknikudvalget den 9. april 2024",
+        "Bemærkninger:\tJens Vig forlod mødet under behandlingen af\npunkt 2.",
+        ("Indholdsfortegnelse", True),
+        "1. Godkendelse af dagsorden ........ 1",
+        "2. Vejplan 2025 ........ 1",
+        ("1. Godkendelse af dagsorden", True),
+        "Godkendt.",
+        ("2. Vejplan 2025", True),
+        "Planen blev anbefalet.",
+    ])
+    assert [(i.number, i.title) for i in segment(doc).items] == [
+        ("1", "Godkendelse af dagsorden"), ("2", "Vejplan 2025")]
+
+
+def test_item_kind_on_the_line_under_the_heading():
+    text = """\
+Referat af møde i Kvalitetsudvalget den 3. oktober 2023
+1. Status på ventelister
+Formål: Orientering
+Lise orienterede om ventelisterne.
+2. Ny procedure for udskrivning
+Sagstype: Beslutning
+Proceduren blev godkendt.
+3. Samarbejde med kommunerne
+Til drøftelse
+Der var enighed om et fællesmøde.
+4. Eventuelt
+Beslutning
+Intet.
+"""
+    doc = DocText.from_plain_text(text)
+    items = segment(doc).items
+    assert [(i.number, i.title, i.kind) for i in items] == [
+        ("1", "Status på ventelister", "orientering"), ("2", "Ny procedure for udskrivning", "beslutning"),
+        ("3", "Samarbejde med kommunerne", "drøftelse"), ("4", "Eventuelt", None)]
+    # the kind line belongs to the heading, not to the item's text
+    assert doc.text[items[0].heading_end:].lstrip().startswith("Lise orienterede")
+
+
+@pytest.mark.parametrize("line,expected", [
+    ("Onsdag d. 7/11-24 kl. 18.30 i klubhuset", date(2024, 11, 7)),
+    ("Mødedato: 07.11.24", date(2024, 11, 7)),
+    ("Torsdag d. 7/11-2024", date(2024, 11, 7)),
+])
+def test_two_digit_year_meeting_dates(line, expected):
+    seg = segment(DocText.from_plain_text(f"Referat af bestyrelsesmøde\n{line}\n1. Velkomst\nTekst."))
+    assert seg.front.meeting_date == expected
+
+
+def test_day_month_range_is_not_a_two_digit_year():
+    assert find_dates("Udstillingen holdes 1/3-24/3 i hallen.") == []
+
+
+def test_body_after_a_comma_and_from_the_letterhead():
+    seg = segment(DocText.from_plain_text(
+        "Referat – afdelingsbestyrelsesmøde, Boligselskabet Toften afd. 4 (Engparken)\n"
+        "Mandag d. 4/3-24 kl. 19\n1. Velkomst\nTekst."))
+    assert seg.front.body == "Boligselskabet Toften afd. 4"
+    seg = segment(DocText.from_plain_text(
+        "Lokalfag Bjergby\nReferat af ordinær generalforsamling tirsdag den 5. marts 2024 i Medborgerhuset\n"
+        "1. Valg af dirigent\nTekst."))
+    assert seg.front.body == "Lokalfag Bjergby"
+
+
+def test_number_alone_then_a_short_agenda_title_named_like_a_section():
+    text = """\
+Referat af bestyrelsesmøde i Beboerforeningen Lyset den 6. maj 2024
+Pkt. 1
+Dagsorden
+Dagsordenen blev godkendt.
+Pkt. 2
+Kontingent
+Uændret.
+"""
+    assert [(i.number, i.title) for i in segment(DocText.from_plain_text(text)).items] == [
+        ("1", "Dagsorden"), ("2", "Kontingent")]

@@ -94,3 +94,18 @@ def test_component_handles_empty_and_single_token_docs():
     nlp.add_pipe("referat_sentences")
     assert list(nlp("").sents) == []
     assert [s.text for s in nlp("Godkendt").sents] == ["Godkendt"]
+
+
+def test_full_words_before_a_period_end_a_sentence():
+    # "timer"/"dage" are words, not abbreviations: a capitalised first name or starter after them starts a sentence
+    assert sentence_bounds("Bilen holdt stille i tre timer. Mads ringede.", starters=["mads"]) == [(0, 31), (32, 45)]
+    assert split("Det tager tre timer. Derefter går vi hjem.") == ["Det tager tre timer.", "Derefter går vi hjem."]
+    assert split("Det tog fem dage. Hun var træt.") == ["Det tog fem dage.", "Hun var træt."]
+    # words that are also abbreviations end a sentence only before a starter
+    assert split("Se vedlagte bilag. Det viser tallene.") == ["Se vedlagte bilag.", "Det viser tallene."]
+    assert len(split("Prisen var 40 sek. Københavnsk tid.")) == 1
+
+
+def test_a_capitalised_definite_noun_after_a_closing_abbreviation_starts_a_sentence():
+    assert split("Overskuddet blev 9.100 kr. Kassebeholdningen er uændret.") == [
+        "Overskuddet blev 9.100 kr.", "Kassebeholdningen er uændret."]

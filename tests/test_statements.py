@@ -37,9 +37,9 @@ ROSTER = [
 ]
 
 
-def run(nlp, body: str, roster=ROSTER):
+def run(nlp, body: str, roster=ROSTER, front: str = "Referat af mødet"):
     """Minutes text: a front line, then items whose headings read 'N. Title'; one block per line."""
-    dt = DocText.from_plain_text("Referat af mødet\nDeltagere: Karin Holm, Søren Ebbesen\n" + body)
+    dt = DocText.from_plain_text(front + "\nDeltagere: Karin Holm, Søren Ebbesen\n" + body)
     heads = [b for b in dt.blocks if re.match(r"\d+\. ", dt.block_text(b))]
     items = []
     for k, b in enumerate(heads):
@@ -345,3 +345,74 @@ def test_passive_report_shapes_and_a_relative_clause(nlp):
     assert (s.speaker, s.implicit) == ("Ole Berg", True)
     for snippet in ("broen er åben", "færgen sejler", "bussen kører"):
         assert said(st, snippet).speaker is None, snippet
+
+
+def test_a_meeting_function_noun_is_the_person_elected_to_it(nlp):
+    # "Dirigenten" is whoever the minutes elect dirigent, not the roster's chair
+    body = ("1. Valg af dirigent\nKarin Holm foreslog Jens Mølgaard som dirigent. Jens Mølgaard blev valgt.\n"
+            "Dirigenten konstaterede, at mødet var lovligt indkaldt.\n"
+            "2. Valg af referent\nSom referent valgtes Ulla Brøndum. Referenten takkede for valget.")
+    _, st = run(nlp, body)
+    assert (said(st, "lovligt indkaldt").speaker, said(st, "lovligt indkaldt").act) == ("Jens Mølgaard", "konstatere")
+    assert said(st, "takkede for valget").speaker == "Ulla Brøndum"
+
+
+def test_the_mayor_chairs_the_city_council_and_its_finance_committee(nlp):
+    roster = [person("Vibeke Sand", "chair", None, "formand"), person("Kaj Lyng", "member")]
+    body = "1. Meddelelser\nBorgmesteren orienterede om mødet med regionen."
+    _, st = run(nlp, body, roster, front="Byrådet, åbent referat")
+    assert said(st, "mødet med regionen").speaker == "Vibeke Sand"
+    _, st = run(nlp, body, roster, front="Teknik- og Miljøudvalget, åbent referat")
+    assert said(st, "mødet med regionen").speaker is None  # another committee's chair is not the mayor
+    # an attendee with the title wins
+    roster2 = roster + [person("Ib Holt", "participant", None, "borgmester")]
+    _, st = run(nlp, body, roster2, front="Byrådet, åbent referat")
+    assert said(st, "mødet med regionen").speaker == "Ib Holt"
+
+
+def test_role_nouns_by_job_title_and_its_compound_head(nlp):
+    roster = [person("Vibeke Sand", "chair"), person("Kaj Lyng", "participant", None, "Kommunaldirektør"),
+              person("Eva Brun", "member", None, "Afdelingsleder"), person("Tom Alm", "member", None, "Næstformand")]
+    body = ("1. Sager\nDirektøren oplyste, at sagen er klar. Afdelingslederen tilføjede, at der er plads. "
+            "Næstformanden spurgte til prisen. Formanden svarede, at prisen holder.")
+    _, st = run(nlp, body, roster)
+    assert said(st, "sagen er klar").speaker == "Kaj Lyng"
+    assert said(st, "der er plads").speaker == "Eva Brun"
+    assert said(st, "til prisen").speaker == "Tom Alm"
+    assert said(st, "prisen holder").speaker == "Vibeke Sand"  # not the næstformand
+
+
+def test_wanting_to_know_is_a_question(nlp):
+    _, st = run(nlp, "1. Eventuelt\nOle Berg ville vide, om hallen åbner til sommer. Karin Holm ville høre, hvornår.")
+    assert (said(st, "hallen åbner").speaker, said(st, "hallen åbner").act) == ("Ole Berg", "spørge")
+    assert said(st, "ville høre").act == "spørge"
+
+
+def test_question_and_answer_lines_attributed_in_parentheses(nlp):
+    body = ("1. Regnskab\nSpørgsmål: Hvorfor stiger portoen? (Ole Berg)\n"
+            "Svar: Fordi taksterne er hævet.\n(Karin Holm)")
+    _, st = run(nlp, body)
+    q, a = said(st, "Hvorfor stiger"), said(st, "taksterne er hævet")
+    assert (q.speaker, q.act, a.speaker, a.act) == ("Ole Berg", "spørge", "Karin Holm", "svare")
+    assert said(st, "(Ole Berg)").speaker is None
+
+
+def test_a_name_as_the_label_of_a_line(nlp):
+    _, st = run(nlp, "1. Evt.\nOle Berg: husk at låse døren til kælderen!\nSøren Ebbesen: genvalgt for to år.")
+    assert (said(st, "låse døren").speaker, said(st, "låse døren").act) == ("Ole Berg", "sige")
+    assert said(st, "genvalgt for").speaker is None  # an election list entry, not speech
+
+
+def test_two_coordinated_verbs_keep_the_first_act(nlp):
+    _, st = run(nlp, "1. Velkomst\nKarin Holm bød velkommen og foreslog en kort runde. "
+                     "Ole Berg motiverede forslaget og påpegede, at det haster.")
+    assert said(st, "kort runde").act == "byde velkommen"
+    assert said(st, "det haster").act == "motivere"
+
+
+def test_a_passive_sentence_inside_a_report_continues_it(nlp):
+    _, st = run(nlp, "1. Stormen\nOle Berg gennemgik forløbet under stormen. Advarslen blev sendt for sent ud til beboerne.\n"
+                     "2. Arbejdsdag\nOle Berg bemærkede, at datoen passer. Arbejdsdagen blev fastsat til 3. maj.")
+    s = said(st, "Advarslen blev sendt")
+    assert (s.speaker, s.implicit) == ("Ole Berg", True)
+    assert said(st, "Arbejdsdagen blev fastsat").speaker is None  # after a mere remark: the meeting's decision

@@ -960,3 +960,40 @@ def test_performance_no_quadratic_blowup_on_date_dense_text():
     assert len(found) > 2000
     best = min(_cpu(lambda: find_temporal(text, REF)) for _ in range(2))
     assert best < 0.5, f"{best * 1000:.0f} ms CPU for 60k date-dense chars"
+
+
+# --------------------------------------------------------------------------- round-2 forms
+
+def test_day_dot_month_after_d_or_den_takes_the_meeting_year():
+    t = only("Sagen tages op på styregruppemødet d. 14.10.", D(2020, 9, 30))
+    assert (t.text, t.start, t.deadline) == ("14.10", D(2020, 10, 14), False)
+    assert only("Vi ses igen den 2.11 kl. 10.").start == D(2020, 11, 2)
+    assert spans("Beløbet var d. 12.45 kr.") == []
+
+
+def test_day_slash_month_after_a_deadline_word():
+    t = only("Kassereren sender opgørelsen senest 15/10.")
+    assert (t.start, t.deadline) == (D(2020, 10, 15), True)
+    assert only("Tilmelding inden 2/11 til kontoret.").deadline is True
+
+
+def test_bare_quarter_in_a_past_sentence_with_an_apostrophe_plural():
+    # "UTH'er" is one word: its "er" is no present-tense verb
+    t = only("Der er registreret 31 UTH'er i 2. kvartal, heraf 2 alvorlige.")
+    assert (t.start, t.end) == (D(2020, 4, 1), D(2020, 6, 30))
+
+
+@pytest.mark.parametrize("sentence", [
+    "Vi gennemgår journaler for borgere genindlagt inden for 30 dage.",
+    "Andelen af klager behandlet inden for 14 dage er steget.",
+    "Han var væk i 14 dage.",
+    "Prøven gentages efter 48 timer.",
+    "Projektet løb over tre måneder.",
+])
+def test_durations_are_not_dates(sentence):
+    assert spans(sentence) == []
+
+
+def test_inden_for_as_a_deadline_is_still_a_date():
+    t = only("Forvaltningen vender tilbage inden for 14 dage.")
+    assert (t.start, t.deadline) == (D(2020, 10, 14), True)

@@ -189,7 +189,7 @@ def clause_start(text: str, pos: int) -> int:
     """Where the clause before `pos` starts: after , : ; • or an 'at' complementiser."""
     prefix = text[:pos]
     cut = max(prefix.rfind(","), prefix.rfind(":"), prefix.rfind(";"), prefix.rfind("•")) + 1
-    for m in re.finditer(r"\bat\b", prefix):
+    for m in re.finditer(r"\s[–—-]\s|\bat\b", prefix):  # a spaced dash joins two clauses too
         cut = max(cut, m.end())
     return cut
 
@@ -471,6 +471,84 @@ class _Ctx:
             self.covered.append((a, b))
 
 
+@dataclass(frozen=True)
+class TableRow:
+    """One row of an action table: the row span and its task/owner/due cell spans (doc offsets)."""
+
+    start: int
+    end: int
+    task: tuple[int, int]
+    owner: tuple[int, int] | None
+    due: tuple[int, int] | None
+
+
+def _cells(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    out, pos = [], a
+    for cell in text[a:b].split("\t"):
+        out.append((pos, pos + len(cell)))
+        pos += len(cell) + 1
+    return out
+
+
+def _header_col(cell: str, words: list[str]) -> bool:
+    return bool(re.search(r"(?<!\w)(?:" + alternation(words) + r")(?!\w)", cell, re.I)) and len(WORD.findall(cell)) <= 4
+
+
+def task_tables(text: str, paragraphs: list[tuple[int, int]], lex: ActionLexicon | None = None) -> list[TableRow]:
+    """Rows of 'Handling | Ansvarlig | Frist' tables (cells separated by tabs, one row per
+    paragraph). The header row needs a task column and an owner column; rows follow while
+    paragraphs have tabs. A row with fewer or more cells than the header (a merged 'Nr.
+    Handling' header cell) is aligned from the right."""
+    lex = lex or load_lexicon()
+    raw = lex.raw
+    rows: list[TableRow] = []
+    paras = sorted(tuple(p) for p in paragraphs)
+    i = 0
+    while i < len(paras):
+        a, b = paras[i]
+        i += 1
+        if "\t" not in text[a:b]:
+            continue
+        head = [text[x:y] for x, y in _cells(text, a, b)]
+        owner_col = next((k for k, c in enumerate(head) if _header_col(c, raw["table_owner_headers"])), None)
+        task_col = next((k for k, c in enumerate(head) if k != owner_col and _header_col(c, raw["table_task_headers"])), None)
+        if owner_col is None or task_col is None:
+            continue
+        due_col = next((k for k, c in enumerate(head) if k not in (owner_col, task_col)
+                        and _header_col(c, raw["table_due_headers"])), None)
+        n = len(head)
+        while i < len(paras) and "\t" in text[paras[i][0]:paras[i][1]]:
+            ra, rb = paras[i]
+            cells = _cells(text, ra, rb)
+            i += 1
+            shift = len(cells) - n  # right-aligned when the counts differ
+
+            def cell(k: int | None) -> tuple[int, int] | None:
+                if k is None or not 0 <= k + shift < len(cells):
+                    return None
+                x, y = cells[k + shift]
+                return (x, y) if text[x:y].strip() else None
+            task = cell(task_col)
+            if task is None or not re.search(r"[^\W\d_]", text[task[0]:task[1]]):
+                continue
+            rows.append(TableRow(ra, rb, task, cell(owner_col), cell(due_col)))
+    return rows
+
+
+def table_rows(ctx: _Ctx) -> None:
+    """One action per row of an action table; owner = the Ansvarlig cell (each name resolved
+    against the roster), due = the date in the Frist cell."""
+    text = ctx.text
+    for row in task_tables(text, [(p.start, p.end) for p in ctx.paras], ctx.lex):
+        if row.owner is None:
+            continue
+        who = text[row.owner[0]:row.owner[1]]
+        names = [w for w in re.split(r"\s*(?:,|/|&|\bog\b)\s*", who) if w.strip()]
+        owner = ", ".join(resolve_owner(w, ctx.roster, ctx.person_mentions or ctx.mentions)[0] for w in names)
+        task = _strip_task(text[row.task[0]:row.task[1]])
+        ctx.add(owner, task, row.start, row.end, row.due or (row.start, row.end))
+
+
 def owner_header_lists(ctx: _Ctx) -> None:
     """'Peter S. skal:' followed by bullets → one action per bullet."""
     paras, i = ctx.paras, 0
@@ -586,6 +664,7 @@ class ActionsComponent:
         ctx = _Ctx(doc, text, self.lex, _paragraphs(doc, text, self.lex), mentions, annotated, persons,
                    due_candidates(text, doc._.dates or [], self.lex), [], [])
         sents = sentence_ranges(doc)
+        table_rows(ctx)
         owner_header_lists(ctx)
         labelled_lines(ctx)
         marked_sentences(ctx, sents)

@@ -92,8 +92,25 @@ class DatesComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         paragraphs = [tuple(p) for p in (doc._.paragraphs or [])]
-        doc._.dates = date_mentions(doc.text, doc._.meeting_date, sentence_ranges(doc), paragraphs)
+        text = doc.text
+        rows = date_mentions(text, doc._.meeting_date, sentence_ranges(doc), paragraphs)
+        if rows and "\t" in text:
+            rows = mark_due_cells(text, paragraphs, rows)
+        doc._.dates = rows
         return doc
+
+
+def mark_due_cells(text: str, paragraphs: list[Range], rows: list[DateMention]) -> list[DateMention]:
+    """A date in the 'Frist'/'Deadline' column of an action table ('Handling | Ansvarlig |
+    Frist') is a deadline, whatever its sentence says (the cell has no sentence)."""
+    from extract.nlp.actions import task_tables  # actions imports this module
+
+    cells = [r.due for r in task_tables(text, paragraphs) if r.due is not None]
+    if not cells:
+        return rows
+    due = Intervals(cells)
+    return [r.model_copy(update={"deadline": True}) if not r.deadline and due.overlaps(r.char_start, r.char_end)
+            else r for r in rows]
 
 
 @Language.factory("referat_dates")

@@ -311,10 +311,34 @@ def _norm(w: str) -> str:
     return re.sub(r"\s+", " ", w).lower()
 
 
+_RECOMMEND = re.compile(r"\b(?:anbefaler|anbefalede)\b", re.I)
+#: an informal vote tally: "ja, 4 mod 1", "5 stemmer mod 2", "nej: 3 mod 2"
+_VOTE = re.compile(r"(?:\b(?:(?P<pos>ja)|(?P<neg>nej))\s*[,:]?\s*)?\b(?P<a>\d{1,3})\s+(?:stemmer\s+)?(?:for\s+)?"
+                   r"(?:mod|imod)\s+(?P<b>\d{1,3})\b", re.I)
+_VOTE_WORD = re.compile(r"\b(?:stemte|stemmer|stemt|afstemning|afstemningen|ja|nej|vedtaget|forkastet)\b", re.I)
+#: the approval stamp of the minutes themselves: "Godkendt den 3. maj 2023", "Referatet godkendt: dato/underskrift"
+_STAMP = re.compile(r"^\s*(?:(?:referatet|protokollen|mødereferatet)\s+)?(?:er\s+)?(?:godkendt|underskrevet)\b"
+                    r"(?P<rest>.{0,80})$", re.I | re.S)
+
+
+def _is_stamp(text: str, following: list[str]) -> bool:
+    """An approval/signature stamp line of the minutes ('Godkendt den 28. maj 2024', 'Underskrevet
+    af formanden'): only a date, a name or 'dato/underskrift' after the verb, and only short
+    lines (signatures, page numbers) after it to the end of the document."""
+    m = _STAMP.match(text)
+    if not m:
+        return False
+    rest = m.group("rest")
+    signed = re.match(r"\s*(?:(?:referatet|protokollen|mødereferatet)\s+)?(?:er\s+)?underskrevet", text, re.I)
+    if not (signed or re.search(r"\d|\bdato\b|\bunderskrift", rest, re.I)) or len(WORD.findall(rest)) > 8:
+        return False
+    return all(len(WORD.findall(t)) <= 8 for t in following)
+
+
 def find_hits(text: str, lex: Lexicon, person_ends: set[int] | None = None) -> list[Hit]:
     """All finite decision constructions in a sentence, in text order."""
     hits: list[Hit] = []
-    if not lex.trigger.search(text):
+    if not lex.trigger.search(text) and not _VOTE.search(text):
         return hits
     for m in lex.conclusion_verb.finditer(text):
         hits.append(Hit("conclusion", m.start(), m.end(), True, True))
@@ -362,6 +386,21 @@ def find_hits(text: str, lex: Lexicon, person_ends: set[int] | None = None) -> l
                 hits.append(Hit("conclusion", m.start(), m.end(), True, True))
             continue
         hits.append(Hit(kind, m.start(), m.end(), True, kind != "election"))
+    for m in _RECOMMEND.finditer(text):
+        # "Udvalget anbefaler indstillingen", "Et flertal (A og F) anbefaler …": a committee's
+        # recommendation to the council is its verdict; a person's or the administration's
+        # recommendation ("Forvaltningen anbefaler, at …") is a proposal
+        masked = re.sub(r"\([^()]*\)", lambda p: " " * len(p.group()), text)
+        prefix = masked[clause_start(masked, m.start()):m.start()]
+        words = WORD.findall(lex.adverbs.sub("", prefix.rstrip()).rstrip())
+        if (words and (_is_body_word(words[-1], lex) or words[-1].lower() in ("flertal", "flertallet"))
+                and words[-1].lower() not in lex.strict_excludes and not _guarded(text, m.start(), lex)
+                and not re.match(r"\s*,?\s*at\b", text[m.end():])):
+            hits.append(Hit("approval", m.start(), m.end(), True, False))
+    vm = _VOTE.search(text)
+    if vm and _VOTE_WORD.search(text) and not _guarded(text, vm.start(), lex):
+        kind = "rejected" if (vm.group("neg") or int(vm.group("a")) < int(vm.group("b"))) else "approval"
+        hits.append(Hit(kind, vm.start(), vm.end(), False, False))
     em = lex.elliptic.match(text)
     if em and len(WORD.findall(text)) <= 14:
         grp = "head" if em.group("head") else "tail"
@@ -547,6 +586,7 @@ class _Para:
     item: str | None
     in_heading: bool
     section: str | None = None
+    heading_end: int | None = None  # where the item heading ends inside this paragraph ("1. Referat – godkendt.")
 
 
 def _paragraphs(doc: Doc, full: str, lex: Lexicon) -> list[_Para]:
@@ -569,7 +609,8 @@ def _paragraphs(doc: Doc, full: str, lex: Lexicon) -> list[_Para]:
                 sec = None  # "Formål: Beslutning" labels the item; it opens no narrative section
             if sec is not None:
                 section = sec
-        out.append(_Para(s, e, text, it[0] if it else None, heading, section))
+        inline = it[3] if heading and s < it[3] < e and re.search(r"[^\W\d_]", full[it[3]:e]) else None
+        out.append(_Para(s, e, text, it[0] if it else None, heading, section, inline))
     return out
 
 
@@ -772,7 +813,10 @@ def sentence_decisions(doc: Doc, text: str, paras: list[_Para], covered: list[Ra
         pi = bisect.bisect_right(para_starts, s0) - 1
         para = para_at[para_starts[pi]] if pi >= 0 else None
         if para is not None:
-            if para.in_heading or para.start in proposal:
+            if para.in_heading and para.heading_end is not None and s0 < para.heading_end < s1:
+                # "1. Referat fra sidst – godkendt uden bemærkninger.": the verdict after an inline heading
+                s0 = para.heading_end + len(text[para.heading_end:s1]) - len(text[para.heading_end:s1].lstrip(" \t–-:."))
+            elif para.in_heading or para.start in proposal:
                 continue
             if para.section in lex.non_decision_sections:
                 continue
@@ -830,7 +874,18 @@ class DecisionsComponent:
             if classify_heading(p.text, self.lex) and not p.in_heading:
                 covered.append((p.start, p.end))
         prose = sentence_decisions(doc, text, paras, covered, self.lex)
-        doc._.decisions = sorted(blocks + prose, key=lambda d: (d.char_start, d.char_end))
+        rows = blocks + prose
+        if any(_STAMP.match(d.text) for d in rows):
+            starts = [p.start for p in paras]
+            keep = []
+            for d in rows:
+                if _STAMP.match(d.text):
+                    k = bisect.bisect_right(starts, d.char_start)
+                    if _is_stamp(d.text, [p.text for p in paras[k:]]):
+                        continue
+                keep.append(d)
+            rows = keep
+        doc._.decisions = sorted(rows, key=lambda d: (d.char_start, d.char_end))
         return doc
 
 

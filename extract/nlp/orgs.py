@@ -214,6 +214,11 @@ def _compile(lex: OrgLexicon) -> dict[str, re.Pattern]:
         "type_name": re.compile(rf"{_START}(?P<name>(?:{type_heads}){_SP}(?P<tail>{_NAMEWORD}(?:{_SP}{_NAMEWORD}){{0,2}})){_END}"),
         # "Novo Nordisk A/S", "Hansen & Søn ApS", "Revisionsfirmaet Nord & Co."
         "company": re.compile(rf"{_START}(?P<name>(?P<tail>{_NAMEWORD}(?:{_SP}(?:{_NAMEWORD}|&|og)){{0,4}}){_SP}(?:{forms}))(?![\w/])"),
+        # "Medicinsk Afdeling", "Kirurgisk Klinik": a hospital department named by its specialty
+        "department": re.compile(rf"{_START}(?P<name>(?:{_alt(p.get('department_adjectives', ['Medicinsk']))}){_SP}"
+                                 rf"(?:{_alt(p.get('department_heads', ['Afdeling']))})){_GEN}{_END}"),
+        # "Østbo afd. 7", "Boligforeningen Vestbo afdeling 12": a numbered housing section
+        "section": re.compile(rf"{_START}(?P<name>(?P<place>{CAPWORD}(?:{_SP}{CAPWORD}){{0,2}}){_SP}(?:afd\.|afdeling){_SP}\d{{1,4}})(?![\w.,]\d)"),
         "acronym_after": re.compile(rf"\s*\((?P<a>[{_UP}][{_UP}0-9&-]{{1,7}})\)"),
         "acronym_word": re.compile(rf"(?<![\w\-./@])(?P<a>[{_UP}][{_UP}0-9&]{{1,6}}){_GEN}(?![\w])(?!-\w)"),
         "paren_acronym": re.compile(rf"\((?P<a>[{_UP}][{_UP}0-9&]{{1,6}})\)"),
@@ -480,7 +485,7 @@ def _evidence_family(ctx: _Ctx, lex: OrgLexicon) -> Iterable[Mention]:
 def _simple_family(ctx: _Ctx, lex: OrgLexicon, key: str) -> Iterable[Mention]:
     region_names = [s for s in lex.entries if s.startswith("Region ")]
     for m in lex.regexes[key].finditer(ctx.text):
-        if key == "region" and lex.is_stop(m.group("place")):
+        if key in ("region", "section") and lex.is_stop(m.group("place").split()[0]):
             continue
         yield _mention(m, canonical_org(m.group(0), region_names) if key == "region" else " ".join(m.group("name").split()), key)
 
@@ -510,6 +515,8 @@ def _morphology(ctx: _Ctx, lex: OrgLexicon) -> list[Mention]:
         *_evidence_family(ctx, lex),
         *_simple_family(ctx, lex, "head_place"),
         *_simple_family(ctx, lex, "region"),
+        *_simple_family(ctx, lex, "department"),
+        *_simple_family(ctx, lex, "section"),
         *_company_family(ctx, lex),
     ]
 
@@ -624,6 +631,9 @@ def _roster_names(names: Iterable[str | None], lex: OrgLexicon, ctx: _Ctx) -> di
     return out
 
 
+_WRAP_AFTER = re.compile(r"[ \u00a0]*(?:og|for|i|af|&|,)?[ \u00a0]*[\t\n]")
+
+
 def find_mentions(text: str, lex: OrgLexicon | None = None, *, roster_orgs: Iterable[str | None] = (),
                   front_end: int = 0, persons: Sequence[tuple[int, int]] = (),
                   sent_starts: Iterable[int] | None = None) -> list[Mention]:
@@ -641,7 +651,11 @@ def find_mentions(text: str, lex: OrgLexicon | None = None, *, roster_orgs: Iter
     if local:
         rx = re.compile(rf"{_START}(?P<name>{'|'.join(_surface_regex(n) for n in sorted(local, key=len, reverse=True))}){_GEN}{_END}")
         cands += [_mention(m, local[" ".join(m.group("name").split())], "roster", source="roster") for m in rx.finditer(text)]
-    cands += _trim_at_persons(_morphology(ctx, lex), persons)
+    # a name cut where its table cell wraps ("Enhed for Kvalitet og" / "Patientsikkerhed") is the roster's name
+    morph = _trim_at_persons(_morphology(ctx, lex), persons)
+    full = {m.canonical: [r for r in set(local.values()) if r.startswith(m.canonical + " ")] for m in morph} if local else {}
+    cands += [m._replace(canonical=full[m.canonical][0]) if len(full.get(m.canonical, ())) == 1
+              and _WRAP_AFTER.match(text, m.end) else m for m in morph]
     orgs = _unify_genitives(_acronyms(ctx, lex, _resolve(cands), front_end, persons))
     taken = [(m.start, m.end) for m in orgs] + list(persons)
     locs = [m for m in _gazetteer(ctx, lex, lex.regexes["loc"], "LOC") if all(m.end <= s or m.start >= e for s, e in taken)]

@@ -99,10 +99,11 @@ class Person:
     name: str
     parts: tuple[str, ...]
     organisation: str | None = None
+    absent: bool = False
 
 
-def _person(name: str, organisation: str | None = None) -> Person:
-    return Person(name=name, parts=tuple(p.casefold() for p in name.split()), organisation=organisation)
+def _person(name: str, organisation: str | None = None, absent: bool = False) -> Person:
+    return Person(name=name, parts=tuple(p.casefold() for p in name.split()), organisation=organisation, absent=absent)
 
 
 def _part_eq(word: str, part: str) -> bool:
@@ -129,6 +130,26 @@ class Roster:
         self.people = people
         self.names = names
         self.full = {p.parts: p for p in people}
+        self.last_seen: dict[str, int] = {}  # canonical name -> order of its latest mention
+        self._tick = 0
+
+    def note(self, name: str) -> None:
+        """Record a mention (in document order) for the recency rule of `_disambiguate`."""
+        self._tick += 1
+        self.last_seen[name] = self._tick
+
+    def _disambiguate(self, holders: list[Person]) -> Person | None:
+        """A bare name several roster people share ("Mette" for Mette Kirk and Mette Lund):
+        the one present when the others sent apologies, else the one mentioned most
+        recently in a fuller form ("Mette K." earlier), else None."""
+        present = [p for p in holders if not p.absent]
+        person = _unique(present) if present else None
+        if person is not None:
+            return person
+        seen = [p for p in (present or holders) if p.name in self.last_seen]
+        if not seen:
+            return None
+        return max(seen, key=lambda p: self.last_seen[p.name])
 
     def add(self, person: Person) -> None:
         if person.parts not in self.full:
@@ -165,12 +186,16 @@ class Roster:
 
     def _single(self, word: str, alone: bool) -> Person | None:
         """A bare first name or surname that exactly one roster person has."""
-        if not alone or len(word) < 3 or word.endswith("."):
+        if not alone or len(word) < 2 or word.endswith("."):
             return None
         holders = [p for p in self.people if word in p.parts and len(p.parts) > 1]
+        if len(word) == 2:  # "Bo", "Ib": a two-letter word is a name only as a roster first name
+            holders = [p for p in holders if p.parts[0] == word]
         if not holders:
             return None
         person = _unique(holders)
+        if person is None:
+            person = self._disambiguate(holders)
         if person is None:
             return None
         if word == person.parts[0] or word == person.parts[-1]:
@@ -318,7 +343,8 @@ class PersonFinder:
     def _lone_first_name(self, tok: Token) -> tuple[str, bool] | None:
         """(first name, genitive) for a lone capitalised token inside a sentence that is a
         frequent Danish first name ("Karina", "Karinas"), else None."""
-        if _opens_unit(tok):
+        name_label = tok.i + 2 < len(tok.doc) and tok.doc[tok.i + 1].text == ":" and tok.doc[tok.i + 2].is_lower
+        if _opens_unit(tok) and not name_label:  # (but "Birgit: husk at ...", a name as a line's label)
             return None
         word, genitive = tok.text, False
         if not self.names.is_first(word) and word.endswith("s") and self.names.is_first(word[:-1]):
@@ -338,7 +364,7 @@ class PersonFinder:
         for att in doc._.roster or []:
             parts = (att.name or "").split()
             if parts and not (_is_orgish(parts[0]) and not self.names.is_first(parts[0])):
-                people.append(_person(att.name, att.organisation))  # (an organisation misread as a name is skipped)
+                people.append(_person(att.name, att.organisation, att.role == "absent"))  # (an organisation misread as a name is skipped)
         roster = Roster(people, self.names)
         spans: list[Span] = []
         for run in _runs(doc):
@@ -390,6 +416,7 @@ class PersonFinder:
                 span._.gender = self._gender(canonical)
                 span._.genitive = genitive
                 spans.append(span)
+                roster.note(canonical)
                 i = j
         doc.spans["persons"] = spans
         return doc

@@ -34,6 +34,7 @@ _NEXT_OK = re.compile(r"[A-ZÆØÅÉÜÖÄ0-9•\-–\"'”“«»(§]")
 _OPENERS = "\"'”“«»([{"
 _INITIAL = re.compile(r"[A-ZÆØÅ]\.")
 _ORDINAL = re.compile(r"\d{1,3}\.")
+_DEFINITE = re.compile(r"[A-ZÆØÅ][a-zæøå]{2,}(?:en|et|erne|ene)")
 _DOTTED = re.compile(r"(?:[a-zæøå]{1,3}\.){2,}", re.IGNORECASE)
 
 
@@ -80,8 +81,9 @@ def _is_cut(text: str, lo: int, hi: int, punct_start: int, punct_end: int, nxt: 
         return True
     word, prev = _word_before(text, punct_start + 1, lo)
     low = word.casefold()
-    if low in may_end:
-        return is_starter
+    if low in may_end:  # "... 2 mio. kr. Beløbet dækker": a capitalised definite noun opens a sentence too
+        raw = text[nxt:hi].split(None, 1)[0].rstrip(",;:.!?") if nxt < hi else ""
+        return is_starter or (bool(_DEFINITE.fullmatch(raw)) and not raw.endswith("sen"))
     if low in never or low.rstrip(".") in never:
         return False
     if _INITIAL.fullmatch(word):

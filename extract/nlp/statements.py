@@ -94,6 +94,8 @@ def _lex() -> dict:
         "pronouns": persons["pronouns"],
         "role_nouns": frozenset(persons["role_nouns"]),
         "roles": persons["roles"],
+        "elected_roles": frozenset(persons["elected_roles"]),
+        "chairs_by_office": persons["chairs_by_office"],
         "titles": frozenset(persons["titles"]),
         "bodies": frozenset(persons["bodies"]),
         "continuation": frozenset(st["continuation_starters"]),
@@ -103,6 +105,12 @@ def _lex() -> dict:
         "no_more_present": tuple(st["no_more_present"]),
         "no_more_words": frozenset(st["no_more_words"]),
         "predicate_acts": frozenset(ph["act"] for ph in verbs["predicates"]),
+        "contentless_acts": frozenset(ph["act"] for ph in verbs["predicates"]) | frozenset(st["agreement_acts"]),
+        "question_modals": frozenset(st["question_modals"]),
+        "question_infinitives": frozenset(st["question_infinitives"]),
+        "qa_labels": st["qa_labels"],
+        "name_label_act": st["name_label_act"],
+        "not_name_label_words": frozenset(st["not_name_label_words"]),
         "copulas": frozenset(f for ph in verbs["predicates"] for f in ph["forms"]) - set(forms),
         "passives": _passive_forms(verbs["verbs"], st["passive_reporting"]),
         "report_acts": frozenset(st["report_acts"]),
@@ -200,6 +208,9 @@ class StatementFinder:
         self.names = load_names()
         self.roster: list[Attendee] = []
         self._role_cache: dict[str, Attendee | None] = {}
+        self._doc_text = ""
+        self._front_end = 0
+        self._mentions: list[Span] = []
         self.present_ok = True
 
     # -- verbs ----------------------------------------------------------------------------
@@ -226,6 +237,8 @@ class StatementFinder:
                     last = hit
                 if ok:
                     return " ".join(words), last + 1, toks[n].text
+            if toks[k].lower_ in lex["question_modals"] and toks[n].lower_ in lex["question_infinitives"]:
+                return "spørge", n + 1, toks[n].text  # "Jens ville vide, om ...": a question
         return None
 
     def _act_at(self, toks: list[Token], k: int, skip: range | None) -> tuple[str, int] | None:
@@ -376,7 +389,10 @@ class StatementFinder:
             # the second verb carries the content
             if nxt < len(toks) and toks[nxt].text == ",":
                 nxt += 1
-            if " " in act and nxt + 1 < len(toks) and toks[nxt].lower_ in ("og", "men") and self._is_verb(toks[nxt + 1]):
+            # (only after an agreement or attitude, which has no content of its own: "bød velkommen og
+            # foreslog ..." keeps the first act)
+            if act in _lex()["contentless_acts"] and nxt + 1 < len(toks) and toks[nxt].lower_ in ("og", "men") \
+                    and self._is_verb(toks[nxt + 1]):
                 second = self._act_at(toks, nxt + 1, None)
                 if second is not None:
                     act, verb = second[0], toks[nxt + 1].text
@@ -403,12 +419,44 @@ class StatementFinder:
             return by_title[0]
         if by_title:
             return None
+        for b in bases & lex["elected_roles"]:  # "Dirigenten": the one elected dirigent in these minutes
+            name = self._elected(b)
+            if name:
+                return next((a for a in self.roster if a.name == name), None) or Attendee(
+                    name=name, role="member", organisation=None, job_title=None, char_start=0, char_end=0)
         for b in bases:
             role = lex["roles"].get(b)
             if role:
                 holders = [a for a in self.roster if a.role == role]
                 return holders[0] if len(holders) == 1 else None
+        # "Direktøren" for the one "Kommunaldirektør": the title's compound head
+        heads = [a for a in self.roster if a.job_title and any(
+            len(b) >= 5 and re.search(rf"{re.escape(b)}(?![\wæøå])", a.job_title.casefold()) for b in bases)]
+        if len(heads) == 1:
+            return heads[0]
+        for b in bases:  # "Borgmesteren": by law the chair of Økonomiudvalget / Byrådet
+            bodies = lex["chairs_by_office"].get(b)
+            if bodies and self._front_body_matches(bodies):
+                holders = [a for a in self.roster if a.role == "chair"]
+                return holders[0] if len(holders) == 1 else None
         return None
+
+    def _elected(self, role: str) -> str | None:
+        """The one person the minutes elect or name to a meeting function: "X blev valgt som
+        dirigent", "foreslog X som dirigent", "Som referent valgtes X", "Dirigent: X"."""
+        text = self._doc_text
+        after = re.compile(rf"\s*(?:\([^)]{{0,40}}\)\s*)?,?\s*(?:(?:blev|er|var)\s+)?"
+                           rf"(?:(?:gen)?valgt\s+|udpeget\s+|foreslået\s+)?(?:som|til)\s+{role}\b", re.IGNORECASE)
+        before = re.compile(rf"(?:\b(?:som|til)\s+{role}\s+(?:(?:gen)?valgtes|blev\s+(?:gen)?valgt|udpegedes|blev\s+udpeget)"
+                            rf"|\b{role}\s*:)\s*$", re.IGNORECASE)
+        names = {m._.canonical or m.text for m in self._mentions
+                 if after.match(text, m.end_char) or before.search(text[max(0, m.start_char - 60):m.start_char])}
+        return names.pop() if len(names) == 1 else None
+
+    def _front_body_matches(self, bodies: list[str]) -> bool:
+        """Do the minutes' front matter (before the first item) name one of these bodies?"""
+        front = self._doc_text[: self._front_end][:1500].casefold()
+        return any(re.search(rf"(?<![\wæøå]){re.escape(b)}", front) for b in bodies)
 
     # -- the component ---------------------------------------------------------------------
     def _tense(self, doc: Doc, lo: int) -> bool:
@@ -420,6 +468,8 @@ class StatementFinder:
                 continue
             w = tok.lower_
             if (w in lex["forms"] or w in lex["phrases"]) and w not in lex["copulas"]:  # "er"/"var" tell nothing
+                if w not in lex["forms"] and self._act_at(list(doc[tok.i:tok.i + 12]), 0, None) is None:
+                    continue  # "kommer", "tager": common verbs that report only in a phrase ("kommer med forslag")
                 if is_present(w):
                     present += 1
                 else:
@@ -433,6 +483,9 @@ class StatementFinder:
             return doc
         self.roster = list(doc._.roster or [])
         self._role_cache = {}
+        self._doc_text = doc.text
+        self._front_end = items[0][1]
+        self._mentions = [m for m in doc.spans["persons"] if not m._.genitive] if "persons" in doc.spans else []
         self.present_ok = self._tense(doc, items[0][1])
         org_of = {a.name: a.organisation for a in self.roster}
         gender_of = {a.name: self.names.gender(a.name.split()[0]) for a in self.roster if a.name.split()}
@@ -443,6 +496,7 @@ class StatementFinder:
         para_starts = [p[0] for p in paras]
 
         out: list[Statement] = []
+        out_item = None
         cur_item = None
         history: list[tuple[str, str | None]] = []  # speakers of the current item: (name, gender)
         last_para = None
@@ -466,7 +520,17 @@ class StatementFinder:
                 last_para = p_idx
             sent = _Sentence(doc, start, end, mentions)
             text = doc_text[start:end]
-            an = self.analyse(sent)
+            by = self._trailing_attribution(text, sent)
+            if by is not None and out and out_item == item and (not out[-1].speaker or out[-1].implicit):
+                # "Spørgsmål: Hvorfor ...? (Per Berg)": the parentheses name who said the sentence before
+                prev = out[-1]
+                label = prev.text.split(":", 1)[0].strip().casefold() if ":" in prev.text[:20] else ""
+                act = _lex()["qa_labels"].get(label) or ("spørge" if prev.text.rstrip().endswith("?") else prev.act)
+                out[-1] = prev.model_copy(update={"speaker": by.name, "organisation": org_of.get(by.name),
+                                                  "act": act, "implicit": False})
+                para_speaker, para_act = by.name, act
+                history.append((by.name, gender_of.get(by.name) or by.gender))
+            an = self._name_label(sent) or self.analyse(sent)
             speaker = None
             implicit = False
             if an.subject is None:
@@ -495,6 +559,7 @@ class StatementFinder:
                 para_speaker = speaker
             else:
                 para_speaker = para_act = None
+            out_item = item
             out.append(Statement(
                 char_start=start, char_end=end, text=text, speaker=speaker,
                 organisation=org_of.get(speaker) if speaker else None,
@@ -502,6 +567,30 @@ class StatementFinder:
             ))
         doc._.statements = out
         return doc
+
+    def _name_label(self, sent: _Sentence) -> Analysis | None:
+        """"Birgit: husk at ...": informal minutes put the speaker's name as a label before what
+        she said; not a list entry ("Ole Berg: genvalgt", "Bo Kjær: 12 stemmer")."""
+        toks = sent.toks
+        end = sent.mention_end(0)
+        if end is None or end + 1 >= len(toks) or toks[end].text != ":" or not toks[end + 1].is_alpha:
+            return None
+        subj = self._person_subject(sent, 0)
+        lex = _lex()
+        content = [t for t in toks[end + 1:] if t.is_alpha]
+        if subj is None or len(content) < 3 or any(t.lower_ in lex["not_name_label_words"] for t in content):
+            return None
+        return Analysis(subj, lex["name_label_act"], None)
+
+    def _trailing_attribution(self, text: str, sent: _Sentence) -> Subject | None:
+        """A sentence that is only a person in parentheses, "(Per Berg)", closing the one before it."""
+        t = text.strip()
+        if not (t.startswith("(") and t.rstrip(".").endswith(")")) or "(" in t[1:]:
+            return None
+        end = sent.mention_end(0)
+        if end is None or [x.text for x in sent.toks[end:]] not in ([")"], [")", "."]):
+            return None
+        return self._person_subject(sent, 0)
 
     def _impersonal(self, text: str, sent: _Sentence, in_report: bool = False) -> bool:
         """Sentences no person says: passive conclusions, the body acting, labels, a named person acted on.
@@ -531,8 +620,8 @@ class StatementFinder:
         if lead is not None and lead[0].kind in ("person", "role"):
             return True  # "Mikkel Aagaard blev genvalgt": about a person, reporting nothing
         if first.text[:1].isupper() and len(toks) > 1 and toks[1].lower_ in ("blev", "bliver") \
-                and first.lower_ not in lex["pronouns"]:
-            return True  # "Arbejdsdagen blev fastsat til ..."
+                and first.lower_ not in lex["pronouns"] and not in_report:
+            return True  # "Arbejdsdagen blev fastsat til ..." (but inside a report, "Varslen blev sendt sent" is its content)
         return False
 
     def _reads_as_report(self, text: str, sent: _Sentence) -> bool:

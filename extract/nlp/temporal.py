@@ -362,7 +362,10 @@ RE_DMY = re.compile(
 RE_DM_Y = re.compile(
     rf"(?P<d>{_DAY_AFTER_SEP})/(?P<m>[01]?\d)(?:\s*[-/]\s*(?P<y>{_YEAR}|\d\d)|\s+(?P<y4>{_YEAR}))"
     rf"(?![\w\-/]|[.,]\d)", _I)
-RE_DM_SLASH = re.compile(r"d(?<!\wd)(?:\.|en)\s*(?P<d>[0-3]?\d)/(?P<m>[01]?\d)(?![\w/]|[.,\-]\d)", _I)
+RE_DM_SLASH = re.compile(r"d(?<!\wd)(?:\.|en)\s*(?P<d>[0-3]?\d)[/.](?P<m>[01]?\d)(?![\w/]|[.,\-]\d)", _I)
+#: 'senest 31/3', 'inden 1/4', 'frist: 15/6' — a yearless d/m after a deadline word (no 'd.'/'den')
+RE_DM_DEADLINE = re.compile(r"(?<!\w)(?:senest|inden|frist(?:en)?:?)\s+(?P<d>[0-3]?\d)/(?P<m>[01]?\d)"
+                            r"(?![\w/]|[.,\-]\d)", _I)
 RE_DATE_TEXT = re.compile(
     rf"(?P<d>{_DAY_LEAD})(?:\.\s*|\s*/\s*|\s+)(?P<m>{_MONTH_TOK})"
     rf"(?:\s*,?\s*(?:(?P<y>{_YEAR}){_YEAR_END}|(?P<yr>{_REL_YEAR})))?", _I)
@@ -660,7 +663,7 @@ def _find_numeric(text: str, out: list[_Cand]) -> None:
         mo, d = int(m["m"]), int(m["d"])
         _add(out, _Cand(m.start(), m.end(), "day", period=lambda yy, mo=mo, d=d: (date(yy, mo, d),) * 2,
                         year=y, prio=2))
-    for m in RE_DM_SLASH.finditer(text):
+    for m in list(RE_DM_SLASH.finditer(text)) + list(RE_DM_DEADLINE.finditer(text)):
         mo, d = int(m["m"]), int(m["d"])
         _add(out, _Cand(m.start("d"), m.end(), "day", period=lambda yy, mo=mo, d=d: (date(yy, mo, d),) * 2, prio=1))
 
@@ -968,6 +971,15 @@ def _rel_unit(mod: str, unit: str) -> Callable[[date, str], Period]:
 _UNIT_GRAN = {"uge": "week", "måned": "month", "kvartal": "quarter", "halvår": "half", "år": "year"}
 
 
+def _criterion_duration(text: str, start: int) -> bool:
+    """'patienter genindlagt inden for 30 dage', 'sager afgjort inden for to uger': right after
+    a participle, "inden for N dage" measures an interval (a criterion, a statistic), it does
+    not name a date."""
+    pw = _RX_LAST_WORD.search(text, max(0, start - 30), start)
+    w = pw.group(1).lower() if pw else ""
+    return len(w) >= 5 and w.isalpha() and (w.endswith("ede") or _is_participle(w, strict=False))
+
+
 def _find_relative(text: str, out: list[_Cand]) -> None:
     """'næste uge', 'sidste år', 'i år', 'om en måneds tid', 'om 14 dage', 'for to år siden'."""
     for m in RE_REL.finditer(text):
@@ -985,6 +997,8 @@ def _find_relative(text: str, out: list[_Cand]) -> None:
         if pre == "for" and not m["siden"]:
             continue  # 'for to år' is a duration
         if pre != "for" and m["siden"]:
+            continue
+        if pre != "om" and _criterion_duration(text, m.start()):
             continue
         n_raw = m["n"].lower()
         n = float(n_raw) if n_raw.isdigit() else NUMBER_WORDS[re.sub(r"\s+", " ", n_raw)]
@@ -1157,7 +1171,7 @@ def split_paragraphs(text: str) -> list[Span]:
 
 # --------------------------------------------------------------------------- tense
 
-_WORD_RE = re.compile(r"\w+", re.U)
+_WORD_RE = re.compile(r"\w+(?:['’]\w+)*", re.U)  # "UTH'er" is one word, not "UTH" + the verb "er"
 _CLAUSE_SEP = re.compile(r"[,;:()\[\]]|\s[-–—]+\s|[.!?]\s+(?=[A-ZÆØÅ])")
 _REPORT_AT = re.compile(r"(?:\s+\w+){0,3}?\s*,\s*at\b", re.U)  # used with .match(text, pos)
 
