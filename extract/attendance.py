@@ -378,7 +378,8 @@ def _apply_attr(e: _Entry, text: str, in_parens: bool) -> None:
         if t.lower() in lex["function_words"]:
             e.job_title = e.job_title or t
         return
-    if _word_in(t, lex["secretary_words"]):
+    if _word_in(t, lex["secretary_words"]) or (not in_parens and t.lower() in ("sekretariat", "sekretariatet")):
+        # "Eva Holm (KL), sekretariat": the person serving as the meeting's secretariat
         e.role_marker = _stronger(e.role_marker, "secretary")
         return
     if _word_in(t, lex["absent_words"]):
@@ -390,6 +391,9 @@ def _apply_attr(e: _Entry, text: str, in_parens: bool) -> None:
     if _word_in(t, lex["participant_words"]):
         e.role_marker = _stronger(e.role_marker, "participant")
         return
+    if t.lower() in lex["staff_group_words"]:  # "(VIP)", "(forælder)": the group represented, no organisation
+        e.job_title = e.job_title or t
+        return
     if re.fullmatch(r"[A-ZÆØÅ]{1,3}", t):
         if e.acronym is None and e.organisation is None and e.party is None:
             e.acronym = t
@@ -398,6 +402,8 @@ def _apply_attr(e: _Entry, text: str, in_parens: bool) -> None:
         return
     if t.lower() in lex["function_words"] or (len(t.split()) == 1 and _is_job_word(t) and not _is_org_token(t)):
         e.job_title = e.job_title or t
+        if _chair_title(t):  # "Bestyrelsesformand Anna Holm": the chair of the board
+            e.role_marker = _stronger(e.role_marker, "chair")
         return
     # "udpeget af Y Kommune", "indstillet af KL": the appointing body is the organisation
     am = re.match(r"(?:udpeget|indstillet|udnævnt|nomineret|repræsenterer)"
@@ -421,12 +427,24 @@ def _apply_attr(e: _Entry, text: str, in_parens: bool) -> None:
             first = t.split()[0].lower()
             if first in ("formand", "forperson", "forkvinde") and re.match(r"\w+\s+(?:for|af)\b", t):
                 e.role_marker = _stronger(e.role_marker, "chair")
+            elif first in lex["secretary_words"] and re.match(r"\w+\s+(?:for|i)\s+\w*(?:bestyrelse|udvalg|råd|gruppe|mødet)", t):
+                e.role_marker = _stronger(e.role_marker, "secretary")  # "sekretær for bestyrelsen"
             if len(t.split()) <= 8:  # longer lower-case text is a sentence, not a job title
                 e.job_title = e.job_title or t
         return
     if t.lower().strip(" .:") in lex["section_words_not_org"]:
         return  # a section label ("Bemærkninger") glued to the list is no organisation
     e.organisation = e.organisation or _clean_org(t)
+
+
+def _chair_title(t: str) -> bool:
+    """'formand', 'Bestyrelsesformand', 'udvalgsformand': one word naming the chair — a chair
+    word alone or a compound ending in one ('næstformand' is the deputy, not the chair)."""
+    low = t.strip(" .,:;").lower()
+    if " " in low or low.startswith("næst"):
+        return False
+    return any(low == w or (low.endswith(w) and len(low) >= len(w) + 3)
+               for w in ("formand", "forperson", "forkvinde"))
 
 
 def _job_like(t: str) -> bool:
@@ -534,6 +552,15 @@ def _sections(doc: DocText, lines: list[TextLine], front_end: int) -> list[_Sect
             cur = None
             continue
         if columns is not None:
+            last = sections[-1] if sections else None
+            if "\t" not in stripped and last is not None and last.pieces and (
+                    stripped[:1].islower() or stripped.startswith(")") or _CONNECT_END.search(prev_line)
+                    or prev_line.count("(") > prev_line.count(")")):
+                # a cell wrapped onto the next line ("X, skoleleder (sekretær for" + "bestyrelsen)")
+                last.pieces.append((s + len(text) - len(text.lstrip()), e, True))
+                prev_line = doc.text[last.pieces[0][0]:e]
+                continue
+            prev_line = stripped
             if "\t" not in stripped and _parse_name(stripped) and not _match_label(stripped):
                 sections.append(_Section(columns[0], None, [(s + len(text) - len(text.lstrip()), e, True)],
                                          col_labels[0]))
@@ -1098,6 +1125,8 @@ def _attrs_of(e: _Entry, text: str) -> None:
         # "Medarbejderrepræsentant (VIP)": the parenthesis qualifies the job title
         e.n_attrs += 1
         e.job_title = e.job_title or f"{m.group(1).strip()} ({m.group(2).strip()})"
+        if _chair_title(m.group(1)):  # "formand (forælder)": the chair, whom the group elected
+            e.role_marker = _stronger(e.role_marker, "chair")
         return
     outside = []
     depth = 0
@@ -1215,6 +1244,9 @@ def parse_attendance(doc: DocText, front_end: int) -> list[Attendee]:
     _staff_leaders_participate(entries, home)
     rows = _merge(entries)
     if home:
+        # convention (corpus truth: a university board's external and student members have the
+        # university): every member of an institution's board without another organisation has
+        # the institution, user representatives (parents, pupils) included
         rows = [r.model_copy(update={"organisation": home}) if r.organisation is None and r.party is None else r
                 for r in rows]
     return rows
@@ -1255,10 +1287,10 @@ def _staff_leaders_participate(entries: list[_Entry], home: str | None) -> None:
     are members — for a leader title with no organisation other than the home institution,
     and only when such leaders are a minority of the list (in a meeting of managers they
     are the members)."""
-    by_sec: dict[int, list[_Entry]] = {}
+    by_sec: dict[tuple, list[_Entry]] = {}
     for e in entries:
-        if e.section is not None:
-            by_sec.setdefault(id(e.section), []).append(e)
+        if e.section is not None:  # the cells of one column ("Til stede" | "Afbud") are one list
+            by_sec.setdefault((e.section.role, e.section.label), []).append(e)
     for es in by_sec.values():
         sec = es[0].section
         if sec.role != "member" or not sec.label or sec.explicit_members:

@@ -202,7 +202,12 @@ def _meeting_unit(kind: str) -> str | None:
         return None
     units = layout_lexicon("frontmatter")["meeting_units"]
     stem = m.group(1).lower()
-    return units.get(stem) or units.get(stem + "s") or units.get(stem.rstrip("s"))
+    unit = units.get(stem) or units.get(stem + "s") or units.get(stem.rstrip("s"))
+    if unit is None:  # a compound: "skolebestyrelsesmøde" → "Skolebestyrelsen"
+        key = max((k for k in units if " " not in k and stem.endswith(k) and len(stem) > len(k) + 2), key=len, default=None)
+        if key:
+            unit = (stem[: len(stem) - len(key)] + units[key].lower()).capitalize()
+    return unit
 
 
 def _body_from_title(line: str) -> str | None:
@@ -218,6 +223,10 @@ def _body_from_title(line: str) -> str | None:
         prep = re.search(r"\s(i|for|med)\s", m.group()[len(m.group("kind")):])
         unit = _meeting_unit(m.group("kind"))
         if unit and prep and prep.group(1) == "for":
+            return f"{unit} for {body}"
+        if unit and body and prep and prep.group(1) == "i" and _institution_or_company(body):
+            # "bestyrelsesmøde i Fonden X / X A/S": the board of an institution or company is a
+            # body of it ("Bestyrelsen for X A/S"); an association's board is the association
             return f"{unit} for {body}"
         return body or None
     # "Referat fra bestyrelsesmøde den 12. januar 2023 i Foreningen X"
@@ -295,7 +304,12 @@ def document_organisation(texts: list[str], institutions_only: bool = False) -> 
     lex = layout_lexicon("frontmatter")
     words = lex["institution_words"] + ([] if institutions_only else lex["association_words"])
     for t in texts[:8]:
-        if ":" in t or "\t" in t or re.search(r"\d", t) or not 1 <= len(t.split()) <= 6:
+        if ":" in t or "\t" in t or re.search(r"\d", t):
+            continue
+        part = _institution_part(t, words, lex)
+        if part:
+            return part
+        if not 1 <= len(t.split()) <= 6:
             continue
         toks = [re.sub(r"[^\wæøå-]", "", w.lower()) for w in t.split()]
         if any(tok in words or any(tok.endswith(w) and len(tok) > len(w) + 2 for w in words) for tok in toks) \
@@ -317,9 +331,46 @@ def document_organisation(texts: list[str], institutions_only: bool = False) -> 
                 toks = [re.sub(r"[^\wæøå-]", "", w.lower()) for w in inst.split()]
                 if toks and (toks[0] in words or toks[-1] in words):
                     return inst
+                if _company(inst):  # "bestyrelsesmøde i X A/S": a company's board and managers act for it
+                    return inst
             elif any(w in body.lower() for w in words):
                 return body
     return None
+
+
+def _institution_or_company(name: str) -> bool:
+    """'Fonden X', 'X Universitet', 'X A/S' (not an association: 'Grundejerforeningen X')."""
+    words = layout_lexicon("frontmatter")["institution_words"]
+    toks = [re.sub(r"[^\wæøå-]", "", w.lower()) for w in name.split()]
+    return _company(name) or bool(toks) and (toks[0] in words or toks[-1] in words)
+
+
+def _company(name: str) -> bool:
+    """'X Emballage A/S', 'Y Holding ApS': a company name by its legal form (last word)."""
+    words = name.split()
+    return len(words) >= 2 and words[-1].lower() in layout_lexicon("frontmatter")["company_forms"]
+
+
+def _institution_part(t: str, words: list[str], lex: dict) -> str | None:
+    """A header of several names joined by a comma or dash: 'Institut for X, Y Universitet',
+    'Z Skole – Skolebestyrelsen', 'Q Kommune | Teknik og Miljø'. Convention: the organisation
+    is the institution itself, the part ending in an institution word ('Y Universitet',
+    'Z Skole'), rather than a unit of it ('Institut for X') or the body ('Skolebestyrelsen');
+    else a part starting with one ('Region Nord'). None when the text has no such separator."""
+    parts = [p.strip() for p in re.split(r"\s*,\s+|\s+[–—-]\s+|\s*\|\s*", t) if p.strip()]
+    if len(parts) < 2 or any(not 1 <= len(p.split()) <= 6 for p in parts) or _has_word(t, lex["title_words"]):
+        return None
+
+    def score(p: str) -> int:
+        toks = [re.sub(r"[^\wæøå-]", "", w.lower()) for w in p.split()]
+        if not p[:1].isupper():
+            return 0
+        if toks[-1] in words and len(toks) >= 2:
+            return 2
+        return 1 if toks[0] in words and not re.search(r"\s(?:for|i|ved)\s", p) else 0
+
+    best = max(parts, key=score)
+    return _clean(best) if score(best) else None
 
 
 def _body(texts: list[str], title_idx: int | None) -> str | None:
@@ -334,6 +385,8 @@ def _body(texts: list[str], title_idx: int | None) -> str | None:
         if v and _looks_like_body_name(v):
             return _clean(v)
     for t in texts[:12]:
+        if "\t" in t or re.match(r"[A-ZÆØÅ][\wæøå'-]+(?: [A-ZÆØÅ][\wæøå'-]+)+\s*[,(]\s*[a-zæøå]", t):
+            continue  # a table row, or an attendance entry ("Eva Holm, formand for bestyrelsen")
         if _looks_like_body_name(t) and not _has_word(t, lex["title_words"]) and ":" not in t:
             return _clean(t)
     if title_idx is not None:
@@ -348,6 +401,8 @@ def _body(texts: list[str], title_idx: int | None) -> str | None:
         unit = _meeting_unit(m.group()) if m else None
         if unit and org:
             return f"{unit} for {org}"
+        if unit and unit.lower() not in {u.lower() for u in layout_lexicon("frontmatter")["meeting_units"].values()}:
+            return unit  # "Referat fra skolebestyrelsesmøde": the compound names the body by itself
         # a general assembly is the association's own meeting: "generalforsamling" under its letterhead
         if org and re.search(r"generalforsamling", texts[title_idx], re.I):
             return org

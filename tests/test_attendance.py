@@ -651,3 +651,68 @@ def test_unknown_first_name_in_a_list_of_first_names():
         "1. Referat fra sidst\nTekst.\n")
     assert {n: v[0] for n, v in roster(doc).items()} == {
         "Karin": "chair", "Torben": "member", "Zirra": "member", "Mads": "member", "Helle": "member"}
+
+
+# --------------------------------------------------------------------------- round-3 rules
+
+
+def test_two_column_table_chair_in_cell_wrapped_cell_and_row_after_it():
+    """'Name, formand (group)' in a cell is the chair; a cell wrapped onto the next line
+    ('…(sekretær for' + 'skolebestyrelsen)') continues that cell and does not end the table
+    (and makes her the secretary);
+    a deputy leader in a generic list attends (participant); user groups are job titles."""
+    doc = make_doc([
+        "Referat fra møde i Skolebestyrelsen ved Engbo Skole den 9. april 2025",
+        "Til stede\tAfbud",
+        "Lise Kragh, formand (forælder)\tOle Winther (forælder)",
+        "Tim Bruun (forælder)\t",
+        "Sofie Lund (elevrådet)\t",
+        "Rune Mikkelsen (forælder)\t",
+        "Eva Holm, skoleleder (sekretær for",
+        "skolebestyrelsen)",
+        "Kaj Dam, viceskoleleder",
+        "1. Godkendelse af dagsorden",
+        "Godkendt.",
+    ])
+    got = roster(doc)
+    assert {n: v[0] for n, v in got.items()} == {
+        "Lise Kragh": "chair", "Ole Winther": "absent", "Tim Bruun": "member", "Sofie Lund": "member",
+        "Rune Mikkelsen": "member", "Eva Holm": "secretary", "Kaj Dam": "participant"}
+    assert got["Tim Bruun"][2] == "forælder"
+
+
+def test_job_title_before_name_chair_compound_and_staff_group_labels():
+    doc = make_doc([
+        "Referat af bestyrelsesmøde i Kystfisk Holding A/S den 2. maj 2025",
+        "Til stede:",
+        "Bestyrelsesformand Mona Friis",
+        "Næstformand Peter Bang",
+        "Bestyrelsesmedlem Ulla Krog (TAP)",
+        "Referent: Advokat Ib Storm, Storm & Partnere",
+        "1. Regnskab",
+        "Godkendt.",
+    ])
+    got = roster(doc)
+    assert got["Mona Friis"][:3] == ("chair", "Kystfisk Holding A/S", "Bestyrelsesformand")
+    assert got["Peter Bang"][:2] == ("member", "Kystfisk Holding A/S")  # the deputy is no chair
+    # a staff group in parentheses is no organisation; a company's board members have the company
+    assert got["Ulla Krog"][:2] == ("member", "Kystfisk Holding A/S")
+    # a professional title before the name is a job title; a firm with "&" stays whole
+    assert got["Ib Storm"][:3] == ("secretary", "Storm & Partnere", "Advokat")
+    assert segment(doc).front.body == "Bestyrelsen for Kystfisk Holding A/S"
+
+
+def test_vip_tap_are_no_organisations_and_a_secretariat_person_is_the_secretary():
+    doc = make_doc([
+        "Referat af møde i Studienævnet",
+        "Institut for Geografi, Vestkyst Universitet",
+        "Mødedato: 4. marts 2025",
+        "Deltagere: Lone Berg (VIP), Tue Ravn (TAP), Nina Holt (Ministeriet for Uddannelse), sekretariat",
+        "1. Velkomst",
+        "Tekst.",
+    ])
+    got = roster(doc)
+    # convention: the institution (the university), not its unit (the institute)
+    assert got["Lone Berg"][:3] == ("member", "Vestkyst Universitet", "VIP")
+    assert got["Tue Ravn"][:2] == ("member", "Vestkyst Universitet")
+    assert got["Nina Holt"][:2] == ("secretary", "Ministeriet for Uddannelse")

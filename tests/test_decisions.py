@@ -436,3 +436,27 @@ def test_the_same_words_inside_the_minutes_stay_a_decision():
     text = ("1. Referat\nGodkendt den 3. april 2023\n"
             "Kassereren gennemgik herefter regnskabet for de første tre måneder af året i detaljer.")
     assert [d.text for d in decide(text)] == ["Godkendt den 3. april 2023"]
+
+
+# --------------------------------------------------------------------------- round-3 forms
+
+@pytest.mark.parametrize("sentence", [
+    "Fakultetsrådet anbefalede, at arbejdsgruppen udarbejder et nyt forslag til foråret.",
+    "Udvalget anbefaler, at kommunen søger om midler fra puljen.",
+    "Bestyrelsen indstiller til generalforsamlingen, at kontingentet hæves med 50 kr.",
+    "Hovedbestyrelsen indstillede over for repræsentantskabet, at vedtægterne ændres.",
+])
+def test_a_body_recommendation_or_proposal_to_a_higher_body_is_a_decision(sentence):
+    decs = decide(f"Punktet blev drøftet.\n{sentence}")
+    assert [(d.kind, d.text) for d in decs] == [("other", sentence)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Forvaltningen indstiller til udvalget, at planen godkendes.",    # the administration proposes
+    "Direktionen anbefalede, at der ansættes en ny controller.",      # management proposes
+    "Formanden anbefalede, at vi venter med beslutningen.",          # a person's opinion
+    "Hun indstiller til bestyrelsen, at kontrakten forlænges.",
+    "Bestyrelsen kan indstille til generalforsamlingen, at kontingentet hæves.",
+])
+def test_administration_or_person_recommendations_are_not_decisions(sentence):
+    assert decide(f"Punktet blev drøftet.\n{sentence}") == []

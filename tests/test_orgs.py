@@ -467,3 +467,23 @@ def test_a_name_cut_at_a_table_cell_wrap_is_the_roster_organisation() -> None:
     text = "Ida Berg\tKonsulent\tEnhed for Drift og\tX Udvikling\nHun fra Nordby Sygehus kom."
     got = orgs(text, roster_orgs=["Enhed for Drift og Udvikling", "Nordby Sygehus, Akutafdelingen"])
     assert got == {"Enhed for Drift og Udvikling": ["Enhed for Drift"], "Nordby Sygehus": ["Nordby Sygehus"]}
+
+
+# --- round 3: 'X & Y' names after a context word, compound context words, '<unit>, <Place> Universitet'
+
+
+def test_ampersand_name_after_a_context_word_is_kept_whole() -> None:
+    assert "Nørrebro Maler & Tapet" in orgs("Vi tager imod tilbuddet fra Nørrebro Maler & Tapet på 40.000 kr.")
+    assert "Jensen & Lund" in orgs("Bestyrelsen har fået et tilbud fra Jensen & Lund om rengøring.")
+
+
+def test_compound_context_word() -> None:
+    assert "Fragtlinjen Øst" in orgs("Selskabet har forlænget samarbejdsaftalen med Fragtlinjen Øst med to år.")
+
+
+def test_unit_for_x_and_its_university_after_a_comma_are_two_organisations() -> None:
+    found = orgs("Mødet blev holdt på Institut for Matematik og Datalogi, Nordkyst Universitet i dag.")
+    assert "Institut for Matematik og Datalogi" in found and "Nordkyst Universitet" in found
+    assert not any("," in o for o in found)
+    # a comma list inside one 'for' name is still one name
+    assert "Center for Sundhed, Ældre og Omsorg" in orgs("Center for Sundhed, Ældre og Omsorg deltog.")

@@ -426,6 +426,12 @@ Jonas orienterede om den nye tørretumbler.
     ("Generalforsamling i Ejerforeningen Parkhuset\nDato: 28. april 2022", "Ejerforeningen Parkhuset"),
     ("Referat\nKulturudvalget\nMødedato: 14.03.2023", "Kulturudvalget"),
     ("Referat af bestyrelsesmøde\nSydhavns Professionshøjskole\n1. marts 2022", "Bestyrelsen for Sydhavns Professionshøjskole"),
+    # the board of an institution or a company is a body of it; an association's board is the association
+    ("Referat af bestyrelsesmøde i Fonden Egeskov den 3. juni 2023", "Bestyrelsen for Fonden Egeskov"),
+    ("Referat af bestyrelsesmøde i Nordhavn Trælast ApS den 3. juni 2023", "Bestyrelsen for Nordhavn Trælast ApS"),
+    # a compound meeting word names the body by itself; an attendance line is never the body
+    ("Referat fra skolebestyrelsesmøde\nEngbo Skole, 3. juni 2023\nTil stede\tAfbud\n"
+     "Eva Holm, skoleleder (sekretær for bestyrelsen)", "Skolebestyrelsen"),
 ])
 def test_body_rules(header, body):
     seg = segment(DocText.from_plain_text(header + "\n1. Velkomst\nTekst."))

@@ -416,3 +416,64 @@ def test_a_passive_sentence_inside_a_report_continues_it(nlp):
     s = said(st, "Advarslen blev sendt")
     assert (s.speaker, s.implicit) == ("Ole Berg", True)
     assert said(st, "Arbejdsdagen blev fastsat").speaker is None  # after a mere remark: the meeting's decision
+
+
+# --------------------------------------------------------------------------- round-3 forms
+
+def test_a_title_compound_head_finds_the_chair_but_not_the_deputy(nlp):
+    # the chair read as an ordinary member: "Formanden" is the one "Klubformand", not the "Næstformand"
+    roster = [person("Vibeke Sand", "member", None, "Klubformand"), person("Kaj Lyng", "member", None, "Næstformand")]
+    _, st = run(nlp, "1. Evt.\nFormanden takkede Kaj Lyng for hans arbejde. Næstformanden bemærkede, at det var en fornøjelse.",
+                roster)
+    assert said(st, "for hans arbejde").speaker == "Vibeke Sand"
+    assert said(st, "en fornøjelse").speaker == "Kaj Lyng"
+
+
+def test_a_title_in_apposition_names_the_speaker_when_the_roster_lost_it(nlp):
+    roster = [person("Jonas Vinding", "member", None, "sekretær"), person("Eva Brask", "member")]
+    front = "Referat af mødet\nTil stede: Jonas Vinding, afdelingsleder (sekretær)\nEva Brask, viceafdelingsleder"
+    _, st = run(nlp, "1. Nyt fra ledelsen\nAfdelingslederen orienterede om, at to nye kolleger starter i maj.\n"
+                     "Viceafdelingslederen fortalte, at kantinen lukker i uge 30.", roster, front=front)
+    assert said(st, "to nye kolleger").speaker == "Jonas Vinding"
+    assert said(st, "kantinen lukker").speaker == "Eva Brask"
+
+
+def test_perfect_tense_and_begrunde_report(nlp):
+    _, st = run(nlp, "1. Valg\nOle Berg har meddelt, at han ikke ønsker genvalg. "
+                     "Desuden har Karin Holm oplyst, at kassereren stopper. "
+                     "Bo Kjær begrundede sit forslag med, at udgifterne stiger.")
+    assert (said(st, "ikke ønsker genvalg").speaker, said(st, "ikke ønsker genvalg").act) == ("Ole Berg", "meddele")
+    assert said(st, "ikke ønsker genvalg").verb == "har meddelt"
+    assert (said(st, "kassereren stopper").speaker, said(st, "kassereren stopper").act) == ("Karin Holm", "oplyse")
+    assert (said(st, "udgifterne stiger").speaker, said(st, "udgifterne stiger").act) == ("Bo Kjær", "begrunde")
+
+
+def test_an_organisation_with_a_perfect_inside_a_report_continues_it(nlp):
+    _, st = run(nlp, "1. Vejbump\nOle Berg orienterede om en henvendelse fra en beboer. "
+                     "Grundejerforeningen har oplyst, at den ikke vil betale.")
+    s = said(st, "ikke vil betale")
+    assert (s.speaker, s.implicit) == ("Ole Berg", True)
+
+
+def test_a_person_opening_with_a_perfect_gives_an_own_account(nlp):
+    _, st = run(nlp, "1. Nyt tag\nOle Berg har undersøgt tre leverandører. Den billigste ligger i Viborg.\n"
+                     "2. Ansvar\nOle Berg har ansvaret for nøglerne.")
+    assert (said(st, "tre leverandører").speaker, said(st, "tre leverandører").implicit) == ("Ole Berg", True)
+    assert said(st, "tre leverandører").act is None
+    assert said(st, "billigste ligger").speaker == "Ole Berg"
+    assert said(st, "ansvaret for nøglerne").speaker is None
+
+
+def test_we_deciding_is_the_meeting_not_the_last_speaker(nlp):
+    _, st = run(nlp, "1. Kasse\nOle Berg har talt med banken: der er 12.000 kr. på kontoen. "
+                     "Vi besluttede at købe nye stole. Vi stemte om farven.")
+    assert said(st, "12.000 kr").speaker == "Ole Berg"
+    assert said(st, "nye stole").speaker is None
+    assert said(st, "om farven").speaker is None
+
+
+def test_a_presentation_then_an_informing_verb_takes_the_informing_act(nlp):
+    _, st = run(nlp, "1. Regnskab\nBo Kjær gennemgik regnskabet og oplyste, at der er et lille overskud. "
+                     "Ole Berg gennemgik budgettet og fremhævede, at udgifterne er steget.")
+    assert said(st, "lille overskud").act == "oplyse"
+    assert said(st, "udgifterne er steget").act == "gennemgå"  # an emphasis stays part of the presentation

@@ -997,3 +997,55 @@ def test_durations_are_not_dates(sentence):
 def test_inden_for_as_a_deadline_is_still_a_date():
     t = only("Forvaltningen vender tilbage inden for 14 dage.")
     assert (t.start, t.deadline) == (D(2020, 10, 14), True)
+
+
+# --- round 3: year choice, school years, 'udgangen af' a quarter, semesters
+
+
+def test_s_passive_present_in_a_relative_clause_points_ahead():
+    # the perfect 'har fået' in the main clause must not pull the month into the past
+    t = by_text("Formanden oplyste, at foreningen har modtaget to ansøgninger, som behandles "
+                "og afgøres i november.", "november")
+    assert (t.start, t.end) == (D(2020, 11, 1), D(2020, 11, 30))
+    t = by_text("Skolen har fået midler til tre projekter, som slås op i december.", "december")
+    assert t.start == D(2020, 12, 1)
+
+
+def test_deadline_in_a_coordinated_clause_after_a_past_main_clause():
+    t = by_text("Planen blev godkendt, og Mette Lund sender referatet ud inden den 15. maj.", "15. maj")
+    assert (t.start, t.deadline) == (D(2021, 5, 15), True)
+    # a main clause in the past keeps its date in the past
+    assert by_text("Arbejdet blev afsluttet inden den 15. maj.", "15. maj").start == D(2020, 5, 15)
+
+
+@pytest.mark.parametrize("sentence, surface", [
+    ("Ordningen gælder fra skoleåret 2021/22.", "skoleåret 2021/22"),
+    ("Kurset udbydes i studieåret 2021/2022.", "studieåret 2021/2022"),
+])
+def test_school_year_runs_august_to_july(sentence, surface):
+    t = by_text(sentence, surface)
+    assert (t.start, t.end) == (D(2021, 8, 1), D(2022, 7, 31))
+
+
+def test_plain_split_year_stays_two_calendar_years():
+    assert spans("Budgettet for 2021/22 blev drøftet.") == [("2021/22", D(2021, 1, 1), D(2022, 12, 31))]
+
+
+def test_end_of_a_quarter_is_its_last_day():
+    t = by_text("Kassebeholdningen var ved udgangen af 2. kvartal 2020 på 3 mio. kr.", "udgangen af 2. kvartal 2020")
+    assert (t.start, t.end) == (D(2020, 6, 30), D(2020, 6, 30))
+    t = by_text("Ved udgangen af første halvår 2021 skal der være ansat to.", "udgangen af første halvår 2021")
+    assert (t.start, t.end) == (D(2021, 6, 30), D(2021, 6, 30))
+
+
+def test_inden_udgangen_af_a_quarter_keeps_the_quarter_as_the_deadline_window():
+    t = [x for x in find_temporal("Rapporten skal foreligge inden udgangen af 4. kvartal 2020.", REF)
+         if "kvartal" in x.text][0]
+    assert (t.start, t.end, t.deadline) == (D(2020, 10, 1), D(2020, 12, 31), True)
+
+
+def test_semesters():
+    t = by_text("Faget udbydes i forårssemestret 2021.", "forårssemestret 2021")
+    assert (t.start, t.end) == (D(2021, 2, 1), D(2021, 6, 30))
+    t = by_text("Hun underviser i efterårssemestret.", "efterårssemestret")
+    assert (t.start, t.end) == (D(2020, 9, 1), D(2021, 1, 31))

@@ -77,6 +77,7 @@ class Lexicon:
     protocol: re.Pattern  # closing and protocol formulas that are no decision ("Intet yderligere.")
     body_nouns: frozenset[str]
     person_roles: frozenset[str]
+    proposing_bodies: frozenset[str]  # administrations whose recommendation is a proposal
     strict_excludes: frozenset[str]
     body_suffixes: tuple[str, ...]
     adverbs: re.Pattern
@@ -174,6 +175,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         body_nouns=frozenset(w.lower() for w in raw["body_nouns"]),
         strict_excludes=frozenset(w.lower() for w in raw["strict_body_excludes"]),
         person_roles=frozenset(w.lower() for w in raw["person_roles"]),
+        proposing_bodies=frozenset(w.lower() for w in raw.get("proposing_bodies", ())),
         body_suffixes=tuple(raw["body_suffixes"]),
         adverbs=re.compile(r"(?:\b" + alternation(raw["adverbs"]) + r"\s*,?\s*)+$", I),
         decision_acts=frozenset(a.lower() for a in raw["decision_acts"]),
@@ -312,6 +314,16 @@ def _norm(w: str) -> str:
 
 
 _RECOMMEND = re.compile(r"\b(?:anbefaler|anbefalede)\b", re.I)
+#: "indstiller/indstillede (over for|til) <body>, at …": a proposal passed on to a higher body
+_PROPOSE_TO = re.compile(r"\b(?:indstiller|indstillede)\s+(?:over\s+for|til)\s+[\w\-]+(?:\s+[\w\-]+){0,2}?\s*,?\s+at\b",
+                         re.I)
+
+
+def _resolving_body(word: str, lex: Lexicon) -> bool:
+    """A collective deciding body ('Bestyrelsen', 'Institutrådet'), not a person, pronoun or administration."""
+    w = word.lower()
+    return (_is_body_word(word, lex) and w not in lex.strict_excludes and w not in lex.person_roles
+            and w not in lex.proposing_bodies and w != "mødet")
 #: an informal vote tally: "ja, 4 mod 1", "5 stemmer mod 2", "nej: 3 mod 2"
 _VOTE = re.compile(r"(?:\b(?:(?P<pos>ja)|(?P<neg>nej))\s*[,:]?\s*)?\b(?P<a>\d{1,3})\s+(?:stemmer\s+)?(?:for\s+)?"
                    r"(?:mod|imod)\s+(?P<b>\d{1,3})\b", re.I)
@@ -394,9 +406,20 @@ def find_hits(text: str, lex: Lexicon, person_ends: set[int] | None = None) -> l
         prefix = masked[clause_start(masked, m.start()):m.start()]
         words = WORD.findall(lex.adverbs.sub("", prefix.rstrip()).rstrip())
         if (words and (_is_body_word(words[-1], lex) or words[-1].lower() in ("flertal", "flertallet"))
-                and words[-1].lower() not in lex.strict_excludes and not _guarded(text, m.start(), lex)
-                and not re.match(r"\s*,?\s*at\b", text[m.end():])):
-            hits.append(Hit("approval", m.start(), m.end(), True, False))
+                and words[-1].lower() not in lex.strict_excludes and not _guarded(text, m.start(), lex)):
+            if not re.match(r"\s*,?\s*at\b", text[m.end():]):
+                hits.append(Hit("approval", m.start(), m.end(), True, False))
+            elif _resolving_body(words[-1], lex):
+                # "Rådet anbefalede, at studienævnet …": the body's resolved recommendation
+                hits.append(Hit("other", m.start(), m.end(), True, False))
+    for m in _PROPOSE_TO.finditer(text):
+        # "Bestyrelsen indstiller til generalforsamlingen, at …": the board's resolved proposal
+        # to a higher body; an administration's "Forvaltningen indstiller, at …" stays a proposal
+        masked = re.sub(r"\([^()]*\)", lambda p: " " * len(p.group()), text)
+        prefix = masked[clause_start(masked, m.start()):m.start()]
+        words = WORD.findall(lex.adverbs.sub("", prefix.rstrip()).rstrip())
+        if words and _resolving_body(words[-1], lex) and not _guarded(text, m.start(), lex):
+            hits.append(Hit("other", m.start(), m.end(), True, False))
     vm = _VOTE.search(text)
     if vm and _VOTE_WORD.search(text) and not _guarded(text, vm.start(), lex):
         kind = "rejected" if (vm.group("neg") or int(vm.group("a")) < int(vm.group("b"))) else "approval"

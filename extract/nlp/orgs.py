@@ -187,7 +187,9 @@ def _compile(lex: OrgLexicon) -> dict[str, re.Pattern]:
         # "Lokalrådet i Nørre Stenby": the place that makes a local body's name (not "... i Fjordby Kommune")
         "locative": re.compile(rf"{_SP}i{_SP}(?P<place>{CAPWORD}(?:{_SP}{CAPWORD})?)(?![\w])(?!{_SP}{_CAP})"),
         # "aftalen med Vester Anlæg": a supplier or partner without a company form
-        "context": re.compile(rf"(?<![\w])(?:{_alt(p['org_context_before'])}){_SP}(?P<name>{CAPWORD}(?:{_SP}{CAPWORD}){{1,2}})(?![\w])"),
+        # a compound context word counts too ("rammeaftalen med", "byggefirmaet"); "X & Y" is one name
+        "context": re.compile(rf"(?<![\w])(?:[a-zæøå]+)?(?:{_alt(p['org_context_before'])}){_SP}"
+                              rf"(?P<name>{CAPWORD}(?:(?:{_SP}{CAPWORD}){{1,2}}(?:{_SP}&{_SP}{CAPWORD})?|{_SP}&{_SP}{CAPWORD}))(?![\w])"),
         # "Styrelsen for Patientsikkerhed", "Center for Sundhed og Omsorg", "Nationalt Videnscenter for Demens"
         "for": re.compile(rf"{_START}(?P<name>(?:(?:Det|Den){_SP})?(?:(?:Nationalt?|Nationale|Regionalt?|Regionale|Dansk|Danske){_SP})?"
                           rf"(?P<head>{for_heads}){_SP}(?:for|af){_SP}(?P<tail>{capseq}(?:(?:,{_SP}|{_SP}og{_SP}|{_SP}&{_SP}){capseq})*)){_END}"),
@@ -401,7 +403,8 @@ def _split_coordinated(lex: OrgLexicon, tail: str) -> list[str]:
     keep = parts[0]
     for link, nxt in zip(parts[1::2], parts[2::2], strict=True):
         first = nxt.split()[0]
-        if nxt in lex.entries or first == "Region" or lex.regexes["suffix"].fullmatch(first) or lex.regexes["gazetteer"].match(nxt):
+        if nxt in lex.entries or first == "Region" or lex.regexes["suffix"].fullmatch(first) or lex.regexes["gazetteer"].match(nxt) \
+                or (link.strip() == "," and lex.regexes["place_head"].fullmatch(nxt)):  # '…, Sydby Universitet'
             break
         keep += link + nxt
     return _trim_words(lex, keep.split())

@@ -64,6 +64,8 @@ _LABEL = re.compile(r"^[A-ZÆØÅ][\wæøåÆØÅ\- ]{0,60}:")
 _NOT_VERBS_R = {"for", "efter", "under", "over", "der", "her", "hvor", "eller", "mer", "først", "altid", "aldrig"}
 _PASSIVE_AUX = {"blev", "bliver", "blevet"}
 _MODALS = {"kan", "skal", "må", "bør", "vil", "kunne", "skulle", "måtte", "burde", "ville"}
+#: a deputy's compound ("næstformand", "viceskoleleder", "vice-direktør") names another office
+_DEPUTY = r"(?<!vice)(?<!vice-)(?<!næst)(?<!næst-)"
 _CLAUSE_ENDS = {"at", "om", "hvis", "når", "fordi", "som", "hvor", "mens", "idet", "selvom", "hvilket"}
 
 
@@ -86,9 +88,22 @@ def _lex() -> dict:
         infinitives.setdefault(words[0], []).append(words)
     for acts in infinitives.values():
         acts.sort(key=len, reverse=True)
+    participles: dict[str, str] = {}  # "meddelt" -> "meddelte": the perfect reports like the past form
+    for past in [f for fs in verbs["verbs"].values() for f in fs] + [f for ph in verbs["phrases"] for f in ph["forms"]]:
+        if is_present(past):
+            continue
+        part = verbs.get("participles", {}).get(past)
+        if part is None and past.endswith("ede"):
+            part = past[:-3] + "et"
+        elif part is None and past.endswith(("te", "de")):
+            part = past[:-2] + "t"
+        if part:
+            participles.setdefault(part, past)
     return {
         "forms": forms,
         "phrases": phrases,
+        "participles": participles,
+        "perfect_aux": frozenset(("har", "havde")),
         "infinitives": infinitives,
         "modals": frozenset(st["reporting_modals"]),
         "pronouns": persons["pronouns"],
@@ -114,6 +129,8 @@ def _lex() -> dict:
         "copulas": frozenset(f for ph in verbs["predicates"] for f in ph["forms"]) - set(forms),
         "passives": _passive_forms(verbs["verbs"], st["passive_reporting"]),
         "report_acts": frozenset(st["report_acts"]),
+        "topic_acts": frozenset(st.get("topic_acts", ())),
+        "own_perfect_not": frozenset(st.get("own_perfect_not", ())),
         "past_markers": frozenset(st["past_markers"]),
         "present_modals": frozenset(st["present_modals"]),
     }
@@ -218,9 +235,25 @@ class StatementFinder:
         """A finite reporting verb ("bemærkede"), or a modal that can carry one ("kunne oplyse")."""
         lex = _lex()
         w = tok.lower_
+        if w in lex["perfect_aux"]:  # "har meddelt": a perfect reports in past- and present-tense minutes
+            return tok.text.islower()
         if not tok.text.islower() or (w not in lex["forms"] and w not in lex["phrases"] and w not in lex["modals"]):
             return False
         return self.present_ok or not is_present(w)
+
+    def _perfect_act(self, toks: list[Token], k: int, skip: range | None) -> tuple[str, int, str] | None:
+        """"har meddelt", "har desuden oplyst", "havde gjort opmærksom på": the participle within
+        three words of the auxiliary reports like its finite past form."""
+        lex = _lex()
+        idx = [n for n in range(k + 1, min(len(toks), k + 10)) if skip is None or n not in skip]
+        for n in idx[:3]:
+            past = lex["participles"].get(toks[n].lower_)
+            if past is not None:
+                found = self._act_at(toks, n, None, form=past)
+                return (found[0], found[1], toks[n].text) if found else None
+            if toks[n].text in ",;:" or toks[n].lower_ in _CLAUSE_ENDS:
+                return None
+        return None
 
     def _modal_act(self, toks: list[Token], k: int, skip: range | None) -> tuple[str, int, str] | None:
         """"kunne oplyse", "kunne ikke tilslutte sig": the infinitive within three words of the modal."""
@@ -241,10 +274,11 @@ class StatementFinder:
                 return "spørge", n + 1, toks[n].text  # "Jens ville vide, om ...": a question
         return None
 
-    def _act_at(self, toks: list[Token], k: int, skip: range | None) -> tuple[str, int] | None:
-        """(act, index after the verb phrase) of the reporting verb at toks[k], phrases first."""
+    def _act_at(self, toks: list[Token], k: int, skip: range | None, form: str | None = None) -> tuple[str, int] | None:
+        """(act, index after the verb phrase) of the reporting verb at toks[k], phrases first
+        (`form`: the finite form to read toks[k] as, for a participle)."""
         lex = _lex()
-        form = toks[k].lower_
+        form = form or toks[k].lower_
         idx = [n for n in range(k + 1, len(toks)) if skip is None or n not in skip]
         for ph in lex["phrases"].get(form, []):
             window = idx[: ph["window"] + len(ph["after"]) - 1]
@@ -378,13 +412,17 @@ class StatementFinder:
             if subj is None:
                 continue
             modal = tok.lower_ in _lex()["modals"]
-            found = self._modal_act(toks, k, skip) if modal else self._act_at(toks, k, skip)
+            perfect = tok.lower_ in _lex()["perfect_aux"]
+            found = (self._perfect_act(toks, k, skip) if perfect else
+                     self._modal_act(toks, k, skip) if modal else self._act_at(toks, k, skip))
             if found is None:
                 continue
             act, nxt = found[0], found[1]
+            if subj.kind == "other" and perfect:
+                continue  # "Kommunen har oplyst, at ...": narrated inside a report, it continues it
             if subj.kind == "other" and act in _lex()["predicate_acts"]:
                 continue  # "Bestyrelsen var enig om, at ...": the body's agreement is a decision, not speech
-            verb = f"{tok.text} {found[2]}" if modal else tok.text  # "kunne oplyse"
+            verb = f"{tok.text} {found[2]}" if modal or perfect else tok.text  # "kunne oplyse", "har meddelt"
             # "Anja tilsluttede sig og understregede, at ...", "Sara var enig, men syntes, at ...":
             # the second verb carries the content
             if nxt < len(toks) and toks[nxt].text == ",":
@@ -396,8 +434,30 @@ class StatementFinder:
                 second = self._act_at(toks, nxt + 1, None)
                 if second is not None:
                     act, verb = second[0], toks[nxt + 1].text
+            elif act in _lex()["topic_acts"]:  # "gennemgik X og oplyste, at" (not "... og fremhævede, at")
+                second = self._content_verb(toks, nxt)
+                if second is not None:
+                    act, verb = second
             return Analysis(subj, act, verb)
         return Analysis(None, None, None)
+
+    def _content_verb(self, toks: list[Token], nxt: int) -> tuple[str, str] | None:
+        """"gennemgik regnskabet og oplyste, at ...": after a presentation verb's object, a
+        coordinated reporting verb that opens a content clause ("at"/"om") carries the act."""
+        for n in range(nxt, min(len(toks) - 2, nxt + 10)):
+            w = toks[n].lower_
+            if toks[n].text in ",;:" or w in _CLAUSE_ENDS:
+                return None
+            if w == "og" and self._is_verb(toks[n + 1]) and toks[n + 1].lower_ not in _lex()["perfect_aux"] \
+                    and toks[n + 1].lower_ not in _lex()["modals"]:
+                second = self._act_at(toks, n + 1, None)
+                if second is None:
+                    return None
+                after = second[1] + (second[1] < len(toks) and toks[second[1]].text == ",")
+                if after < len(toks) and toks[after].lower_ in ("at", "om") and second[0] in _lex()["report_acts"]:
+                    return second[0], toks[n + 1].text
+                return None
+        return None
 
     # -- roles -----------------------------------------------------------------------------
     def _role_person(self, word: str) -> Attendee | None:
@@ -428,10 +488,12 @@ class StatementFinder:
             role = lex["roles"].get(b)
             if role:
                 holders = [a for a in self.roster if a.role == role]
-                return holders[0] if len(holders) == 1 else None
-        # "Direktøren" for the one "Kommunaldirektør": the title's compound head
+                if holders:  # none (the chair read as a member): the title decides below
+                    return holders[0] if len(holders) == 1 else None
+        # "Direktøren" for the one "Kommunaldirektør", "Formanden" for the one "Bestyrelsesformand":
+        # the title's compound head, but not a deputy's title ("Næstformand", "Viceskoleleder")
         heads = [a for a in self.roster if a.job_title and any(
-            len(b) >= 5 and re.search(rf"{re.escape(b)}(?![\wæøå])", a.job_title.casefold()) for b in bases)]
+            len(b) >= 5 and re.search(_DEPUTY + rf"{re.escape(b)}(?![\wæøå])", a.job_title.casefold()) for b in bases)]
         if len(heads) == 1:
             return heads[0]
         for b in bases:  # "Borgmesteren": by law the chair of Økonomiudvalget / Byrådet
@@ -439,7 +501,27 @@ class StatementFinder:
             if bodies and self._front_body_matches(bodies):
                 holders = [a for a in self.roster if a.role == "chair"]
                 return holders[0] if len(holders) == 1 else None
-        return None
+        if heads:
+            return None
+        return self._titled_mention(bases)
+
+    def _titled_mention(self, bases: set[str]) -> Attendee | None:
+        """The one person the text gives this title in apposition ("Marianne Holt, skoleleder",
+        "Skoleleder Marianne Holt"), when the roster lost it: a deputy's title ("viceskoleleder")
+        is another word, so it never stands for the title itself."""
+        text = self._doc_text
+        alt = "|".join(re.escape(b) for b in sorted(bases, key=len, reverse=True) if len(b) >= 4)
+        if not alt:
+            return None
+        after = re.compile(rf"[ \t]*(?:\([^()\n]{{0,40}}\)[ \t]*)?,[ \t]*(?:{alt})(?![\wæøå-])", re.IGNORECASE)
+        before = re.compile(rf"(?<![\wæøå-])(?:{alt})[ \t]+$", re.IGNORECASE)
+        names = {m._.canonical or m.text for m in self._mentions
+                 if after.match(text, m.end_char) or before.search(text[max(0, m.start_char - 40):m.start_char])}
+        if len(names) != 1:
+            return None
+        name = names.pop()
+        return next((a for a in self.roster if a.name == name), None) or Attendee(
+            name=name, role="member", organisation=None, job_title=None, char_start=0, char_end=0)
 
     def _elected(self, role: str) -> str | None:
         """The one person the minutes elect or name to a meeting function: "X blev valgt som
@@ -548,6 +630,10 @@ class StatementFinder:
                 para_act = an.act if speaker else None
                 if speaker:
                     history.append((speaker, gender_of.get(speaker) or (subj.gender if subj.kind == "person" else None)))
+            elif (own := self._own_perfect(sent)) is not None:
+                speaker, implicit = own, True  # "Ole har indhentet tre tilbud": Ole's own account
+                para_speaker, para_act = speaker, None
+                history.append((speaker, gender_of.get(speaker)))
             elif self._impersonal(text, sent, in_report=bool(para_speaker) and not new_para
                                   and para_act in _lex()["report_acts"]):
                 para_speaker = para_act = None
@@ -616,6 +702,9 @@ class StatementFinder:
         if first.lower_ in lex["bodies"] and first.text[:1].isupper():
             # "Bestyrelsen godkendte ...", "Forslaget blev forkastet"; not "Arbejdsgruppen forventer" in a report
             return not (in_report and not self.present_ok and len(toks) > 1 and _present_verb(toks[1]))
+        if first.lower_ == "vi" and len(toks) > 1 and toks[1].text.islower() and (
+                toks[1].lower_ in lex["past_markers"] or toks[1].lower_.endswith(("ede", "te"))):
+            return True  # "Vi besluttede ...", "Vi stemte om ...": the meeting acting (not "Vi har fået ...")
         lead = self._leading_subject(sent)
         if lead is not None and lead[0].kind in ("person", "role"):
             return True  # "Mikkel Aagaard blev genvalgt": about a person, reporting nothing
@@ -639,6 +728,26 @@ class StatementFinder:
                                        or (w in lex["forms"] and not is_present(w))):
                 return False
         return True
+
+    def _own_perfect(self, sent: _Sentence) -> str | None:
+        """"Ole har indhentet tre tilbud", "Formanden har modtaget en henvendelse": a person
+        opening the sentence with a perfect-tense verb gives their own account; the person's name."""
+        lead = self._leading_subject(sent)
+        if lead is None or lead[0].kind not in ("person", "role"):
+            return None
+        toks, n = sent.toks, lead[1]
+        if n >= len(toks) or toks[n].lower_ not in _lex()["perfect_aux"] or not toks[n].text.islower():
+            return None
+        n += 1
+        while n < len(toks) and toks[n].lower_ in _lex()["v2_adverbs"]:
+            n += 1
+        if n >= len(toks) or not toks[n].is_alpha or not toks[n].text.islower() \
+                or not toks[n].lower_.endswith("t") or toks[n].lower_ in _lex()["own_perfect_not"]:
+            return None
+        if lead[0].kind == "person":
+            return lead[0].name
+        person = self._role_person(lead[0].word)
+        return person.name if person else None
 
     def _passive_report(self, sent: _Sentence) -> Analysis:
         """A passive reporting clause with a formal subject: "Det oplyses, at ...", "Det blev

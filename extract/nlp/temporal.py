@@ -239,6 +239,7 @@ lede fede hede forsinkede påvirkede interesserede involverede relaterede integr
 """.split())
 _PAST_TE = ("bte", "dte", "gte", "lte", "rte", "vnte", "mte", "pte", "yste", "øste")
 _PAST_DEPONENT = ("dtes", "edes", "ltes", "gtes", "btes")  # mødtes, lykkedes, betaltes
+_DETERMINERS = frozenset("en et den det de disse denne dette hans hendes deres vores sin sit sine min mit mine".split())
 _FUTURE_PREPS = frozenset({"til", "inden", "senest", "indtil", "før", "mod"})
 _PRONOUNS = frozenset("jeg du han hun man vi de den det der".split())
 _INFINITE_AUX = frozenset({"blive", "være", "have", "bliver", "blevet", "været"})
@@ -416,6 +417,8 @@ RE_HALF = re.compile(
 RE_SEASON = re.compile(
     rf"(?<!\w)(?P<s>forår(?:et)?|sommer(?:en)?|efterår(?:et)?|vinter(?:en)?|høst(?:en)?)(?!\w)"
     rf"(?:\s+(?:(?P<y>{_YEAR})(?:\s*/\s*(?P<y2>{_YEAR}|\d\d))?{_YEAR_END}|(?P<yr>{_REL_YEAR})))?", _I)
+RE_SEMESTER = re.compile(
+    rf"(?<!\w)(?P<s>forårs|efterårs)semest(?:er|ret|eret)(?!\w)(?:\s+(?P<y>{_YEAR}){_YEAR_END})?", _I)
 RE_HOLIDAY = re.compile(
     r"(?<!\w)(?P<h>juleferien|julen|jul|påskeferien|påsken|påske|pinsen|pinse|sommerferien|efterårsferien|"
     r"vinterferien|nytåret|nytår|årsskiftet)(?!\w)"
@@ -430,6 +433,8 @@ RE_OFFSET = re.compile(
     _I)
 RE_YEAR_RANGE = re.compile(
     rf"(?P<y1>{_YEAR_LEAD})\s*(?P<sep>-|–|—|/)\s*(?P<y2>{_YEAR}|\d\d)(?![\w\-/]|[.,]\d)", _I)
+#: 'skoleåret', 'studieåret', 'skoleår' right before a split year '2024/25' (1 August - 31 July)
+RE_SCHOOL_YEAR_BEFORE = re.compile(r"(?<!\w)(?:skole|studie|undervisnings)år(?:et)?\s+$", _I)
 RE_YEAR = re.compile(rf"(?P<y>{_YEAR_LEAD})(?![\w]|[.,]\d|\s*[-–/]\s*\d|-\w|\s*%)", _I)
 _RANGE_CONNECTOR = re.compile(
     r"\s*(?P<c>-|–|—|til\s+og\s+med|t\.o\.m\.|til|og)\s*(?:(?:den|d\.)\s*)?", _I)
@@ -795,6 +800,7 @@ def _find_quarters_halves(text: str, out: list[_Cand]) -> None:
         q = int(m["qn"]) if m["qn"] else ORDINALS[m["qw"].lower()] if m["qw"] else int(m["qq"][1])
         c = _Cand(m.start(), m.end(), "quarter", period=lambda yy, q=q: _quarter_period(yy, q), prio=1,
                   unit=("quarter", q))
+        _end_of_period(text, c)
         if m["y"]:
             c.year = int(m["y"])
         elif m["y2"]:
@@ -813,6 +819,7 @@ def _find_quarters_halves(text: str, out: list[_Cand]) -> None:
             continue  # 'H1' / 'første halvdel af' need a year to be temporal
         c = _Cand(m.start(), m.end(), "half", period=lambda yy, h=h: _half_period(yy, h), prio=1,
                   unit=("half", h))
+        _end_of_period(text, c)
         if m["y"]:
             c.year = int(m["y"])
         elif m["yr"]:
@@ -820,6 +827,22 @@ def _find_quarters_halves(text: str, out: list[_Cand]) -> None:
         else:
             c.inherit = True
         _add(out, c)
+
+
+#: 'udgangen af' right before a quarter/half, unless a deadline 'inden/senest ved' precedes it
+RE_END_OF_BEFORE = re.compile(r"(?<!\w)(?P<dl>(?:inden|senest|før|indtil|frem\s+til)\s+(?:ved\s+)?)?udgangen\s+af\s+$", _I)
+
+
+def _end_of_period(text: str, c: _Cand) -> None:
+    """'(ved) udgangen af 1. kvartal 2024' is a point in time: the last day of the period
+    (a status 'at the end of'); 'inden udgangen af 1. kvartal' keeps the whole period as the
+    window of a deadline (corpus convention)."""
+    pre = RE_END_OF_BEFORE.search(text, max(0, c.start - 40), c.start)
+    if not pre or pre["dl"]:
+        return
+    base = c.period
+    c.start, c.gran, c.unit = pre.start(), "day", None
+    c.period = lambda yy, base=base: (base(yy)[1], base(yy)[1])
 
 
 def _quarter_list(text: str, m: re.Match, out: list[_Cand]) -> None:
@@ -863,8 +886,20 @@ def _strictly(period: Callable[[int], Period], after: bool) -> Callable[[date, s
     return rel
 
 
+def _spring_term(yy: int) -> Period:
+    return date(yy, 2, 1), date(yy, 6, 30)
+
+
+def _autumn_term(yy: int) -> Period:
+    return date(yy, 9, 1), date(yy + 1, 1, 31)
+
+
 def _find_seasons_holidays(text: str, out: list[_Cand]) -> None:
     """Seasons ('foråret 2021', 'i efteråret', 'næste sommer') and holidays ('inden jul')."""
+    for m in RE_SEMESTER.finditer(text):  # academic terms: spring Feb-Jun, autumn Sep-Jan
+        spring = m["s"].lower().startswith("for")
+        per = _spring_term if spring else _autumn_term
+        _add(out, _Cand(m.start(), m.end(), "range", period=per, year=int(m["y"]) if m["y"] else None, prio=1))
     for m in RE_SEASON.finditer(text):
         word = m["s"].lower()
         base = word[:-2] if word.endswith(("et", "en")) else word
@@ -1029,6 +1064,10 @@ def _find_years(text: str, out: list[_Cand]) -> None:
             y2 = int(raw)
             if not y1 < y2 <= y1 + 30:
                 continue
+        school = RE_SCHOOL_YEAR_BEFORE.search(text, max(0, m.start() - 25), m.start()) if y2 == y1 + 1 else None
+        if school:  # 'skoleåret 2024/25': the Danish school/academic year runs 1 August - 31 July
+            out.append(_Cand(school.start(), m.end(), "range", fixed=(date(y1, 8, 1), date(y2, 7, 31)), prio=2))
+            continue
         out.append(_Cand(m.start(), m.end(), "range", fixed=(date(y1, 1, 1), date(y2, 12, 31)), prio=1))
     last_end = -10
     for m in RE_YEAR.finditer(text):
@@ -1245,6 +1284,8 @@ def _sentence_info(text: str, s: int, e: int) -> _SentInfo:
             past(p, w, pe)
         elif w in FUTURE_WORDS or w in PRESENT_WORDS:
             markers.append((p, "future", False))
+        elif len(w) >= 4 and w.endswith("ås") and prev not in _DETERMINERS:
+            markers.append((p, "future", False))  # s-passive present 'slås op', 'opnås', 'forstås'
         elif len(w) >= 5 and w not in _ADJ_STOP and prev not in _DET_COPULA:
             if w.endswith("ede") or w.endswith(_PAST_TE) or (w.endswith(_PAST_DEPONENT) and not w.endswith("redes")):
                 past(p, w, pe)
@@ -1306,6 +1347,23 @@ def _tense_from_info(info: _SentInfo, pos: int, end: int) -> str:
         return min(main)[1]
     rest = [(dist(p), t) for p, t in markers]
     return min(rest)[1] if rest else "neutral"
+
+
+_RX_DL_PREP_BEFORE = re.compile(r"(?<!\w)(?:inden|senest)\s+(?:(?:den|d\.)\s*)?$", re.I)
+
+
+def _deadline_prep_unmarked(text: str, info: _SentInfo, sent: Span, pos: int) -> bool:
+    """True when the expression at pos follows 'inden/senest (den)' and its own clause carries
+    no tense marker of its own (the past came from another clause of the sentence): a deadline
+    in a clause of its own points ahead ('Forslaget blev vedtaget, og X skriver det inden 1. april')."""
+    if not _RX_DL_PREP_BEFORE.search(text, max(sent[0], pos - 15), pos):
+        return False
+    if any(a < pos and b > pos for a, b in info.groups or ()):
+        return False
+    own = next(((a, b) for a, b, _ in info.clauses if a <= pos < b), None)
+    if own is None or own[0] == sent[0]:
+        return False  # the main clause itself: its verb decides
+    return not any(own[0] <= p < own[1] for p, _, _ in info.markers)
 
 
 def clause_tense(sentence: str, start: int = 0, end: int | None = None) -> str:
@@ -1524,6 +1582,8 @@ def _find(text: str, ref: date | None, sentences: list[Span] | None, paragraphs:
             infos[si] = _sentence_info(text, sent[0], sent[1])
         info = infos[si]
         tense = force_tense or _tense_from_info(info, c.start, c.end)
+        if tense == "past" and not force_tense and _deadline_prep_unmarked(text, info, sent, c.start):
+            tense = "future"  # '..., og NN skriver udkastet inden den 1. april': a deadline ahead
         if tense == "neutral":  # no verb to go by: a preposition may still point the way
             pw = _RX_LAST_WORD.search(text, max(sent[0], c.start - 20), c.start)
             w = pw.group(1).lower() if pw else ""
