@@ -4,7 +4,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: run test corpus score bench clean system-deps
+.PHONY: run test corpus score bench clean system-deps heldout
 
 run: $(STAMP)  ## extract the bundled corpus into dataset/
 	$(VENV)/bin/referat extract corpus --out dataset
@@ -33,3 +33,10 @@ system-deps:  ## Debian packages the OCR and browser tests use (run as root)
 
 clean:
 	rm -rf dataset .pytest_cache
+
+heldout: $(STAMP)  ## render, extract and score the held-out rounds in eval/ (needs ../shared/eval)
+	rm -rf /tmp/referat-heldout && $(PY) eval/render.py /tmp/referat-heldout
+	for r in /tmp/referat-heldout/round*; do \
+	  n=$$(basename $$r); $(VENV)/bin/referat extract $$r --out $$r/out -q && \
+	  echo "== $$n" && $(PY) ../shared/eval/score.py --out $$r/out --gold eval/heldout/$$n/gold | tail -1; \
+	done
