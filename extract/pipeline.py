@@ -71,6 +71,7 @@ def process_text(doctext: DocText, doc: Document, options: Options = Options()) 
 
     nlp = build_nlp(options.ner_model)
     sdoc = nlp.make_doc(doctext.text)
+    sdoc.user_data["referat_text"] = doctext.text  # == sdoc.text, which spaCy rebuilds on every read
     sdoc._.meeting_date = doc.meeting_date
     sdoc._.roster = roster
     sdoc._.item_spans = [(it.number, it.char_start, it.char_end, it.heading_end or it.char_start) for it in seg.items]

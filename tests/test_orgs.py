@@ -487,3 +487,21 @@ def test_unit_for_x_and_its_university_after_a_comma_are_two_organisations() -> 
     assert not any("," in o for o in found)
     # a comma list inside one 'for' name is still one name
     assert "Center for Sundhed, Ældre og Omsorg" in orgs("Center for Sundhed, Ældre og Omsorg deltog.")
+
+
+def test_fast_entity_resolution_equals_the_reference_scan():
+    """`resolve` bisects over the chosen mentions; it must choose exactly what a full scan does."""
+    import random
+
+    from extract.nlp.entities import Mention, resolve, resolve_naive
+
+    rng = random.Random(7)
+    for _ in range(300):
+        mentions = []
+        for _ in range(rng.randint(0, 40)):
+            start = rng.randint(0, 120)
+            end = start + rng.randint(1, 25)
+            label = rng.choice(["PER", "ORG", "LOC"])
+            source = rng.choice(["roster", "rules", "gazetteer"])
+            mentions.append(Mention(label, start, end, f"t{start}", f"c{start}-{end}", source))
+        assert resolve(mentions) == resolve_naive(mentions)

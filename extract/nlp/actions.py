@@ -660,7 +660,7 @@ class ActionsComponent:
         mentions, annotated = _mentions(doc)
         persons = sorted((sp.start_char, sp.end_char, sp._.canonical or sp.text)
                          for sp in doc.spans["persons"]) if "persons" in doc.spans else []
-        text = doc.text  # Doc.text is rebuilt from the tokens on every access: read it once
+        text = base.doc_text(doc)
         ctx = _Ctx(doc, text, self.lex, _paragraphs(doc, text, self.lex), mentions, annotated, persons,
                    due_candidates(text, doc._.dates or [], self.lex), [], [])
         sents = sentence_ranges(doc)

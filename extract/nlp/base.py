@@ -57,3 +57,12 @@ def item_at(doc: Doc, offset: int) -> str | None:
 
 
 register_extensions()
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, read once: spaCy rebuilds Doc.text from the tokens on every access, which
+    on a long document costs more than some components' whole work."""
+    text = doc.user_data.get("referat_text")
+    if text is None:
+        text = doc.user_data["referat_text"] = doc.text
+    return text

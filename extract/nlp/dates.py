@@ -14,7 +14,7 @@ from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extract.nlp import base  # noqa: F401  (registers Doc extensions)
+from extract.nlp import base
 from extract.schema import DateMention
 
 Range = tuple[int, int]
@@ -31,7 +31,7 @@ def sentence_ranges(doc: Doc) -> list[Range]:
         return [(int(arr[a, 1]), int(arr[b - 1, 1] + arr[b - 1, 2])) for a, b in zip(starts, ends)]
     if doc._.paragraphs:
         return [tuple(p) for p in doc._.paragraphs]
-    n = len(doc.text)
+    n = len(base.doc_text(doc))
     return [(0, n)] if n else []
 
 
@@ -92,7 +92,7 @@ class DatesComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         paragraphs = [tuple(p) for p in (doc._.paragraphs or [])]
-        text = doc.text
+        text = base.doc_text(doc)
         rows = date_mentions(text, doc._.meeting_date, sentence_ranges(doc), paragraphs)
         if rows and "\t" in text:
             rows = mark_due_cells(text, paragraphs, rows)

@@ -888,7 +888,7 @@ class DecisionsComponent:
         self.lex = load_lexicon(lexicon)
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text  # Doc.text is rebuilt from the tokens on every access: read it once
+        text = base.doc_text(doc)
         paras = _paragraphs(doc, text, self.lex)
         blocks = block_decisions(doc, text, paras, self.lex)
         covered = [(d.char_start, d.char_end) for d in blocks]

@@ -30,6 +30,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extract.errors import ModelNotFound
+from extract.nlp.base import doc_text
 from extract.nlp.entities import Mention, build_entities, merge_entities
 from extract.nlp.orgs import canonical_org
 
@@ -165,7 +166,7 @@ class NerMerge:
     def __call__(self, doc: Doc) -> Doc:
         roster = [a.name for a in doc._.roster or [] if getattr(a, "name", None)]
         base = _rule_entities(doc)
-        merged = merge_entities(base, model_mentions(self.model, doc.text, roster, self.chunk_chars))
+        merged = merge_entities(base, model_mentions(self.model, doc_text(doc), roster, self.chunk_chars))
         doc._.entities = merged
         added = [e for e in merged if e.source == "ner"]
         self._add_spans(doc, "orgs", [e for e in added if e.label == "ORG"])

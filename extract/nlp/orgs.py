@@ -33,6 +33,7 @@ The canonical form drops the genitive ("Danske Regioners" → "Danske Regioner",
 """
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from collections.abc import Iterable, Sequence
@@ -43,6 +44,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from extract.nlp import base
 from extract.nlp.base import MODELS_DIR
 from extract.nlp.entities import Mention, build_entities
 
@@ -589,20 +591,38 @@ def _acronyms(ctx: _Ctx, lex: OrgLexicon, orgs: list[Mention], front_end: int,
 
 
 def _resolve(mentions: Iterable[Mention]) -> list[Mention]:
-    """Non-overlapping mentions: the longer wins, then roster/gazetteer before rules."""
+    """Non-overlapping mentions: the longer wins, then roster/gazetteer before rules.
+
+    Chosen mentions never overlap, so kept sorted their ends are sorted too and a clash is
+    found by bisection (a scan of all chosen mentions was quadratic on long documents).
+    """
     rank = {"roster": 0, "gazetteer": 1, "rules": 2}
+    starts: list[int] = []
+    ends: list[int] = []
     chosen: list[Mention] = []
     for m in sorted(mentions, key=lambda m: (-(m.end - m.start), rank.get(m.source, 3), m.start)):
-        if all(m.end <= c.start or m.start >= c.end for c in chosen):
-            chosen.append(m)
-    return sorted(chosen, key=lambda m: m.start)
+        i = bisect.bisect_right(ends, m.start)  # first chosen mention ending after m starts
+        if i < len(chosen) and starts[i] < m.end:
+            continue
+        starts.insert(i, m.start)
+        ends.insert(i, m.end)
+        chosen.insert(i, m)
+    return chosen
 
 
 def _trim_at_persons(mentions: Iterable[Mention], persons: Sequence[tuple[int, int]]) -> list[Mention]:
     """A rule mention never runs into a person's name: it ends before it, or goes if inside one."""
+    # only persons overlapping a mention's original span can touch it (a mention only
+    # shrinks): find those by bisection over the persons' starts, keep their given order
+    order = sorted(range(len(persons)), key=lambda k: persons[k][0])
+    p_starts = [persons[k][0] for k in order]
+    longest = max((pe - ps for ps, pe in persons), default=0)
     out = []
     for m in mentions:
-        for ps, pe in persons:
+        lo = bisect.bisect_left(p_starts, m.start - longest)
+        hi = bisect.bisect_left(p_starts, m.end)
+        near = sorted(order[lo:hi])
+        for ps, pe in (persons[k] for k in near):
             if m is None or pe <= m.start or ps >= m.end:
                 continue
             if ps <= m.start and pe >= m.end:
@@ -690,7 +710,7 @@ class OrgRecognizer:
         roster = doc._.roster or []
         item_starts = [start for _, start, _, _ in doc._.item_spans or []]
         mentions = find_mentions(
-            doc.text, self.lex,
+            base.doc_text(doc), self.lex,
             roster_orgs=[getattr(a, "organisation", None) for a in roster],
             front_end=min(item_starts) if item_starts else 0,
             persons=[(p.start_char, p.end_char) for p in persons],

@@ -18,6 +18,7 @@ Rules, in order:
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from functools import lru_cache
@@ -26,6 +27,7 @@ import numpy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extract.nlp import base
 from extract.nlp.gazetteer import load_lexicon, load_names
 
 _END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+\S)")
@@ -139,14 +141,15 @@ def sentence_bounds(text: str, starters: Iterable[str] = ()) -> list[tuple[int, 
 
 def _align(doc: Doc, starts: list[int]) -> Doc:
     """Split tokens that straddle a sentence start so every start is a token start."""
-    by_idx = {t.idx for t in doc}
+    idx = doc.to_array("IDX").tolist()  # token start offsets, one array read (no Token objects)
+    by_idx = set(idx)
     straddled: dict[int, list[int]] = {}
     for s in starts:
         if s in by_idx:
             continue
-        tok = next((t for t in doc if t.idx < s < t.idx + len(t.text)), None)
-        if tok is not None:
-            straddled.setdefault(tok.i, []).append(s - tok.idx)
+        i = bisect.bisect_right(idx, s) - 1  # the token that starts before s
+        if i >= 0 and s < idx[i] + len(doc[i].text):
+            straddled.setdefault(i, []).append(s - idx[i])
     if straddled:
         with doc.retokenize() as retok:
             for i, offs in straddled.items():
@@ -160,8 +163,10 @@ def _align(doc: Doc, starts: list[int]) -> Doc:
 def set_sentences(doc: Doc, bounds: list[tuple[int, int]]) -> Doc:
     """Mark `is_sent_start` on every token from character bounds."""
     doc = _align(doc, [a for a, _ in bounds])
-    starts = {a for a, _ in bounds}
-    flags = numpy.array([[1 if (t.i == 0 or t.idx in starts) else -1] for t in doc], dtype="int64").astype("uint64")
+    starts = numpy.array(sorted({a for a, _ in bounds}), dtype="int64")
+    is_start = numpy.isin(doc.to_array("IDX").astype("int64"), starts)
+    is_start[:1] = True
+    flags = numpy.where(is_start, 1, -1).astype("int64").reshape(-1, 1).astype("uint64")
     doc.from_array(["SENT_START"], flags)  # one array write: the per-token setter is slow
     return doc
 
@@ -180,7 +185,7 @@ class SentenceSplitter:
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
-        bounds = sentence_bounds(doc.text, self.first_names | _roster_starters(doc))
+        bounds = sentence_bounds(base.doc_text(doc), self.first_names | _roster_starters(doc))
         return set_sentences(doc, bounds)
 
 
@@ -192,7 +197,7 @@ def make_sentences(nlp: Language, name: str) -> SentenceSplitter:
 def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
     """Character (start, end) of `doc.sents`, trimmed of white space (empty ones dropped)."""
     out = []
-    text = doc.text  # Doc.text is rebuilt on every access
+    text = base.doc_text(doc)
     for sent in doc.sents:
         a, b = sent.start_char, sent.end_char
         while a < b and text[a].isspace():

@@ -44,6 +44,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from extract.nlp import base
 from extract.nlp.gazetteer import load_lexicon, load_names
 from extract.nlp.sentences import sentence_spans
 from extract.schema import Attendee, Statement
@@ -565,7 +566,7 @@ class StatementFinder:
             return doc
         self.roster = list(doc._.roster or [])
         self._role_cache = {}
-        self._doc_text = doc.text
+        self._doc_text = base.doc_text(doc)
         self._front_end = items[0][1]
         self._mentions = [m for m in doc.spans["persons"] if not m._.genitive] if "persons" in doc.spans else []
         self.present_ok = self._tense(doc, items[0][1])
@@ -573,7 +574,7 @@ class StatementFinder:
         gender_of = {a.name: self.names.gender(a.name.split()[0]) for a in self.roster if a.name.split()}
         mentions = {m.start: m for m in doc.spans["persons"]} if "persons" in doc.spans else {}
         headings = [(s, h) for _, s, _, h in items]
-        doc_text = doc.text  # Doc.text is rebuilt on every access: read it once
+        doc_text = base.doc_text(doc)
         paras = sorted(tuple(p) for p in (doc._.paragraphs or _blocks(doc_text)))
         para_starts = [p[0] for p in paras]
 
