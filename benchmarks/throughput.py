@@ -28,6 +28,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
+sys.path.insert(0, str(CORPUS))
+from synthetic import long_pdf  # noqa: E402  (corpus/synthetic.py)
 MB = 1024 * 1024
 
 
@@ -59,26 +61,6 @@ def unique_copies(src: Path, folder: Path, n: int) -> list[Path]:
         p.write_bytes(data + f"\n%copy {i}\n".encode())
         paths.append(p)
     return paths
-
-
-def thousand_pages(dest: Path, pages: int) -> Path:
-    """A simple, varied (so not mistaken for running headers) text PDF of `pages` pages."""
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfgen import canvas
-
-    words = ("bestyrelsen udvalget budgettet planen sagen forslaget regnskabet kommunen foreningen "
-             "drøftede godkendte noterede udsatte vedtog ønskede besluttede anbefalede").split()
-    c = canvas.Canvas(str(dest), pagesize=A4)
-    for i in range(1, pages + 1):
-        c.setFont("Helvetica", 11)
-        y = 770 - (i % 9) * 14
-        for k in range(3 + i % 5):
-            ws = [words[(i * 7 + k * 3 + j * 5) % len(words)] for j in range(8 + (i + k) % 6)]
-            c.drawString(72, y, " ".join(ws).capitalize() + f" ({i}.{k}).")
-            y -= 14
-        c.showPage()
-    c.save()
-    return dest
 
 
 def raw_words(pdf: Path) -> tuple[int, float]:
@@ -164,7 +146,7 @@ def main(argv: list[str] | None = None) -> int:
         rep, n_pages = repeated_corpus(tmp / "corpus-repeated.pdf", a.min_pages)
         small, small_pages = repeated_corpus(tmp / "corpus-small.pdf", a.file_pages)
         copies = unique_copies(small, tmp / "copies", a.files)
-        big = thousand_pages(tmp / "thousand.pdf", a.big_pages)
+        big = long_pdf(tmp / "thousand.pdf", a.big_pages)
         print(f"inputs: corpus repeated to {n_pages} pages; {a.files} files x {small_pages} pages; "
               f"a {a.big_pages}-page PDF; {os.cpu_count()} cores; best of {a.runs} runs")
         print(f"machine: a 2nd process adds x{cpu_scaling():.2f} on a pure-Python loop (ideal 2.00)")

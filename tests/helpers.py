@@ -1,6 +1,8 @@
 """Helpers shared by several test files (tests/ is on sys.path under pytest)."""
 from __future__ import annotations
 
+import importlib.util
+import json
 import re
 from datetime import date
 from functools import lru_cache
@@ -64,3 +66,23 @@ def component_doc(nlp, text: str, *, meeting_date: date | None, split: str | Non
     doc._.meeting_date = meeting_date
     doc._.item_spans = []
     return doc
+
+
+def corpus_module(name: str):
+    """A script of corpus/ (not a package) as a module: `corpus_module("synthetic").long_pdf`."""
+    spec = importlib.util.spec_from_file_location(f"corpus_{name}", ROOT / "corpus" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+#: the hand-written truth files of the corpus PDFs (corpus/sources/<stem>.expected.json)
+CORPUS_TRUTH = sorted((ROOT / "corpus" / "sources").glob("*.expected.json"))
+
+
+def corpus_truth(expected: Path, key: str) -> tuple[dict, Path]:
+    """A truth file's content and its PDF; both must be there, with `key` in the truth."""
+    truth = json.loads(expected.read_text(encoding="utf-8"))
+    pdf = ROOT / "corpus" / (expected.name.split(".")[0] + ".pdf")
+    assert key in truth and pdf.exists(), f"{pdf.name}: build the corpus (python corpus/build.py)"
+    return truth, pdf

@@ -1,18 +1,15 @@
 """Attendance lists of several layouts: roles, organisations, job titles, party letters, guests."""
 from __future__ import annotations
 
-import json
-from pathlib import Path
 
 import pytest
 
 from extract.attendance import expand_items, parse_attendance
 from extract.doctext import DocText
 from extract.segment import segment
-from helpers import make_doc, read_corpus_pdf
+from helpers import CORPUS_TRUTH, corpus_truth, make_doc, read_corpus_pdf
 from helpers import dev_doc as _dev_doc
 
-ROOT = Path(__file__).resolve().parents[1]
 
 
 def roster(doc: DocText) -> dict[str, tuple]:
@@ -306,14 +303,9 @@ def test_dev_document_roles():
     assert all(r.organisation for r in rows)
 
 
-CORPUS = sorted((ROOT / "corpus" / "sources").glob("*.expected.json"))
-
-
-@pytest.mark.parametrize("expected", CORPUS, ids=lambda p: p.name.split(".")[0])
+@pytest.mark.parametrize("expected", CORPUS_TRUTH, ids=lambda p: p.name.split(".")[0])
 def test_corpus_attendance(expected):
-    exp = json.loads(expected.read_text(encoding="utf-8"))
-    pdf = ROOT / "corpus" / (expected.name.split(".")[0] + ".pdf")
-    assert "attendance" in exp and pdf.exists(), f"{pdf.name}: build the corpus (python corpus/build.py)"
+    exp, pdf = corpus_truth(expected, "attendance")
     doc = read_corpus_pdf(pdf)
     got = {r.name: (r.role, r.organisation, r.job_title, r.party, r.items) for r in roster_rows(doc)}
     want = {a["name"]: (a["role"], a.get("organisation"), a.get("job_title"), a.get("party"), a.get("items", []))

@@ -15,6 +15,7 @@ from pathlib import Path
 import pikepdf
 import pyarrow.parquet as pq
 import pytest
+from helpers import corpus_module
 from typer.testing import CliRunner
 
 from extract.batch import find_pdfs, run_batch
@@ -90,26 +91,6 @@ def english_minutes(dest: Path) -> Path:
         c.setFont(font, 11)
         c.drawString(72, y, text)
         y -= 24
-    c.save()
-    return dest
-
-
-def thousand_pages(dest: Path, pages: int = 1000) -> Path:
-    """Short, varied text pages (identical lines would be dropped as running headers)."""
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfgen import canvas
-
-    words = ("bestyrelsen udvalget budgettet planen sagen forslaget regnskabet kommunen foreningen "
-             "drøftede godkendte noterede udsatte vedtog ønskede besluttede anbefalede").split()
-    c = canvas.Canvas(str(dest), pagesize=A4)
-    for i in range(1, pages + 1):
-        c.setFont("Helvetica", 11)
-        y = 770 - (i % 9) * 14
-        for k in range(2 + i % 3):
-            ws = [words[(i * 7 + k * 3 + j * 5) % len(words)] for j in range(6 + (i + k) % 5)]
-            c.drawString(72, y, " ".join(ws).capitalize() + f" ({i}.{k}).")
-            y -= 14
-        c.showPage()
     c.save()
     return dest
 
@@ -257,7 +238,7 @@ def test_unicode_file_names_with_spaces(hostile):
 
 
 def test_a_thousand_page_pdf_with_flat_memory(tmp_path):
-    big = thousand_pages(tmp_path / "tusind sider.pdf")
+    big = corpus_module("synthetic").long_pdf(tmp_path / "tusind sider.pdf")
     summary = run_batch([big], tmp_path / "out", workers=1, timeout=120)
     assert summary.ok == 1 and summary.pages == 1000
     assert 0 < summary.peak_rss < 500 * MB, f"peak RSS of the worker {summary.peak_rss / MB:.0f} MB"

@@ -1,20 +1,16 @@
 """Segmentation: front matter and agenda items on invented minutes of several layouts."""
 from __future__ import annotations
 
-import json
 from datetime import date
-from pathlib import Path
 
 import pytest
 
+from helpers import CORPUS_TRUTH, corpus_truth, make_doc, read_corpus_pdf
 from helpers import dev_doc as _dev_doc
-from helpers import make_doc, read_corpus_pdf
 
 from extract.doctext import DocText
 from extract.frontmatter import find_dates
 from extract.segment import segment, split_kind
-
-ROOT = Path(__file__).resolve().parents[1]
 
 
 def items_of(seg):
@@ -487,14 +483,9 @@ def test_dev_document_structure():
     assert by["13"].char_end == len(doc.text.rstrip())
 
 
-CORPUS = sorted((ROOT / "corpus" / "sources").glob("*.expected.json"))
-
-
-@pytest.mark.parametrize("expected", CORPUS, ids=lambda p: p.name.split(".")[0])
+@pytest.mark.parametrize("expected", CORPUS_TRUTH, ids=lambda p: p.name.split(".")[0])
 def test_corpus_items(expected):
-    exp = json.loads(expected.read_text(encoding="utf-8"))
-    pdf = ROOT / "corpus" / (expected.name.split(".")[0] + ".pdf")
-    assert "items" in exp and pdf.exists(), f"{pdf.name}: build the corpus (python corpus/build.py)"
+    exp, pdf = corpus_truth(expected, "items")
     seg = segment(read_corpus_pdf(pdf))
     got = [(i.number, i.title.lower()) for i in seg.items]
     want = [(str(i["number"]), i["title"].lower()) for i in exp["items"]]

@@ -128,15 +128,18 @@ def sentence_bounds(text: str, starters: Iterable[str] = ()) -> list[tuple[int, 
             if "." not in word and (word + ".").casefold() not in never | may_end:
                 cuts.append(m.end())
         cuts = sorted(set(cuts)) + [hi]
-        for a, b in zip(cuts, cuts[1:]):
-            while a < b and text[a].isspace():
-                a += 1
-            while b > a and text[b - 1].isspace():
-                b -= 1
-            if a < b:
-                out.append((a, b))
+        out.extend(span for a, b in zip(cuts, cuts[1:]) if (span := _trimmed(text, a, b)))
         lo = hi + 1
     return out
+
+
+def _trimmed(text: str, a: int, b: int) -> tuple[int, int] | None:
+    """(a, b) without surrounding white space; None when nothing is left."""
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return (a, b) if a < b else None
 
 
 def _align(doc: Doc, starts: list[int]) -> Doc:
@@ -199,11 +202,7 @@ def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
     out = []
     text = base.doc_text(doc)
     for sent in doc.sents:
-        a, b = sent.start_char, sent.end_char
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
-        if a < b:
-            out.append((a, b))
+        span = _trimmed(text, sent.start_char, sent.end_char)
+        if span:
+            out.append(span)
     return out
