@@ -20,6 +20,7 @@ from __future__ import annotations
 import bisect
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -30,6 +31,7 @@ from spacy.tokens import Doc
 from extract.nlp import base
 from extract.nlp.dates import Intervals, sentence_ranges
 from extract.nlp.gazetteer import alternation
+from extract.nlp.intervals import GrowingRanges, InnermostRange
 from extract.nlp.decisions import StatementIndex
 from extract.schema import Action, Attendee, DateMention
 
@@ -116,11 +118,13 @@ def initials(name: str) -> set[str]:
     return {full, (parts[0][0] + parts[-1][0]).upper()}
 
 
-def resolve_owner(who: str, roster: list[Attendee], mentions: list[Mention] = ()) -> tuple[str, bool]:
+def resolve_owner(who: str, roster: list[Attendee], mentions: list[Mention] = (),
+                  canonical_of: dict[str, str] | None = None) -> tuple[str, bool]:
     """Canonical owner for a written owner marker, and whether it was recognised.
 
     Recognised: a roster name, a unique roster first name ("Charlotte"), a unique initials
     match ("CH"), a first name plus initial ("Steffen S."), or a person/org mention.
+    `canonical_of`: `canonical_by_lower(mentions)`, when the caller asks about many markers.
     """
     w = re.sub(r"\s+", " ", who).strip(" .,:;")
     if not w:
@@ -130,9 +134,9 @@ def resolve_owner(who: str, roster: list[Attendee], mentions: list[Mention] = ()
     for n in names:
         if n.lower() == low:
             return n, True
-    for s, e, canon in mentions:
-        if canon.lower() == low:
-            return canon, True
+    canon = (canonical_of if canonical_of is not None else canonical_by_lower(mentions)).get(low)
+    if canon is not None:
+        return canon, True
     if re.fullmatch(r"[A-ZÆØÅ]{2,4}", w):
         hits = {n for n in names if w in initials(n)}
         if len(hits) == 1:
@@ -149,6 +153,14 @@ def resolve_owner(who: str, roster: list[Attendee], mentions: list[Mention] = ()
         if len(cands) == 1:
             return cands[0], True
     return w, False
+
+
+def canonical_by_lower(mentions: Iterable[Mention]) -> dict[str, str]:
+    """Lower-cased canonical name → the canonical of the first mention that has it."""
+    out: dict[str, str] = {}
+    for _, _, canon in mentions:
+        out.setdefault(canon.lower(), canon)
+    return out
 
 
 ROLE_WORDS = {"formanden": "chair", "forpersonen": "chair", "formand": "chair",
@@ -344,9 +356,11 @@ def _paragraphs(doc: Doc, full: str, lex: ActionLexicon) -> list[_Para]:
     out: list[_Para] = []
     in_tasks = False
     cur = None
+    innermost = InnermostRange([(t[1], t[2]) for t in items])  # the latest-starting item containing s (the first of equals)
+    body_start = min((t[1] for t in items), default=0)
     for s, e in sorted(tuple(p) for p in (doc._.paragraphs or [(0, len(full))])):
-        inner = [it for it in items if it[1] <= s < it[2]]
-        it = max(inner, key=lambda t: t[1]) if inner else None
+        k = innermost.index_at(s)
+        it = items[k] if k is not None else None
         if it is not cur:
             cur, in_tasks = it, False
         text = full[s:e]
@@ -358,7 +372,6 @@ def _paragraphs(doc: Doc, full: str, lex: ActionLexicon) -> list[_Para]:
         elif in_tasks and not heading and not BULLET.match(text) and not text.rstrip().endswith(":") \
                 and len(text.split()) <= 5 and not re.search(r"\)\s*[.;]?\s*$", text):
             in_tasks = False  # the next heading closes the list
-        body_start = min((t[1] for t in items), default=0)
         out.append(_Para(s, e, text, it is not None or s >= body_start, heading, in_tasks))
     return out
 
@@ -451,12 +464,24 @@ class _Ctx:
     def date_starts(self) -> list[int]:
         return [d.char_start for d in self.dates]
 
+    @cached_property
+    def canonical_of(self) -> dict[str, str]:
+        return canonical_by_lower(self.mentions)
+
+    @cached_property
+    def person_canonical_of(self) -> dict[str, str]:
+        return canonical_by_lower(self.person_mentions)
+
+    @cached_property
+    def _covered(self) -> GrowingRanges:
+        return GrowingRanges(self.covered)  # `add` keeps it in step with `covered`
+
     @property
     def roster(self) -> list[Attendee]:
         return self.doc._.roster or []
 
     def is_covered(self, a: int, b: int) -> bool:
-        return any(x < b and a < y for x, y in self.covered)
+        return self._covered.any_overlap(a, b)
 
     def add(self, owner: str, task: str, a: int, b: int, due_range: tuple[int, int] | None = None,
             cover: bool = True) -> None:
@@ -468,6 +493,7 @@ class _Ctx:
         self.actions.append(Action(owner=owner, task=task, char_start=a, char_end=b,
                                    due_start=due.start if due else None, due_end=due.end if due else None))
         if cover:
+            self._covered.add(a, b)
             self.covered.append((a, b))
 
 
@@ -557,7 +583,7 @@ def owner_header_lists(ctx: _Ctx) -> None:
         m = OWNER_HEADER.match(p.text)
         if m and p.in_item and not p.in_heading and i + 1 < len(paras) and BULLET.match(paras[i + 1].text):
             who = m.group("who").strip()
-            owner, known = resolve_owner(who, ctx.roster, ctx.mentions)
+            owner, known = resolve_owner(who, ctx.roster, ctx.mentions, ctx.canonical_of)
             if (known or m.group("verb") or p.task_section) and NAME_NP.match(who) \
                     and who.lower() not in ctx.lex.non_owners and who.lower() not in ctx.lex.task_sections:
                 j = i + 1
@@ -580,7 +606,7 @@ def labelled_lines(ctx: _Ctx) -> None:
         lm = lex.owner_label.search(t)
         wm = who_rx.match(t[lm.end():]) if lm else None
         if lm and wm and wm.group("who").strip():
-            owner, _ = resolve_owner(wm.group("who"), ctx.roster, ctx.mentions)
+            owner, _ = resolve_owner(wm.group("who"), ctx.roster, ctx.mentions, ctx.canonical_of)
             task, a = _strip_task(t[:lm.start()].rstrip(" (,;")), p.start
             if not task and k > 0 and paras[k - 1].in_item and not paras[k - 1].in_heading:
                 task, a = _strip_task(paras[k - 1].text), paras[k - 1].start  # the task is on the line above
@@ -590,7 +616,7 @@ def labelled_lines(ctx: _Ctx) -> None:
                 continue
         om = OWNER_PREFIX.match(t) if p.task_section and BULLET.match(t) else None
         if om:
-            owner, ok = resolve_owner(om.group("who"), ctx.roster, ctx.mentions)
+            owner, ok = resolve_owner(om.group("who"), ctx.roster, ctx.mentions, ctx.canonical_of)
             if ok or NAME_NP.match(om.group("who").strip()):
                 ctx.add(owner, om.group("task"), p.start, p.end)
 
@@ -610,7 +636,7 @@ def marked_sentences(ctx: _Ctx, sents: list[tuple[int, int]]) -> None:
             continue
         whos = [w for w in re.split(r"\s*(?:,|/|&|\bog\b)\s*", pm.group("who")) if w]
         # persons only: "(KL)", "(DR)" closing a sentence usually define an organisation's abbreviation
-        resolved = [resolve_owner(w, ctx.roster, ctx.person_mentions) for w in whos]
+        resolved = [resolve_owner(w, ctx.roster, ctx.person_mentions, ctx.person_canonical_of) for w in whos]
         if not (resolved and (all(ok for _, ok in resolved) or pm.group("label")
                               or (p.task_section and all(NAME_NP.match(w) for w in whos)))):
             continue
@@ -660,7 +686,7 @@ class ActionsComponent:
         mentions, annotated = _mentions(doc)
         persons = sorted((sp.start_char, sp.end_char, sp._.canonical or sp.text)
                          for sp in doc.spans["persons"]) if "persons" in doc.spans else []
-        text = base.doc_text(doc)
+        text = base.doc_text(doc)  # Doc.text is rebuilt from the tokens on every access
         ctx = _Ctx(doc, text, self.lex, _paragraphs(doc, text, self.lex), mentions, annotated, persons,
                    due_candidates(text, doc._.dates or [], self.lex), [], [])
         sents = sentence_ranges(doc)

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import bisect
 
+import numpy
 from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extract.nlp import base
+from extract.nlp import base  # noqa: F401  (registers Doc extensions)
+from extract.nlp.base import doc_text
 from extract.schema import DateMention
 
 Range = tuple[int, int]
@@ -26,12 +28,17 @@ def sentence_ranges(doc: Doc) -> list[Range]:
     doc.sents builds a Token object per token, which dominates the run time on long minutes."""
     if len(doc) and doc.has_annotation("SENT_START"):
         arr = doc.to_array([SENT_START, IDX, LENGTH])
-        starts = [i for i in range(len(doc)) if i == 0 or arr[i, 0] == 1]
+        # whole columns to Python lists: indexing the numpy array element by element is slow
+        first = arr[:, 0] == 1
+        first[0] = True
+        starts = numpy.flatnonzero(first).tolist()
         ends = starts[1:] + [len(doc)]
-        return [(int(arr[a, 1]), int(arr[b - 1, 1] + arr[b - 1, 2])) for a, b in zip(starts, ends)]
+        idx = arr[:, 1].tolist()
+        tok_end = (arr[:, 1] + arr[:, 2]).tolist()
+        return [(idx[a], tok_end[b - 1]) for a, b in zip(starts, ends)]
     if doc._.paragraphs:
         return [tuple(p) for p in doc._.paragraphs]
-    n = len(base.doc_text(doc))
+    n = len(doc_text(doc))
     return [(0, n)] if n else []
 
 
@@ -92,7 +99,7 @@ class DatesComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         paragraphs = [tuple(p) for p in (doc._.paragraphs or [])]
-        text = base.doc_text(doc)
+        text = doc_text(doc)
         rows = date_mentions(text, doc._.meeting_date, sentence_ranges(doc), paragraphs)
         if rows and "\t" in text:
             rows = mark_due_cells(text, paragraphs, rows)

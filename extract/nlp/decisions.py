@@ -32,6 +32,7 @@ from spacy.tokens import Doc
 from extract.nlp import base
 from extract.nlp.dates import Intervals, sentence_ranges
 from extract.nlp.gazetteer import alternation
+from extract.nlp.intervals import InnermostRange
 from extract.schema import Decision, DecisionKind, Statement
 
 Range = tuple[int, int]
@@ -619,9 +620,10 @@ def _paragraphs(doc: Doc, full: str, lex: Lexicon) -> list[_Para]:
     out: list[_Para] = []
     section: str | None = None
     cur_item: tuple | None = None
+    innermost = InnermostRange([(it[1], it[2]) for it in items])  # the latest-starting item containing s (the first of equals)
     for s, e in paras:
-        inner = [it for it in items if it[1] <= s < it[2]]
-        it = max(inner, key=lambda t: t[1]) if inner else None
+        k = innermost.index_at(s)
+        it = items[k] if k is not None else None
         if it is not cur_item:
             section, cur_item = None, it
         text = full[s:e]
@@ -669,6 +671,7 @@ def block_decisions(doc: Doc, full: str, paras: list[_Para], lex: Lexicon) -> li
     dates = doc._.dates or []
     statements = doc._.statements or []
     later: _BlockContext | None = None  # built at the first block: most minutes have none
+    by_offset: StatementIndex | None = None  # likewise (it sorts every statement)
     for i, p in enumerate(paras):
         if p.in_heading:
             continue
@@ -708,7 +711,9 @@ def block_decisions(doc: Doc, full: str, paras: list[_Para], lex: Lexicon) -> li
             if hit is not None:
                 kind = refine_kind(hit, first_sent, lex)
             else:
-                stmt = statement_at(statements, start, start + len(first_sent))
+                if by_offset is None:
+                    by_offset = StatementIndex(statements)
+                stmt = by_offset.at(start, start + len(first_sent))
                 # a section opening with someone's question holds no decision there (later paragraphs may)
                 spoken = (stmt is not None and stmt.speaker and stmt.verb) or lex.reporting.search(first_sent)
                 kind = None if spoken else "other"
@@ -813,7 +818,9 @@ def _proposal_context(paras: list[_Para], lex: Lexicon) -> set[int]:
         if active and BULLET.match(t):
             out.add(p.start)
             continue
-        active = bool(lex.irrealis.search(t)) and bool(re.search(r"(?:\bat|:)\s*$", t))
+        # the ending first: cheap, and implied by the last test
+        active = (t.endswith(("at", ":")) and bool(lex.irrealis.search(t))
+                  and bool(re.search(r"(?:\bat|:)\s*$", t)))
     return out
 
 
@@ -843,7 +850,7 @@ def sentence_decisions(doc: Doc, text: str, paras: list[_Para], covered: list[Ra
                 continue
             if para.section in lex.non_decision_sections:
                 continue
-            if section_of(para.text, lex) and para.start == s0 and ":" not in para.text:
+            if para.start == s0 and ":" not in para.text and section_of(para.text, lex):
                 continue
         sent = text[s0:s1]
         local_ends = None if persons is None else {
@@ -888,7 +895,7 @@ class DecisionsComponent:
         self.lex = load_lexicon(lexicon)
 
     def __call__(self, doc: Doc) -> Doc:
-        text = base.doc_text(doc)
+        text = base.doc_text(doc)  # Doc.text is rebuilt from the tokens on every access
         paras = _paragraphs(doc, text, self.lex)
         blocks = block_decisions(doc, text, paras, self.lex)
         covered = [(d.char_start, d.char_end) for d in blocks]

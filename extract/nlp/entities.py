@@ -16,6 +16,7 @@ import bisect
 from collections.abc import Iterable
 from typing import NamedTuple
 
+from extract.nlp.intervals import GrowingRanges, StaticRanges
 from extract.schema import Entity
 
 #: label order used when two mentions of equal rank overlap
@@ -111,11 +112,13 @@ def merge_entities(base: Iterable[Entity], extra: Iterable[Mention]) -> list[Ent
     the labels. Extra mentions are taken longest first and never overlap each other.
     """
     rows = list(base)
-    taken = [from_entity(e) for e in rows]
+    taken = StaticRanges([(e.char_start, e.char_end) for e in rows])
+    kept = GrowingRanges()  # the added mentions (bisection, not a scan of everything so far)
     added: list[Mention] = []
     for m in sorted(extra, key=lambda m: (-(m.end - m.start), m.start)):
-        if any(_overlaps(m, t) for t in taken) or any(_overlaps(m, a) for a in added):
+        if taken.any_overlap(m.start, m.end) or kept.any_overlap(m.start, m.end):
             continue
+        kept.add(m.start, m.end)
         added.append(m)
     rows += [to_entity(m) for m in added]
     return sorted(rows, key=lambda e: (e.char_start, e.char_end))

@@ -23,9 +23,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
+from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from extract.nlp.base import doc_text
 from extract.nlp.gazetteer import NAMES_CSV, NameGazetteer, load_lexicon, load_names
 
 if not Span.has_extension("genitive"):
@@ -132,6 +134,22 @@ class Roster:
         self.full = {p.parts: p for p in people}
         self.last_seen: dict[str, int] = {}  # canonical name -> order of its latest mention
         self._tick = 0
+        # people (in roster order) by the initial of their first name and by each name part:
+        # every matching rule needs one of these, and the roster grows with each new name
+        # found, so scanning all people per mention was quadratic on long minutes
+        self._by_initial: dict[str, list[Person]] = {}
+        self._by_part: dict[str, list[Person]] = {}
+        self._first_parts: set[str] = set()
+        for p in people:
+            self._index(p)
+
+    def _index(self, person: Person) -> None:
+        if not person.parts:
+            return  # no rule can match a person without a name
+        self._by_initial.setdefault(person.parts[0][:1], []).append(person)
+        self._first_parts.add(person.parts[0])
+        for part in dict.fromkeys(person.parts):
+            self._by_part.setdefault(part, []).append(person)
 
     def note(self, name: str) -> None:
         """Record a mention (in document order) for the recency rule of `_disambiguate`."""
@@ -155,6 +173,7 @@ class Roster:
         if person.parts not in self.full:
             self.people.append(person)
             self.full[person.parts] = person
+            self._index(person)
 
     def match(self, words: list[str], alone: bool) -> tuple[Person, bool] | None:
         """(person, genitive) for a window of words, or None. `alone`: the window is a whole run.
@@ -180,7 +199,7 @@ class Roster:
             return exact
         if len(w) == 1:
             return self._single(w[0], alone)
-        partial = [p for p in self.people
+        partial = [p for p in self._by_initial.get(w[0][:1], ())  # _part_eq needs the same initial
                    if len(p.parts) > 1 and _part_eq(w[0], p.parts[0]) and _subsequence(w[1:], p.parts[1:])]
         return _unique(partial) if partial else None
 
@@ -188,7 +207,7 @@ class Roster:
         """A bare first name or surname that exactly one roster person has."""
         if not alone or len(word) < 2 or word.endswith("."):
             return None
-        holders = [p for p in self.people if word in p.parts and len(p.parts) > 1]
+        holders = [p for p in self._by_part.get(word, ()) if len(p.parts) > 1]
         if len(word) == 2:  # "Bo", "Ib": a two-letter word is a name only as a roster first name
             holders = [p for p in holders if p.parts[0] == word]
         if not holders:
@@ -207,7 +226,7 @@ class Roster:
         if len(w) < 2:
             return None
         best: list[tuple[int, Person]] = []
-        for p in self.people:
+        for p in self._by_initial.get(w[0][:1], ()):  # every word must keep its initial
             forms = {p.parts}
             if len(p.parts) > 2:
                 forms |= {(p.parts[0], x) for x in p.parts[1:]}
@@ -239,7 +258,7 @@ class Roster:
         """
         if mention_first == roster_first:
             return False
-        if any(p.parts and p.parts[0] == mention_first for p in self.people):
+        if mention_first in self._first_parts:
             return True
         if self.names.is_first(mention_first) and self.names.is_first(roster_first):
             return _spelling_key(mention_first) != _spelling_key(roster_first)
@@ -254,31 +273,49 @@ def _spelling_key(name: str) -> str:
 
 
 def _runs(doc: Doc) -> list[list[Token]]:
-    """Maximal windows of name-like tokens (name particles allowed inside)."""
-    lex = _lex()
-    runs: list[list[Token]] = []
-    cur: list[Token] = []
-    toks = list(doc)
-    for i, tok in enumerate(toks):
-        if is_name_token(tok.text):
-            if cur and tok.is_sent_start:
+    """Maximal windows of name-like tokens (name particles allowed inside).
+
+    Reads the token texts and sentence starts from the token arrays and makes Token objects
+    only for the tokens of a run: a Python object per token of the document was the slow
+    part. `is_name_token` is asked once per distinct word; a lower-case token's `lower_` is
+    its text."""
+    particles = _lex()["particles"]
+    text = doc_text(doc)
+    texts = [text[a : a + n] for a, n in zip(doc.to_array(IDX).tolist(), doc.to_array(LENGTH).tolist())]
+    sent_start = doc.to_array(SENT_START).tolist()  # 1 where token.is_sent_start is True
+    known: dict[str, bool] = {}
+
+    def name_like(word: str) -> bool:
+        hit = known.get(word)
+        if hit is None:
+            hit = known[word] = is_name_token(word)
+        return hit
+
+    def particle(word: str) -> bool:
+        return word.islower() and word in particles
+
+    runs: list[list[int]] = []
+    cur: list[int] = []
+    for i, t in enumerate(texts):
+        if name_like(t):
+            if cur and sent_start[i] == 1:
                 runs.append(cur)
                 cur = []
-            cur.append(tok)
+            cur.append(i)
             continue
-        if cur and tok.lower_ in lex["particles"] and tok.text.islower():
+        if cur and particle(t):
             k = i + 1  # "van der Sprong": particles are part of a name only before a name part
-            while k < len(toks) and toks[k].lower_ in lex["particles"] and toks[k].text.islower():
+            while k < len(texts) and particle(texts[k]):
                 k += 1
-            if k < len(toks) and is_name_token(toks[k].text) and k - i <= 3:
-                cur.append(tok)
+            if k < len(texts) and name_like(texts[k]) and k - i <= 3:
+                cur.append(i)
                 continue
         if cur:
             runs.append(cur)
             cur = []
     if cur:
         runs.append(cur)
-    return runs
+    return [[doc[i] for i in run] for run in runs]
 
 
 def _opens_unit(tok: Token) -> bool:

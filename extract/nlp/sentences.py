@@ -63,8 +63,11 @@ def _word_before(text: str, end: int, lo: int) -> tuple[str, str]:
     return word, text[k:j].strip(_OPENERS + ",;:").casefold()
 
 
+_NON_SPACE = re.compile(r"\S+")
+
+
 def _next_word(text: str, pos: int, hi: int) -> str:
-    m = re.compile(r"\S+").match(text, pos, hi)
+    m = _NON_SPACE.match(text, pos, hi)
     return (m.group() if m else "").strip(_OPENERS).rstrip(",;:.!?").casefold()
 
 

@@ -41,11 +41,13 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from extract.nlp import base
 from extract.nlp.gazetteer import load_lexicon, load_names
+from extract.nlp.intervals import InnermostRange, StaticRanges
 from extract.nlp.sentences import sentence_spans
 from extract.schema import Attendee, Statement
 
@@ -67,6 +69,12 @@ _PASSIVE_AUX = {"blev", "bliver", "blevet"}
 _MODALS = {"kan", "skal", "må", "bør", "vil", "kunne", "skulle", "måtte", "burde", "ville"}
 #: a deputy's compound ("næstformand", "viceskoleleder", "vice-direktør") names another office
 _DEPUTY = r"(?<!vice)(?<!vice-)(?<!næst)(?<!næst-)"
+#: `_titled_mention`: a title of word characters only (the common case, see _titled_by_index);
+#: what may come between a name and its title after it ("Holt, skoleleder", "Holt (V), skoleleder");
+#: the word of word characters a text ends in (the class and flag of the title patterns)
+_TITLE_WORD = re.compile(r"[\wæøå-]+")
+_TITLE_LEAD = re.compile(r"[ \t]*(?:\([^()\n]{0,40}\)[ \t]*)?,[ \t]*", re.IGNORECASE)
+_LAST_WORD = re.compile(r"(?<![\wæøå-])[\wæøå-]+\Z", re.IGNORECASE)
 _CLAUSE_ENDS = {"at", "om", "hvis", "når", "fordi", "som", "hvor", "mens", "idet", "selvom", "hvilket"}
 
 
@@ -229,6 +237,7 @@ class StatementFinder:
         self._doc_text = ""
         self._front_end = 0
         self._mentions: list[Span] = []
+        self._title_index: tuple | None = None  # see _titled_by_index
         self.present_ok = True
 
     # -- verbs ----------------------------------------------------------------------------
@@ -514,15 +523,59 @@ class StatementFinder:
         alt = "|".join(re.escape(b) for b in sorted(bases, key=len, reverse=True) if len(b) >= 4)
         if not alt:
             return None
-        after = re.compile(rf"[ \t]*(?:\([^()\n]{{0,40}}\)[ \t]*)?,[ \t]*(?:{alt})(?![\wæøå-])", re.IGNORECASE)
-        before = re.compile(rf"(?<![\wæøå-])(?:{alt})[ \t]+$", re.IGNORECASE)
-        names = {m._.canonical or m.text for m in self._mentions
-                 if after.match(text, m.end_char) or before.search(text[max(0, m.start_char - 40):m.start_char])}
+        if all(_TITLE_WORD.fullmatch(b) for b in bases if len(b) >= 4):
+            hits = self._titled_by_index(alt, {len(b) for b in bases if len(b) >= 4})
+        else:
+            after = re.compile(rf"[ \t]*(?:\([^()\n]{{0,40}}\)[ \t]*)?,[ \t]*(?:{alt})(?![\wæøå-])", re.IGNORECASE)
+            before = re.compile(rf"(?<![\wæøå-])(?:{alt})[ \t]+$", re.IGNORECASE)
+            hits = [m for m in self._mentions
+                    if after.match(text, m.end_char) or before.search(text[max(0, m.start_char - 40):m.start_char])]
+        names = {m._.canonical or m.text for m in hits}
         if len(names) != 1:
             return None
         name = names.pop()
         return next((a for a in self.roster if a.name == name), None) or Attendee(
             name=name, role="member", organisation=None, job_title=None, char_start=0, char_end=0)
+
+    def _titled_by_index(self, alt: str, lengths: set[int]) -> list[Span]:
+        """The mentions `_titled_mention`'s two patterns accept, for titles made of word
+        characters only, without testing every mention for every subject word.
+
+        Per document, each mention is cut once into what a title could be next to it:
+          * after it: where a title would start after ", " or " (…), " (`_TITLE_LEAD`); a
+            title holds no white space, so that start is the only one the pattern can use;
+          * before it: the word the 40-character window ends in before its final spaces
+            (`[ \\t]+$`, also before a final newline): a title of word characters there, not
+            preceded by another word character, is exactly that whole word.
+        A title then matches the words of its lengths (case-insensitive, by the regex engine
+        as before) and the "after" starts. Same mentions as the two patterns.
+        """
+        if self._title_index is None:
+            text = self._doc_text
+            words: dict[int, dict[str, list[int]]] = {}  # length -> word -> mention indices
+            starts: list[tuple[int, int]] = []  # (mention index, where a title would start)
+            for k, m in enumerate(self._mentions):
+                lead = _TITLE_LEAD.match(text, m.end_char)
+                if lead:
+                    starts.append((k, lead.end()))
+                window = text[max(0, m.start_char - 40):m.start_char]
+                core = window[:-1] if window.endswith("\n") else window
+                head = core.rstrip(" \t")
+                word = _LAST_WORD.search(head) if len(head) < len(core) else None
+                if word:
+                    words.setdefault(len(word.group()), {}).setdefault(word.group(), []).append(k)
+            self._title_index = (words, starts)
+        words, starts = self._title_index
+        title = re.compile(rf"(?:{alt})", re.IGNORECASE)
+        hit: set[int] = set()
+        for n in lengths:
+            for word, ks in words.get(n, {}).items():
+                if title.fullmatch(word):
+                    hit.update(ks)
+        after = re.compile(rf"(?:{alt})(?![\wæøå-])", re.IGNORECASE)
+        text = self._doc_text
+        hit.update(k for k, q in starts if k not in hit and after.match(text, q))
+        return [self._mentions[k] for k in sorted(hit)]
 
     def _elected(self, role: str) -> str | None:
         """The one person the minutes elect or name to a meeting function: "X blev valgt som
@@ -546,12 +599,15 @@ class StatementFinder:
         """May present-tense forms count as reporting verbs in this document?"""
         lex = _lex()
         past = present = 0
-        for tok in doc:
-            if tok.idx < lo or not tok.text.islower():
+        text = self._doc_text
+        # token offsets from the arrays, not `for tok in doc` (a Token object per token is the
+        # slow part); a lower-case token's `lower_` is its text
+        for i, (idx, length) in enumerate(zip(doc.to_array(IDX).tolist(), doc.to_array(LENGTH).tolist())):
+            w = text[idx : idx + length]
+            if idx < lo or not w.islower():
                 continue
-            w = tok.lower_
             if (w in lex["forms"] or w in lex["phrases"]) and w not in lex["copulas"]:  # "er"/"var" tell nothing
-                if w not in lex["forms"] and self._act_at(list(doc[tok.i:tok.i + 12]), 0, None) is None:
+                if w not in lex["forms"] and self._act_at(list(doc[i:i + 12]), 0, None) is None:
                     continue  # "kommer", "tager": common verbs that report only in a phrase ("kommer med forslag")
                 if is_present(w):
                     present += 1
@@ -569,12 +625,16 @@ class StatementFinder:
         self._doc_text = base.doc_text(doc)
         self._front_end = items[0][1]
         self._mentions = [m for m in doc.spans["persons"] if not m._.genitive] if "persons" in doc.spans else []
+        self._title_index = None
         self.present_ok = self._tense(doc, items[0][1])
         org_of = {a.name: a.organisation for a in self.roster}
         gender_of = {a.name: self.names.gender(a.name.split()[0]) for a in self.roster if a.name.split()}
         mentions = {m.start: m for m in doc.spans["persons"]} if "persons" in doc.spans else {}
-        headings = [(s, h) for _, s, _, h in items]
-        doc_text = base.doc_text(doc)
+        # per sentence: the innermost item (the later of equal starts) and "inside a heading?",
+        # by bisection rather than a scan over every item
+        innermost = InnermostRange([(s, e) for _, s, e, _ in items], later_ties=True)
+        headings = StaticRanges([(s, h) for _, s, _, h in items])
+        doc_text = self._doc_text
         paras = sorted(tuple(p) for p in (doc._.paragraphs or _blocks(doc_text)))
         para_starts = [p[0] for p in paras]
 
@@ -588,8 +648,9 @@ class StatementFinder:
         prev_para_speaker: str | None = None  # the speaker the previous paragraph ended with
         prev_para_report = False  # ... and it ended with a report ("X orienterede om ...")
         for start, end in sentence_spans(doc):
-            item = _innermost(items, start)
-            if item is None or any(s <= start < h for s, h in headings):
+            k = innermost.index_at(start)
+            item = items[k][0] if k is not None else None
+            if item is None or headings.any_overlap(start, start + 1):
                 continue
             if item != cur_item:
                 cur_item, history, last_para, para_speaker, para_act = item, [], None, None, None
@@ -810,14 +871,6 @@ def _blocks(text: str) -> list[tuple[int, int]]:
         out.append((pos, pos + len(line)))
         pos += len(line) + 1
     return out
-
-
-def _innermost(items: list[tuple], offset: int) -> str | None:
-    best = None
-    for number, start, end, _heading_end in items:
-        if start <= offset < end and (best is None or start >= best[1]):
-            best = (number, start)
-    return best[0] if best else None
 
 
 def _resolve_pronoun(gender: str | None, history: list[tuple[str, str | None]]) -> str | None:

@@ -1,0 +1,340 @@
+"""The fast paths of the NLP stage give exactly what the plain loops they replaced gave.
+
+The interval helpers, the per-document indexes and the tokenizer warm-up exist only for
+speed (long minutes made several loops quadratic). Each test here runs the new code and a
+naive reference (the straightforward loop, written out below) on many random inputs from a
+fixed seed and requires identical results, ties and orders included. No timings: the
+benchmark (benchmarks/throughput.py) measures speed; these guard behaviour.
+"""
+from __future__ import annotations
+
+import gc
+import random
+import re
+
+import pytest
+import spacy
+
+from extract.nlp import intervals
+from extract.nlp.actions import canonical_by_lower
+from extract.nlp.entities import Mention, merge_entities, resolve, to_entity
+from extract.nlp.gazetteer import load_names
+from extract.nlp.orgs import (
+    _END,
+    _GEN,
+    _START,
+    _resolve,
+    _surface_alternation,
+    _surface_regex,
+    _trim_at_persons,
+    _word_starts,
+    canonical_org,
+    load_lexicon,
+)
+from extract.nlp.persons import Roster, _person
+
+SEED = 20240607
+
+
+def _ranges(rng: random.Random, n: int, span: int = 60, longest: int = 12) -> list[tuple[int, int]]:
+    """Random half-open ranges, empty ones included (the trickiest case for the overlap test)."""
+    out = []
+    for _ in range(n):
+        a = rng.randrange(span)
+        out.append((a, a + rng.randrange(longest + 1)))
+    return out
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def test_static_ranges_answer_like_a_scan():
+    rng = random.Random(SEED)
+    for _ in range(400):
+        rs = _ranges(rng, rng.randrange(0, 25), longest=rng.choice([0, 3, 15, 80]))
+        index = intervals.StaticRanges(rs)
+        for q in _ranges(rng, 30, span=70):
+            want = [i for i, r in enumerate(rs) if _overlap(r, q)]
+            assert index.indices_overlapping(*q) == want
+            assert index.any_overlap(*q) == bool(want)
+
+
+def test_growing_ranges_answer_like_a_scan():
+    rng = random.Random(SEED + 1)
+    for _ in range(300):
+        kept: list[tuple[int, int]] = []
+        grow = intervals.GrowingRanges()
+        for _ in range(rng.randrange(1, 30)):
+            r = _ranges(rng, 1, longest=rng.choice([2, 20]))[0]
+            q = _ranges(rng, 1, span=70)[0]
+            assert grow.any_overlap(*q) == any(_overlap(k, q) for k in kept)
+            kept.append(r)
+            grow.add(*r)
+
+
+@pytest.mark.parametrize("later_ties", [False, True])
+def test_innermost_range_matches_a_scan(later_ties):
+    rng = random.Random(SEED + 3)
+    for _ in range(300):
+        rs = _ranges(rng, rng.randrange(0, 12), span=50, longest=rng.choice([5, 40]))
+        index = intervals.InnermostRange(rs, later_ties=later_ties)
+        for offset in range(-2, 95):
+            best = None
+            for i, (s, e) in enumerate(rs):
+                if s <= offset < e and (best is None or s > rs[best][0] or (later_ties and s == rs[best][0])):
+                    best = i
+            assert index.index_at(offset) == best
+
+
+# --------------------------------------------------------------------------- mention precedence
+
+
+def _random_mentions(rng: random.Random, n: int) -> list[Mention]:
+    out = []
+    for s, e in _ranges(rng, n, span=80, longest=14):
+        label = rng.choice(["PER", "ORG", "LOC"])
+        source = rng.choice(["roster", "rules", "gazetteer", "ner"])
+        out.append(Mention(label, s, e, f"t{s}-{e}", f"c{rng.randrange(5)}", source, rng.choice(["a", "b"])))
+    return out
+
+
+def _naive_resolve(mentions: list[Mention]) -> list[Mention]:
+    """entities.resolve as the scan over every kept mention it was."""
+    rank = {"roster": 0, "ORG": 1, "PER": 2, "LOC": 3}
+
+    def r(m: Mention) -> int:
+        return rank["roster"] if m.label == "PER" and m.source == "roster" else rank.get(m.label, 9)
+
+    def contains(a: Mention, b: Mention) -> bool:
+        return a.start <= b.start and b.end <= a.end and (a.end - a.start) > (b.end - b.start)
+
+    chosen: list[Mention] = []
+    for m in sorted(mentions, key=lambda m: (r(m), -(m.end - m.start), m.start)):
+        clash = [c for c in chosen if c.start < m.end and m.start < c.end]
+        if not clash:
+            chosen.append(m)
+        elif m.label == "ORG" and all(c.label == "PER" and contains(m, c) for c in clash):
+            chosen = [c for c in chosen if c not in clash] + [m]
+    return sorted(chosen, key=lambda m: (m.start, m.end))
+
+
+def test_entity_precedence_matches_the_quadratic_loop():
+    rng = random.Random(SEED + 4)
+    for _ in range(400):
+        ms = _random_mentions(rng, rng.randrange(0, 40))
+        assert resolve(ms) == _naive_resolve(ms)
+
+
+def test_org_resolution_matches_the_quadratic_loop():
+    rng = random.Random(SEED + 5)
+    rank = {"roster": 0, "gazetteer": 1, "rules": 2}
+    for _ in range(400):
+        ms = _random_mentions(rng, rng.randrange(0, 40))
+        chosen: list[Mention] = []
+        for m in sorted(ms, key=lambda m: (-(m.end - m.start), rank.get(m.source, 3), m.start)):
+            if all(m.end <= c.start or m.start >= c.end for c in chosen):
+                chosen.append(m)
+        assert _resolve(ms) == sorted(chosen, key=lambda m: m.start)
+
+
+def test_merging_model_entities_matches_the_quadratic_loop():
+    rng = random.Random(SEED + 6)
+    for _ in range(300):
+        base = [to_entity(m) for m in _random_mentions(rng, rng.randrange(0, 15))]
+        extra = _random_mentions(rng, rng.randrange(0, 25))
+        taken = [(e.char_start, e.char_end) for e in base]
+        added: list[Mention] = []
+        for m in sorted(extra, key=lambda m: (-(m.end - m.start), m.start)):
+            if any(_overlap((m.start, m.end), t) for t in taken) or any(_overlap((m.start, m.end), (a.start, a.end)) for a in added):
+                continue
+            added.append(m)
+        want = sorted(base + [to_entity(m) for m in added], key=lambda e: (e.char_start, e.char_end))
+        assert merge_entities(base, extra) == want
+
+
+def test_trimming_at_person_names_matches_the_full_scan():
+    rng = random.Random(SEED + 7)
+    words = ["Nordby", "Kommune", "Hans", "Holm", "Fonden", "og", "Sundhedsstyrelsen", "A/S"]
+    for _ in range(300):
+        mentions = []
+        for _ in range(rng.randrange(0, 12)):
+            text = " ".join(rng.choice(words) for _ in range(rng.randrange(1, 5)))
+            s = rng.randrange(60)
+            mentions.append(Mention("ORG", s, s + len(text), text, canonical_org(text), "rules", "x"))
+        persons = _ranges(rng, rng.randrange(0, 10), span=80, longest=12)
+        want = []
+        for m in mentions:
+            for ps, pe in persons:
+                if m is None or pe <= m.start or ps >= m.end:
+                    continue
+                if ps <= m.start and pe >= m.end:
+                    m = None
+                elif m.start < ps and pe >= m.end:
+                    head = m.text[: ps - m.start].rstrip(" ,")
+                    m = m._replace(end=m.start + len(head), text=head, canonical=canonical_org(head)) if len(head.split()) >= 2 else None
+            if m is not None:
+                want.append(m)
+        assert _trim_at_persons(mentions, persons) == want
+
+
+def test_word_occurrences_match_the_regex_they_replace():
+    rng = random.Random(SEED + 8)
+    alphabet = "aAsS s-_.\n1é"
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 40)))
+        word = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 4)))
+        want = [m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(word)}s?(?![\w])", text)]
+        assert _word_starts(text, word) == want
+
+
+def test_gazetteer_trie_matches_the_flat_longest_first_alternation():
+    rng = random.Random(SEED + 10)
+    lex = load_lexicon()
+    for label in ("ORG", "LOC"):
+        names = sorted(s for s, e in lex.entries.items() if e.label == label)
+        flat = "|".join(_surface_regex(n) for n in sorted(names, key=len, reverse=True))
+        slow = re.compile(rf"{_START}(?P<name>{flat}){_GEN}{_END}")
+        fast = re.compile(rf"{_START}(?P<name>{_surface_alternation(names)}){_GEN}{_END}")
+        pieces = names + [n[: rng.randrange(1, len(n) + 1)] for n in names] + ["s", "'s", "-", " ", "\u00a0", ".", "x", "\n"]
+        for _ in range(400):
+            text = "".join(rng.choice(pieces) + rng.choice(["", " ", "  ", "\u00a0", "s ", "-"]) for _ in range(12))
+            want = [(m.span(), m.span("name"), m.group("gen")) for m in slow.finditer(text)]
+            assert [(m.span(), m.span("name"), m.group("gen")) for m in fast.finditer(text)] == want
+            assert bool(fast.match(text)) == bool(slow.match(text))
+
+
+def test_canonical_lookup_keeps_the_first_mention():
+    mentions = [(0, 3, "KL"), (5, 8, "kl"), (9, 12, "Kl"), (20, 25, "Bo Ek")]
+    assert canonical_by_lower(mentions) == {"kl": "KL", "bo ek": "Bo Ek"}
+
+
+# --------------------------------------------------------------------------- the roster index
+
+
+class _Everyone:
+    """Stands in for a roster index: hands the rules every person, filtered as the scans did."""
+
+    def __init__(self, roster: Roster, keep) -> None:
+        self.roster, self.keep = roster, keep
+
+    def get(self, key, default=()):
+        return [p for p in self.roster.people if self.keep(p, key)]
+
+    def __contains__(self, first: str) -> bool:
+        return any(p.parts and p.parts[0] == first for p in self.roster.people)
+
+
+class _ScanningRoster(Roster):
+    """The same matching rules, but scanning every person for every mention (as before the index)."""
+
+    def __init__(self, people, names) -> None:
+        super().__init__(people, names)
+        self._by_initial = _Everyone(self, lambda p, key: True)
+        self._by_part = _Everyone(self, lambda p, word: word in p.parts)
+        self._first_parts = _Everyone(self, None)
+
+    def _index(self, person) -> None:
+        pass
+
+
+def test_roster_index_matches_the_scan():
+    rng = random.Random(SEED + 9)
+    names = load_names()
+    firsts = ["Anne", "Ane", "Bo", "Hans", "Hanne", "Mette", "Lise", "Line", "Søren", "Sören"]
+    lasts = ["Holm", "Holms", "Hansen", "Hanssen", "Lund", "Kirk", "Ek", "Jensen"]
+    for _ in range(150):
+        people = [_person(" ".join([rng.choice(firsts)] + rng.sample(lasts, rng.randrange(0, 3))), absent=rng.random() < 0.2)
+                  for _ in range(rng.randrange(0, 8))]
+        fast, slow = Roster(list(people), names), _ScanningRoster(list(people), names)
+        for _ in range(40):
+            if rng.random() < 0.2:
+                p = _person(f"{rng.choice(firsts)} {rng.choice(lasts)}")
+                fast.add(p)
+                slow.add(p)
+            k = rng.randrange(1, 4)
+            words = [rng.choice(firsts + lasts + ["S.", "H.", "ane", "Bo"]) for _ in range(k)]
+            alone = rng.random() < 0.5
+            assert fast.match(words, alone) == slow.match(words, alone), words
+            if rng.random() < 0.3:
+                fast.note(words[0])
+                slow.note(words[0])
+
+
+def test_titled_mention_index_matches_testing_every_mention():
+    from types import SimpleNamespace
+
+    from extract.nlp.statements import StatementFinder
+
+    def scan(finder: StatementFinder, bases: set[str]) -> str | None:
+        """The two apposition patterns tried on every mention, as before the index."""
+        text = finder._doc_text
+        alt = "|".join(re.escape(b) for b in sorted(bases, key=len, reverse=True) if len(b) >= 4)
+        if not alt:
+            return None
+        after = re.compile(rf"[ \t]*(?:\([^()\n]{{0,40}}\)[ \t]*)?,[ \t]*(?:{alt})(?![\wæøå-])", re.IGNORECASE)
+        before = re.compile(rf"(?<![\wæøå-])(?:{alt})[ \t]+$", re.IGNORECASE)
+        names = {m._.canonical or m.text for m in finder._mentions
+                 if after.match(text, m.end_char) or before.search(text[max(0, m.start_char - 40):m.start_char])}
+        return names.pop() if len(names) == 1 else None
+
+    rng = random.Random(SEED + 11)
+    pieces = ["leder", "Leder", "LEDER", "skole", "vice", "-", " ", "  ", "\t", "\n", ",", ", ", "(V)", "(", ")", "æ",
+              "Ø", "x", "skoleleder ", "Leder\t", "viceleder \n", "leder \n", "Ib", "Bo Ek", "Ane"]
+    titles = ["skoleleder", "leder", "Leder", "viceleder", "skole", "ledere", "led", "vice-leder", "leder x"]
+    finder = StatementFinder()
+    finder.roster = []
+    for _ in range(300):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 40)))
+        spans = sorted({tuple(sorted(rng.sample(range(len(text) + 1), 2))) for _ in range(6)} if len(text) > 1 else set())
+        finder._doc_text = text
+        finder._mentions = [SimpleNamespace(start_char=a, end_char=b, text=text[a:b] or "x",
+                                            _=SimpleNamespace(canonical=rng.choice([None, "Ib Holm", "Bo Ek"])))
+                            for a, b in spans]
+        finder._title_index = None
+        for _ in range(6):
+            bases = set(rng.sample(titles, rng.randrange(1, 4)))
+            got = finder._titled_mention(bases)
+            assert (got.name if got else None) == scan(finder, bases), (text, spans, bases)
+
+
+# --------------------------------------------------------------------------- spaCy side
+
+
+def _tokens(doc) -> list[tuple[str, int, str]]:
+    return [(t.text, t.idx, t.whitespace_) for t in doc]
+
+
+def test_warming_the_tokenizer_cache_changes_no_token():
+    from extract.nlp import make_doc
+
+    text = ("Mødet blev holdt kl. 17.00 bl.a. med Hans Holm (HH), jf. pkt. 3.\n"
+            "Budgettet for 2024-25 – dvs. ca. 1,5 mio. kr. – blev godkendt. "
+            "Se www.nordby.dk/referat og mail@nordby.dk! \"Citat\" (jf. §4, stk. 2).\n") * 3
+    plain = spacy.blank("da")
+    warmed = spacy.blank("da")
+    assert _tokens(make_doc(warmed, text)) == _tokens(plain.make_doc(text))
+    assert _tokens(make_doc(warmed, text)) == _tokens(plain.make_doc(text))  # warm cache from the first run
+
+
+def test_sentence_ranges_equal_the_spans_of_doc_sents():
+    from extract.nlp.dates import sentence_ranges
+    from extract.nlp.sentences import sentence_bounds, set_sentences
+
+    nlp = spacy.blank("da")
+    text = "Hans Holm orienterede.Mødet sluttede. Næste møde er 3. maj.\n• Punkt to: godkendt\nIntet"
+    doc = set_sentences(nlp.make_doc(text), sentence_bounds(text))
+    assert sentence_ranges(doc) == [(s.start_char, s.end_char) for s in doc.sents]
+    assert doc[0].is_sent_start is True
+
+
+def test_fewer_gc_passes_restores_the_threshold():
+    from extract.pipeline import fewer_gc_passes
+
+    before = gc.get_threshold()
+    with fewer_gc_passes(gen0=max(before[0], 1) * 10):
+        assert gc.get_threshold()[0] == max(before[0], 1) * 10
+    assert gc.get_threshold() == before
