@@ -559,7 +559,7 @@ class StatementFinder:
                 if lead:
                     starts.append((k, lead.end()))
                 window = text[max(0, m.start_char - 40):m.start_char]
-                core = window[:-1] if window.endswith("\n") else window
+                core = window.removesuffix("\n")  # `$` may match before a final newline
                 head = core.rstrip(" \t")
                 word = _LAST_WORD.search(head) if len(head) < len(core) else None
                 if word:
