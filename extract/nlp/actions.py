@@ -47,8 +47,6 @@ def lexicon_path() -> Path:
     return base.MODELS_DIR / "lexicon" / "actions.json"
 
 
-
-
 @dataclass(frozen=True)
 class ActionLexicon:
     raw: dict

@@ -49,8 +49,6 @@ def lexicon_path() -> Path:
     return base.MODELS_DIR / "lexicon" / "decisions.json"
 
 
-
-
 @dataclass(frozen=True)
 class Lexicon:
     """Compiled decision vocabulary."""
