@@ -4,7 +4,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: run test corpus score bench clean system-deps heldout
+.PHONY: run test corpus score bench clean system-deps heldout real
 
 run: $(STAMP)  ## extract the bundled corpus into dataset/
 	$(VENV)/bin/referat extract corpus --out dataset
@@ -40,3 +40,8 @@ heldout: $(STAMP)  ## render, extract and score the held-out rounds in eval/ (ne
 	  n=$$(basename $$r); $(VENV)/bin/referat extract $$r --out $$r/out -q && \
 	  echo "== $$n" && $(PY) ../shared/eval/score.py --out $$r/out --gold eval/heldout/$$n/gold | tail -1; \
 	done
+
+real: $(STAMP)  ## restore the real public minutes in eval/real/ from snapshots, extract and score them (needs ../shared/eval)
+	$(PY) eval/real/restore.py
+	rm -rf /tmp/referat-real && $(VENV)/bin/referat extract eval/real/pdf --out /tmp/referat-real -q
+	$(PY) eval/real/table.py /tmp/referat-real eval/real/gold
