@@ -3,13 +3,17 @@ PYTHON ?= python3
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
+# Debian packages the OCR and browser tests need; installed once (as root) by `make test`.
+SYSDEPS_PKGS := tesseract-ocr tesseract-ocr-dan chromium
+SYSDEPS      := $(VENV)/.sysdeps-stamp
+CHROMIUM     ?= $(or $(REFERAT_CHROMIUM),/usr/bin/chromium)
 
 .PHONY: run test corpus score bench clean system-deps heldout real
 
 run: $(STAMP)  ## extract the bundled corpus into dataset/
 	$(VENV)/bin/referat extract corpus --out dataset
 
-test: $(STAMP)  ## set up and run the whole test suite
+test: $(STAMP) $(SYSDEPS)  ## set up and run the whole test suite
 	$(PY) -m pytest -n 2 -q
 
 $(STAMP): pyproject.toml
@@ -29,7 +33,15 @@ bench: $(STAMP)  ## throughput benchmark (prints ratios)
 	$(PY) benchmarks/throughput.py
 
 system-deps:  ## Debian packages the OCR and browser tests use (run as root)
-	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tesseract-ocr tesseract-ocr-dan chromium poppler-utils >/dev/null
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(SYSDEPS_PKGS) >/dev/null
+
+# Present already: just stamp. Root with apt-get: install once. Otherwise: one line, stop.
+$(SYSDEPS):
+	@if command -v tesseract >/dev/null && tesseract --list-langs 2>/dev/null | grep -qx dan && test -x $(CHROMIUM); then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  echo "installing Debian packages for the tests: $(SYSDEPS_PKGS)"; $(MAKE) --no-print-directory system-deps; \
+	else echo "make test needs the Debian packages $(SYSDEPS_PKGS): run 'sudo make system-deps' once" >&2; exit 1; fi
+	@mkdir -p $(VENV) && touch $@
 
 clean:
 	rm -rf dataset .pytest_cache

@@ -453,6 +453,83 @@ def _meeting_date(texts: list[str], title_idx: int | None) -> date | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _yearless_re() -> re.Pattern:
+    wd = "|".join(layout_lexicon("frontmatter")["weekdays"])
+    return re.compile(rf"\b(?:(?P<wd>{wd})\s+(?:den\s+|d\.\s*)?|(?:den|d\.)\s*)?(?P<d>\d{{1,2}})\.\s*"
+                      rf"(?P<m>{_month_re()})\b\.?(?!\s*\d)", re.I)
+
+
+#: "091110 Referat af bestyrelsesmøde": an archive's yymmdd (or yyyymmdd) stamp opening a line
+_COMPACT = re.compile(r"^(?P<n>\d{6}|\d{8})(?=\s|$)")
+
+
+def _compact_date(token: str) -> date | None:
+    try:
+        if len(token) == 8:
+            return date(int(token[:4]), int(token[4:6]), int(token[6:]))
+        return date(2000 + int(token[:2]) if int(token[:2]) < 70 else 1900 + int(token[:2]),
+                    int(token[2:4]), int(token[4:]))
+    except ValueError:
+        return None
+
+
+def year_hints(text: str, source_stem: str = "") -> list[int]:
+    """Years the document is probably from, best first: a year (or a yymmdd stamp) in the
+    file name, then the years the text mentions, most frequent first (ties: the later)."""
+    hints: list[int] = []
+    m = re.search(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)", source_stem)
+    if m:
+        hints.append(int(m.group(1)))
+    else:
+        m = re.match(r"(\d{6})(?!\d)", source_stem)
+        d = _compact_date(m.group(1)) if m else None
+        if d:
+            hints.append(d.year)
+    counts: dict[int, int] = {}
+    for y in re.findall(r"(?<![\d.,/-])(19[5-9]\d|20\d\d)(?![\d.,/-]\d)", text):
+        counts[int(y)] = counts.get(int(y), 0) + 1
+    hints += [y for y, _ in sorted(counts.items(), key=lambda kv: (-kv[1], -kv[0])) if y not in hints]
+    return hints
+
+
+def yearless_meeting_date(texts: list[str], hints: list[int]) -> date | None:
+    """The meeting date when the front matter prints none with a year.
+
+    A yymmdd stamp opening one of the first lines ("091110 Referat …") is read as a date;
+    else the first "tirsdag 9. februar" without a year takes the first hinted year (or a
+    neighbour of it) on which that day is that weekday; a day and month without a weekday
+    take the first hinted year. Without hints nothing is guessed.
+    """
+    lex = layout_lexicon("frontmatter")
+    for t in texts[:3]:
+        m = _COMPACT.match(t.strip())
+        if m and (d := _compact_date(m.group("n"))) and 1950 <= d.year <= 2100:
+            return d
+    if not hints:
+        return None
+    weekdays = lex["weekdays"]
+    for t in texts:
+        if any(w in t.lower() for w in lex["date_exclude_words"]):
+            continue
+        m = _yearless_re().search(t)
+        if not m:
+            continue
+        month = lex["months"].get(m.group("m").lower())
+        day = int(m.group("d"))
+        wd = m.group("wd")
+        years = [y + k for k in (0, -1, 1) for y in hints[:3]] if wd else hints[:1]
+        for y in years:
+            try:
+                d = date(y, month, day)
+            except (TypeError, ValueError):
+                continue
+            if wd is None or weekdays[d.weekday()] == wd.lower():
+                return d
+        return None
+    return None
+
+
 _TIME_LEAD = re.compile(r"\s*,?\s*(?:fra\s+)?(?:kl\.?\s*)?\d{1,2}(?:[.:]\d{2})?(?:\s*[-–]\s*\d{1,2}(?:[.:]\d{2})?)?")
 
 
@@ -526,13 +603,17 @@ def _place_raw(texts: list[str]) -> str | None:
     return None
 
 
-def parse_front(doc: DocText, end: int) -> FrontMatter:
-    """Title, body, meeting date and place from the text before the first agenda item."""
+def parse_front(doc: DocText, end: int, source_stem: str = "") -> FrontMatter:
+    """Title, body, meeting date and place from the text before the first agenda item.
+
+    `source_stem` (the PDF's file name without suffix) is only a hint for the year of a
+    meeting date printed without one."""
     texts = front_texts(doc, end)
     if not texts:  # no front matter: look at the top of the document instead
         texts = front_texts(doc, len(doc.text))[:15]
     title_idx, title = _find_title(texts)
-    return FrontMatter(title=title, body=_body(texts, title_idx), meeting_date=_meeting_date(texts, title_idx),
+    when = _meeting_date(texts, title_idx) or yearless_meeting_date(texts, year_hints(doc.text, source_stem))
+    return FrontMatter(title=title, body=_body(texts, title_idx), meeting_date=when,
                        place=_place(texts), start=0, end=end, organisation=home_organisation(doc, texts))
 
 

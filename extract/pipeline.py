@@ -16,7 +16,6 @@ from pathlib import Path
 from extract import __version__
 from extract.doctext import DocText
 from extract.errors import ExtractError
-from extract.nlp.intervals import InnermostRange
 from extract.schema import Document, DocumentResult, Fact, Item
 
 
@@ -100,7 +99,7 @@ def _process_text(doctext: DocText, doc: Document, options: Options) -> Document
     from extract.nlp import build_nlp, make_doc
     from extract.segment import segment
 
-    seg = segment(doctext)
+    seg = segment(doctext, Path(doc.source).stem if doc.source else "")
     roster = parse_attendance(doctext, seg.front.end)
     doc = doc.model_copy(update={
         "title": seg.front.title, "body": seg.front.body, "meeting_date": seg.front.meeting_date,
@@ -119,7 +118,9 @@ def _process_text(doctext: DocText, doc: Document, options: Options) -> Document
     from extract.nlp.temporal import next_meeting_date
 
     body_start = seg.items[0].char_start if seg.items else seg.front.end
-    nxt = next_meeting_date(doctext.text[body_start:], doc.meeting_date)
+    # the body first ("Næste møde holdes …" under Eventuelt), else a "Næste møde:" header line
+    nxt = (next_meeting_date(doctext.text[body_start:], doc.meeting_date)
+           or next_meeting_date(doctext.text[:body_start], doc.meeting_date))
     doc = doc.model_copy(update={"next_meeting_date": nxt})
 
     result = DocumentResult(
@@ -143,6 +144,8 @@ def finalize(result: DocumentResult, doctext: DocText) -> DocumentResult:
 
     # the innermost (last-starting; among equal starts the first) item containing the offset
     # wins; one bisection per row instead of a scan over every item
+    from extract.nlp.intervals import InnermostRange  # extract.nlp imports spaCy: only when needed
+
     innermost = InnermostRange([(it.char_start, it.char_end) for it in items])
 
     def item_of(offset: int) -> str | None:

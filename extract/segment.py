@@ -56,11 +56,12 @@ class Segmentation:
     items: list[Item]
 
 
-def segment(doc: DocText) -> Segmentation:
-    """Split a document into front matter and agenda items."""
+def segment(doc: DocText, source_stem: str = "") -> Segmentation:
+    """Split a document into front matter and agenda items (`source_stem`: the file name,
+    a hint for the year of a meeting date printed without one)."""
     items = find_items(doc)
     end = items[0].char_start if items else len(doc.text)
-    return Segmentation(front=parse_front(doc, end), items=items)
+    return Segmentation(front=parse_front(doc, end, source_stem), items=items)
 
 
 # --------------------------------------------------------------------------- candidates
@@ -218,6 +219,16 @@ def _section_label(title: str, weak: bool = False) -> bool:
     return t in lex["section_labels"] or (weak and t in lex["weak_section_labels"] + lex["toc_labels"])
 
 
+def _opens_paragraph(doc: DocText, lines: list[TextLine], i: int) -> bool:
+    """'Ad 6.' over 'Status på indendørs tennis er 4 …' wrapping on: line `i` is the first of
+    a block that runs on for more words than a title has and ends a sentence; running text."""
+    ln = lines[i]
+    if not ln.first or ln.last:
+        return False
+    block = doc.text[doc.blocks[ln.block].start:doc.blocks[ln.block].end]
+    return len(block.split()) > 15 and _ends_sentence(block)
+
+
 def _candidates(doc: DocText, lines: list[TextLine]) -> list[_Cand]:
     texts = [doc.text[ln.start:ln.end] for ln in lines]
     right = _right_margins(lines)
@@ -241,9 +252,17 @@ def _candidates(doc: DocText, lines: list[TextLine]) -> list[_Cand]:
             if (prefix or punct in {".", ":"}) and i + 1 < len(lines):
                 nxt = texts[i + 1].strip()
                 if nxt and _UPPER_START.match(nxt) and len(nxt.split()) <= 15 and not _ends_sentence(nxt) \
-                        and not _match_head(nxt) \
+                        and not _match_head(nxt) and not _opens_paragraph(doc, lines, i + 1) \
                         and not _section_label(nxt, weak=(m.group("prefix") or "")[:1].islower()):
                     title, last = nxt, i + 1
+            if not title and prefix and i + 1 < len(lines):
+                # "Ad 1." over a bullet or a paragraph: a heading whose title is in the agenda
+                # list before it (filled in by `_drop_toc` from the list entry's twin)
+                out.append(_Cand(line=i, last_line=i, start=ln.start, heading_end=ln.end, num=int(m.group("num")),
+                                 sub=int(m.group("sub")) if m.group("sub") else None, num2=None, title="",
+                                 title2=None, kind=None, prefix=True, punct=punct, bold=ln.bold))
+                i += 1
+                continue
             if not title:
                 i += 1
                 continue
@@ -432,6 +451,10 @@ def _drop_toc(lines: list[TextLine], cands: list[_Cand], doc: DocText) -> list[_
             # whose own headings lie beyond the text we have (a truncated or one-page excerpt)
             first_real = min(twins_in_run)
             drop.update(k for k in run if k < first_real)
+            for k in run:
+                twin = _later_twin(cands, k) if k < first_real else None
+                if twin is not None and not cands[twin].title:  # "Ad 1." under the agenda list
+                    cands[twin].title = cands[k].title
             continue
         twinned = [k for k in run if _later_twin(cands, k) is not None]
         if not twinned or (len(run) < 2 and not cands[run[0]].toc):
@@ -576,7 +599,8 @@ def find_items(doc: DocText) -> list[Item]:
     lines = text_lines(doc)
     cands = _candidates(doc, lines)
     _weigh(doc, lines, cands)
-    cands = _drop_toc(lines, cands, doc)
+    # an "Ad 1." line whose title no agenda-list entry supplied is a cross reference, not a heading
+    cands = [c for c in _drop_toc(lines, cands, doc) if c.title]
     if not cands:
         return []
     chosen = _best_sequence(cands, [0.0] * len(cands))

@@ -162,7 +162,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         elliptic=re.compile(
             r"^\s*(?:(?P<head>" + alternation(elliptic_verdicts) + r")\b(?!\s+" + not_for + r"\b)(?:[\s,:].*)?"
             r"|(?:[\w\-\.:]+\s+){1,8}?(?:er\s+|blev\s+)?(?P<tail>" + alternation(elliptic_verdicts) + r")"
-            r"(?:\s+(?:uden|med|som|enstemmigt|til|på)\b[^,;]{0,60})?)\s*[.!]?\s*$", I | re.S),
+            r"(?:\s+(?:uden|med|som|enstemmigt|til|på|og)\b[^,;]{0,60})?)\s*[.!]?\s*$", I | re.S),
         modal_adjacent=re.compile(r"\b" + alternation(raw["modal_adjacent"]) + r"\s+(?:[\w\-]+\s+){0,2}$", I),
         conditional=re.compile(r"\b" + alternation(raw["conditionals"]) + r"\b", I),
         irrealis=re.compile(r"\b" + alternation(raw["irrealis_governors"]) + r"\b", I),

@@ -333,6 +333,8 @@ def _context_ok_single(doc: Doc, tok: Token) -> bool:
     nxt = doc[tok.i + 1].text if tok.i + 1 < len(doc) else ""
     if prev == "(" and nxt in (")", ",", "/"):
         return True
+    if prev.endswith("/") or (nxt == ":" and tok.is_sent_start):  # "Orientering v/ Kim", "Kim: ..."
+        return True
     return nxt.casefold() in _lex()["verb_forms"]
 
 
@@ -422,7 +424,12 @@ class PersonFinder:
                         # a bare word that is also a common word ("Per", "Lykke"), or a surname
                         # opening a sentence ("Skov og natur ..."), needs a name context
                         surname = run[i].lower_.rstrip("s") != hit[0].parts[0].rstrip("s")
-                        if run[i].lower_ in lex["ambiguous"] or (surname and run[i].is_sent_start):
+                        # the attendance list gives this person by first name only ("Til stede:
+                        # Kim, Lone"): inside a sentence the capitalised word is that person
+                        nxt = doc[run[i].i + 1] if run[i].i + 1 < len(doc) else None
+                        listed_alone = len(hit[0].parts) == 1 and (
+                            not run[i].is_sent_start or (nxt is not None and nxt.is_alpha and nxt.is_lower))
+                        if (run[i].lower_ in lex["ambiguous"] and not listed_alone) or (surname and run[i].is_sent_start):
                             continue
                     found = (j, hit[0].name, hit[1])
                     break

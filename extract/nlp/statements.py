@@ -63,6 +63,7 @@ _IMPERSONAL = re.compile(
 )
 _AFFILIATION = {"fra", "i", "hos", "ved", "på", "for"}
 _CONNECTORS = {"og", "for", "i", "af", "-", "&"}
+_OUTLINE = re.compile(r"^(?:[a-zæøå]|[ivx]{1,4}|\d{1,2})$", re.I)
 _LABEL = re.compile(r"^[A-ZÆØÅ][\wæøåÆØÅ\- ]{0,60}:")
 _NOT_VERBS_R = {"for", "efter", "under", "over", "der", "her", "hvor", "eller", "mer", "først", "altid", "aldrig"}
 _PASSIVE_AUX = {"blev", "bliver", "blevet"}
@@ -134,6 +135,7 @@ def _lex() -> dict:
         "question_infinitives": frozenset(st["question_infinitives"]),
         "qa_labels": st["qa_labels"],
         "name_label_act": st["name_label_act"],
+        "report_labels": st["report_labels"],
         "not_name_label_words": frozenset(st["not_name_label_words"]),
         "copulas": frozenset(f for ph in verbs["predicates"] for f in ph["forms"]) - set(forms),
         "passives": _passive_forms(verbs["verbs"], st["passive_reporting"]),
@@ -209,6 +211,8 @@ class _Sentence:
         toks = [t for t in span if not t.is_space] if span is not None else []
         while toks and (toks[0].text in _LEADING or toks[0].text.strip("•-–*") == ""):
             toks = toks[1:]
+        if len(toks) > 2 and toks[1].text == ")" and _OUTLINE.match(toks[0].text):
+            toks = toks[2:]  # "a) Referatet godkendt": an outline letter inside the item
         self.toks = toks
         self.mentions: dict[int, Span] = {}  # local index -> mention span starting there
         for n, t in enumerate(toks):
@@ -674,7 +678,7 @@ class StatementFinder:
                                                   "act": act, "implicit": False})
                 para_speaker, para_act = by.name, act
                 history.append((by.name, gender_of.get(by.name) or by.gender))
-            an = self._name_label(sent) or self.analyse(sent)
+            an = self._name_label(sent) or self._report_label(sent) or self.analyse(sent)
             speaker = None
             implicit = False
             if an.subject is None:
@@ -729,6 +733,31 @@ class StatementFinder:
         if subj is None or len(content) < 3 or any(t.lower_ in lex["not_name_label_words"] for t in content):
             return None
         return Analysis(subj, lex["name_label_act"], None)
+
+    def _report_label(self, sent: _Sentence) -> Analysis | None:
+        """"Orientering v/ Kim." / "Beretning ved formanden:": a label naming who gives the
+        report; the sentences after it in the paragraph are that person's report."""
+        toks = sent.toks
+        acts = _lex()["report_labels"]
+        if len(toks) < 3 or toks[0].lower_ not in acts:
+            return None
+        n = 1
+        if toks[n].lower_ in ("v/", "ved"):
+            n += 1
+        elif toks[n].lower_ == "v" and n + 1 < len(toks) and toks[n + 1].text == "/":
+            n += 2
+        else:
+            return None
+        end = sent.mention_end(n)
+        if end is not None:
+            subj = self._person_subject(sent, n)
+        elif n < len(toks) and (person := self._role_person(toks[n].lower_)) is not None:
+            subj, end = Subject("person", person.name, None, toks[n].text), n + 1
+        else:
+            return None
+        if subj is None or any(t.is_alpha for t in toks[end:end + 1]) and toks[end].lower_ not in ("og",):
+            return None
+        return Analysis(subj, acts[toks[0].lower_], None)
 
     def _trailing_attribution(self, text: str, sent: _Sentence) -> Subject | None:
         """A sentence that is only a person in parentheses, "(Per Berg)", closing the one before it."""
