@@ -1196,6 +1196,28 @@ def _scan_regions(doc: DocText, lines: list[TextLine], front_end: int) -> list[t
     return regions
 
 
+_LIST_MARK = re.compile(r"^\s*(?:\(?[a-zæøå]{1,2}\)|\(?\d{1,2}[.)]|[•\uf0b7\-–*])\s+")
+
+
+def _unlabelled_list(doc: DocText, lines: list[TextLine], end: int) -> _Section:
+    """The lines under an attendance item's heading, one person (or a comma list) per line,
+    with outline marks ("(a)", "1.", "•") cut off: the persons present."""
+    pieces = []
+    for ln in lines:
+        s, e = ln.start, min(ln.end, end)
+        m = _LIST_MARK.match(doc.text[s:e])
+        s += m.end() if m else 0
+        text = doc.text[s:e].rstrip()
+        e = s + len(text)
+        for tail in ("; og", ";", "."):
+            if text.endswith(tail):
+                e -= len(tail)
+                break
+        if e > s:
+            pieces.append((s, e, True))
+    return _Section("member", None, pieces, "til stede")
+
+
 def parse_attendance(doc: DocText, front_end: int) -> list[Attendee]:
     """The attendance list from the front matter (text before `front_end`)."""
     all_lines = text_lines(doc)
@@ -1208,7 +1230,10 @@ def parse_attendance(doc: DocText, front_end: int) -> list[Attendee]:
         if kind == "item" and any(sec.pieces for sec in sections):
             continue  # the front matter already had the list
         lines = [ln for ln in all_lines if rs <= ln.start < re_]
-        sections += _sections(doc, lines, re_)
+        found = _sections(doc, lines, re_)
+        if kind == "item" and not any(sec.pieces for sec in found):
+            found = [_unlabelled_list(doc, lines, re_)]  # "§1 Til stede:" over "(a) Navn;" lines
+        sections += found
     by_initials: dict[str, str] = {}
     pending: list[tuple[str, str]] = []  # (initials, role) from "Referent: AH"
     for sec in sections:

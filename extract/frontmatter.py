@@ -187,12 +187,23 @@ def _clean(value: str) -> str:
     return value.strip(" ,;:–-").rstrip(".").strip()
 
 
+_WEEKDAY_RE = r"(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)"
+#: where a body name written after the meeting word stops: a date, weekday, time, comma, "(" or the end
+_BODY_STOP = (r"(?=,?\s+(?:den|d\.)\s+\d|,?\s+" + _WEEKDAY_RE + r"\b"
+              r"|,?\s+\d{1,2}\s*[./-]\s*\d|,?\s+\d{1,2}\.\s*[a-zæøå]|,?\s+kl\.|\s+(?:afholdt|holdt)\b|,\s|\s+\(|\s*$)")
 _BODY_AFTER_MEETING = re.compile(
-    r"\b(?P<kind>\w*møde(?:t)?|generalforsamling(?:en)?)\s+(?:i|for|med)\s+(?P<body>[A-ZÆØÅ0-9].*?)"
-    r"(?=,?\s+(?:den|d\.)\s+\d|,?\s+(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)\b"
-    r"|,?\s+\d{1,2}\s*[./-]\s*\d|,?\s+\d{1,2}\.\s*[a-zæøå]|,?\s+kl\.|\s+(?:afholdt|holdt)\b|,\s|\s+\(|\s*$)",
+    r"\b(?P<kind>\w*møde(?:t)?|generalforsamling(?:en)?)\s+(?:i|for|med)\s+(?P<body>[A-ZÆØÅ0-9].*?)" + _BODY_STOP,
     re.I,
 )
+#: "Generalforsamling Vinterbadelauget", "Referat ordinær generalforsamling Grundejerforeningen X
+#: torsdag den …": an assembly is the association's own meeting, its name may follow directly
+_BODY_AFTER_ASSEMBLY = re.compile(
+    r"\b(?P<kind>generalforsamling(?:en)?)\s+(?!" + _WEEKDAY_RE + r"\b|den\b|d\.)(?P<body>(?-i:[A-ZÆØÅ])[^\d]*?)"
+    + _BODY_STOP, re.I)
+#: "REFERAT Aarhus Byråd d. 27-08-2025": a title word, then the body, then the date
+_BODY_AFTER_TITLE_WORD = re.compile(
+    r"^(?:referat|mødereferat|beslutningsreferat|beslutningsprotokol|protokol)\s+(?:fra\s+|for\s+)?"
+    r"(?P<body>(?-i:[A-ZÆØÅ])[^\d,]*?)(?=,?\s+(?:den|d\.)\s+\d|,?\s+\d{1,2}\s*[./-]\s*\d)", re.I)
 
 
 def _meeting_unit(kind: str) -> str | None:
@@ -217,7 +228,7 @@ def _body_from_title(line: str) -> str | None:
     Y" → "Foreningen Y"), as written, up to the date, weekday, time or end of line. With "for"
     after a unit compound the unit is the body: "Styregruppemøde for X" → "Styregruppen for X".
     """
-    m = _BODY_AFTER_MEETING.search(line)
+    m = _BODY_AFTER_MEETING.search(line) or _BODY_AFTER_ASSEMBLY.search(line)
     if m:
         body = _clean(m.group("body"))
         prep = re.search(r"\s(i|for|med)\s", m.group()[len(m.group("kind")):])
@@ -238,6 +249,21 @@ def _body_from_title(line: str) -> str | None:
         if tm:
             return _clean(tm.group("body")) or None
     return None
+
+
+def _strip_acronym(body: str) -> str:
+    """'Udvalget for plan, udvikling og kultur (PUK)' → without the short form in parentheses."""
+    return re.sub(r"\s*\([A-ZÆØÅ]{2,6}\)$", "", body)
+
+
+def _association_name(text: str) -> bool:
+    """A short capitalised line whose words include an association word ('…forening', '…laug',
+    'Klub'): the name of the association holding its general assembly."""
+    words = text.split()
+    if not 1 <= len(words) <= 8 or re.search(r"\d", text) or ":" in text or not text[:1].isupper():
+        return False
+    marks = layout_lexicon("frontmatter")["association_suffixes"]
+    return any(re.sub(r"[^\wæøå]", "", w.lower()).endswith(tuple(marks)) for w in words)
 
 
 def _looks_like_body_name(text: str) -> bool:
@@ -380,6 +406,19 @@ def _body(texts: list[str], title_idx: int | None) -> str | None:
         body = _body_from_title(texts[i])
         if body:
             return body
+    if title_idx is not None:
+        m = _BODY_AFTER_TITLE_WORD.match(texts[title_idx])
+        if m and _looks_like_body_name(m.group("body")):
+            return _clean(m.group("body"))
+        nxt = texts[title_idx + 1] if title_idx + 1 < len(texts) else ""
+        # "Referat af ordinær generalforsamling" + "i E/F Frederikskaj 2": the title wraps
+        if re.match(r"(?:i|for)\s+[A-ZÆØÅ]", nxt):
+            body = _body_from_title(texts[title_idx] + " " + nxt)
+            if body:
+                return body
+        # "… generalforsamling" + "Kantineforening ved Datalogisk Institut": the association's name
+        if re.search(r"generalforsamling", texts[title_idx], re.I) and _association_name(nxt):
+            return _clean(nxt)
     for t in texts[:40]:
         v = _label_value(t, lex["body_labels"])
         if v and _looks_like_body_name(v):
@@ -613,7 +652,8 @@ def parse_front(doc: DocText, end: int, source_stem: str = "") -> FrontMatter:
         texts = front_texts(doc, len(doc.text))[:15]
     title_idx, title = _find_title(texts)
     when = _meeting_date(texts, title_idx) or yearless_meeting_date(texts, year_hints(doc.text, source_stem))
-    return FrontMatter(title=title, body=_body(texts, title_idx), meeting_date=when,
+    body = _body(texts, title_idx)
+    return FrontMatter(title=title, body=_strip_acronym(body) if body else None, meeting_date=when,
                        place=_place(texts), start=0, end=end, organisation=home_organisation(doc, texts))
 
 

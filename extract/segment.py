@@ -404,7 +404,10 @@ def _weigh(doc: DocText, lines: list[TextLine], cands: list[_Cand]) -> None:
         if body_size and ln.size > body_size + 0.5:
             w += 0.5
         if _ends_sentence(c.title) and not c.kind:
-            w -= 1.0
+            # "2. Bestyrelsens beretning." alone on its line, text under it: a heading written
+            # like a sentence, common in associations' minutes; a longer one is a list entry
+            alone = len(c.title.split()) <= 6 and (c.last_line + 1) not in cand_lines
+            w -= 0.5 if alone else 1.0
         n_words = len(c.title.split())
         if n_words > 30:
             w -= 2.0
@@ -631,6 +634,8 @@ def find_items(doc: DocText) -> list[Item]:
                 end = later[0]
                 break
         end = start + len(doc.text[start:end].rstrip())
+        if _ends_sentence(title):  # "2. Bestyrelsens beretning." → the title without the full stop
+            title = title[:-1].rstrip()
         items.append(Item(number=number, title=title, kind=kind, parent=parent, char_start=start,
                           char_end=max(end, hend), heading_end=hend))
     return items

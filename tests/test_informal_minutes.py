@@ -136,3 +136,119 @@ def test_outline_letters_do_not_hide_the_speaker(nlp):
     st = run(nlp, "1. Eventuelt\na) Mette foreslog en fælles arbejdsdag.", first_names("Mette", "Lars"))
     s = next(s for s in st if "arbejdsdag" in s.text)
     assert (s.speaker, s.act) == ("Mette", "foreslå")
+
+
+# --------------------------------------------------------------------------- general assemblies
+
+from extract.assembly import elected_roles, with_elected_roles  # noqa: E402
+
+
+def elected(text: str) -> list[tuple[str, str, str | None]]:
+    doc = DocText.from_plain_text(text)
+    return [(a.name, a.role, a.job_title) for a in elected_roles(doc, segment(doc).items)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Referat\n1. Valg af dirigent og referent\nHelga Mortensen blev valgt som dirigent. Poul Winther blev valgt "
+     "som referent.\n2. Eventuelt\nIntet.",
+     [("Helga Mortensen", "chair", "dirigent"), ("Poul Winther", "secretary", "referent")]),
+    ("Referat\n1. Valg af dirigent og referent\nTorben Lykke er dirigent og referent\n2. Eventuelt\nIntet.",
+     [("Torben Lykke", "chair", "dirigent og referent")]),
+    ("Referat\n1. Valg af dirigent\nKnud Aagaard, B12 blev valgt som dirigent. Som referent valgtes Ida Brask."
+     "\n2. Eventuelt\nIntet.",
+     [("Knud Aagaard", "chair", "dirigent"), ("Ida Brask", "secretary", "referent")]),
+    # a bare election under an item whose title names the role
+    ("Referat\n1) Valg af dirigent\nBent Kragh valgtes. Han fastslog, at alt var i orden.\n2) Beretning\nTekst.",
+     [("Bent Kragh", "chair", "dirigent")]),
+    ("Referat\n1. Beretning\nTekst.\nReferent: Lise Dahl", [("Lise Dahl", "secretary", "referent")]),
+])
+def test_elected_dirigent_and_referent(text, expected):
+    assert elected(text) == expected
+
+
+def test_no_role_without_a_person():
+    # a collective subject, initials and a thank-you mention are not elections of a person
+    assert elected("Referat\n1. Valg af dirigent\nBestyrelsen foreslog KLM som dirigent.\n"
+                   "2. Eventuelt\nTak til dirigenten for god ro og orden.") == []
+
+
+def test_elected_roles_mark_the_roster():
+    doc = DocText.from_plain_text("Referat\n1. Valg af dirigent\nMaja Holt blev valgt som dirigent.\n2. Eventuelt\nIntet.")
+    roster = [Attendee(name="Maja Holt", role="member", char_start=0, char_end=0),
+              Attendee(name="Ib Lund", role="absent", char_start=0, char_end=0)]
+    out = with_elected_roles(doc, segment(doc).items, roster)
+    assert [(a.name, a.role) for a in out] == [("Maja Holt", "chair"), ("Ib Lund", "absent")]
+
+
+def test_an_attendance_item_with_an_outline_list():
+    doc = DocText.from_plain_text("Referat af generalforsamling\nFjordens Roklub\n§1 Til stede:\n(a) Anne Bro;\n"
+                                  "(b) Carl Dich; og\n(c) Eva Falk.\n§2 Valg af dirigent\nCarl Dich blev valgt.")
+    assert [(a.name, a.role) for a in parse_attendance(doc, segment(doc).front.end)] == [
+        ("Anne Bro", "member"), ("Carl Dich", "member"), ("Eva Falk", "member")]
+
+
+@pytest.mark.parametrize("front, body", [
+    ("Generalforsamling Roklubben Fjorden.\nOnsdag den 3. marts 2021 kl. 19.", "Roklubben Fjorden"),
+    ("Referat ordinær generalforsamling Grundejerforeningen Skovbrynet torsdag den 4. marts 2021", "Grundejerforeningen Skovbrynet"),
+    ("REFERAT Vejle Byråd d. 12-05-2021\nMødested Rådhuset", "Vejle Byråd"),
+    ("Referat af ordinær generalforsamling\ni A/B Solgården\nAfholdt tirsdag den 4. maj 2021", "A/B Solgården"),
+    ("Referat af ordinær generalforsamling\nBeboerforening ved Kildeparken\n4. maj 2021", "Beboerforening ved Kildeparken"),
+    ("Referat\nUdvalget for Teknik og Miljø (UTM)\nMøde den 4. maj 2021", "Udvalget for Teknik og Miljø"),
+])
+def test_meeting_body_forms(front, body):
+    doc = DocText.from_plain_text(front + "\n1. Velkomst\nTekst.\n2. Eventuelt\nIntet.")
+    assert segment(doc).front.body == body
+
+
+def test_short_headings_written_as_sentences():
+    doc = make_doc(["Generalforsamling i Roklubben den 3. marts 2021", "1. Valg af dirigent.",
+                    "Som dirigent blev Ole Berg valgt.", "2. Formandens beretning.", "Beretningen blev godkendt.",
+                    "3. Eventuelt.", "Intet."])
+    assert [(i.number, i.title) for i in segment(doc).items] == [
+        ("1", "Valg af dirigent"), ("2", "Formandens beretning"), ("3", "Eventuelt")]
+
+
+# --------------------------------------------------------------------------- committee decision labels
+
+@pytest.mark.parametrize("label, owner_or_body, day, num, rest", [
+    ("Børne- og Skoleudvalgets beslutning den 03.05.2021 Punkt 4 Indstillingen godkendt",
+     "Børne- og Skoleudvalgets", "03.05.2021", "4", "Indstillingen godkendt"),
+    ("Beslutning i Udvalget for natur, miljø og klima (NMK) den 11-03-2019",
+     "Udvalget for natur, miljø og klima (NMK)", "11-03-2019", None, None),
+    ("Beslutning i Økonomiudvalget den 3. maj 2021: Godkendt.", "Økonomiudvalget", "3. maj 2021", None, "Godkendt."),
+])
+def test_dated_decision_labels(label, owner_or_body, day, num, rest):
+    from extract.nlp.decisions import classify_heading, load_lexicon
+
+    m = classify_heading(label, load_lexicon())
+    assert m is not None
+    assert (m.group("owner") or m.group("body"), m.group("date"), m.group("num"), m.group("rest")) == (
+        owner_or_body, day, num, rest)
+
+
+def test_a_name_line_under_an_election_item_is_the_elected():
+    assert elected("Referat\n1. Valg af dirigent\nAksel Bruun, Skovvej 4\nAksel takkede for valget.\n"
+                   "2. Beretning\nTekst.") == [("Aksel Bruun", "chair", "dirigent")]
+
+
+def test_a_first_name_alone_takes_the_one_full_name_of_the_document(nlp):
+    st = run(nlp, "1. Beretning\nTove: kassen er gjort op.\n2. Eventuelt\nTove Brandt takkede for i aften.",
+             first_names("Mette"))
+    assert {s.speaker for s in st if s.speaker} == {"Tove Brandt"}
+
+
+# --------------------------------------------------------------------------- organisations in associations' minutes
+
+def test_banks_utilities_and_named_schools_are_organisations():
+    from extract.pipeline import process_text
+    from extract.schema import Document
+
+    text = ("Referat af generalforsamling den 3. maj 2021\n1. Økonomi\n"
+            "Der er bevilget 5000 kr. fra Jyske Bank og Sparekassen Thy. Mødet blev holdt på Friskolen Ådalen. "
+            "Vi har fået tilbud fra Andel og fra Føtex.")
+    doc = Document(doc_id="x", source="x.pdf", sha256="0", engine="pdfplumber", extractor_version="0", status="ok")
+    found = process_text(DocText.from_plain_text(text), doc)
+    orgs = {(e.text, e.canonical) for e in found.entities if e.label == "ORG"}
+    assert {("Jyske Bank", "Jyske Bank"), ("Sparekassen Thy", "Sparekassen Thy"),
+            ("Friskolen Ådalen", "Friskolen Ådalen"), ("Føtex", "Føtex")} <= orgs
+    assert not any(t.endswith(("Mødet", "Vi")) for t, _ in orgs)  # a name stops at the sentence end

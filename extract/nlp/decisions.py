@@ -134,10 +134,12 @@ def load_lexicon(path: str | None = None) -> Lexicon:
                r"|\d{1,2}\.\s*[a-zæøå]+\.?\s+\d{4}|\d{1,2}\.\s*[a-zæøå]+")
     block_heading = re.compile(
         r"^(?:(?P<owner>(?:[A-ZÆØÅ][\w\-]*-?\s+og\s+)?[A-ZÆØÅa-zæøå][\w\-]*?(?:s|'s|’s))\s+)?(?i:" + kw + r")"
-        r"(?:\s+(?:i|fra|på)\s+(?P<body>[A-ZÆØÅ][\w\-]*(?:\s+[\w\-]+){0,3}?))?"
+        # "Beslutning i Udvalget for plan, udvikling og kultur (PUK) den 20-06-2013"
+        r"(?:\s+(?:i|fra|på)\s+(?P<body>[A-ZÆØÅ][\w\-]*(?:,?\s+[\w\-]+){0,6}?(?:\s+\([A-ZÆØÅ]{2,6}\))?))?"
         r"(?:\s*[,\-–]?\s*(?i:den|d\.)?\s*(?P<date>" + date_rx + r"))?"
         r"(?:\s*[,\-–]?\s*(?i:punkt|pkt\.?|sag\s+nr\.?)\s*(?P<num>\d+(?:\.\d+)*)\.?)?"
-        r"\s*(?:[:.\-–]\s*(?P<rest>.*))?$", re.S)
+        # the verdict after ":" / "." or, once a date or item number closed the label, on the same line
+        r"\s*(?:(?:[:.\-–]|(?<=\d)(?=\s+[A-ZÆØÅ]))\s*(?P<rest>.*))?$", re.S)
     return Lexicon(
         raw=raw,
         conclusion_verb=re.compile(r"\b" + alternation(raw["conclusion_verbs"]) + r"\b", I),

@@ -482,11 +482,20 @@ def _split_coordinated(lex: OrgLexicon, tail: str) -> list[str]:
     return _trim_words(lex, keep.split())
 
 
+def _to_sentence_end(words: list[str]) -> list[str]:
+    """'Sparekassen Faaborg. Mødet …': a name never runs past a full stop that ends a word of
+    three letters or more ("A.P." and "Co." are initials and abbreviations, not sentence ends)."""
+    for k, w in enumerate(words[:-1]):
+        if w.endswith(".") and len(w) > 3 and not re.fullmatch(r"(?:\w\.)+", w):
+            return words[:k] + [w[:-1]]
+    return words
+
+
 def _name_run_family(ctx: _Ctx, lex: OrgLexicon, key: str, *, min_words: int = 1) -> Iterable[Mention]:
     """Families whose name ends in a run of capitalised words ("Dansk X Y", "Fonden X", "aftalen med X Y")."""
     for m in lex.regexes[key].finditer(ctx.text):
         tail_start = m.start("tail") if "tail" in m.re.groupindex else m.start("name")
-        words = _trim_words(lex, ctx.text[tail_start : m.end("name")].split())
+        words = _trim_words(lex, _to_sentence_end(ctx.text[tail_start : m.end("name")].split()))
         if len(words) < min_words or lex.is_product(" ".join(words)):
             continue
         if key == "context" and (words[0].casefold() in _first_names()

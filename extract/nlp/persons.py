@@ -405,6 +405,7 @@ class PersonFinder:
             if parts and not (_is_orgish(parts[0]) and not self.names.is_first(parts[0])):
                 people.append(_person(att.name, att.organisation, att.role == "absent"))  # (an organisation misread as a name is skipped)
         roster = Roster(people, self.names)
+        listed = {p.name for p in people}
         spans: list[Span] = []
         for run in _runs(doc):
             i = 0
@@ -433,6 +434,11 @@ class PersonFinder:
                             continue
                     found = (j, hit[0].name, hit[1])
                     break
+                if found is not None and found[0] == i + 1 and found[1] not in listed:
+                    # "Jørn" seen alone earlier, now "Jørn Hansen": the longer name wins here
+                    jg = self._gazetteer_window(run, i)
+                    if jg > found[0]:
+                        found = None
                 if found is None:
                     j = self._gazetteer_window(run, i)
                     if j > i:
@@ -462,8 +468,24 @@ class PersonFinder:
                 spans.append(span)
                 roster.note(canonical)
                 i = j
+        _first_names_to_full(spans, listed)
         doc.spans["persons"] = spans
         return doc
+
+
+def _first_names_to_full(spans: list[Span], listed: set[str]) -> None:
+    """'Leif: …' throughout, 'Leif Hansen' once (say in the signatures): one person, named
+    in full. Only for first names the attendance list does not give as they are, and only
+    when the document has exactly one full name with that first name."""
+    full: dict[str, set[str]] = {}
+    for sp in spans:
+        parts = sp._.canonical.split()
+        if len(parts) >= 2:
+            full.setdefault(parts[0].casefold(), set()).add(sp._.canonical)
+    for sp in spans:
+        name = sp._.canonical
+        if " " not in name and name not in listed and len(full.get(name.casefold(), ())) == 1:
+            sp._.canonical = next(iter(full[name.casefold()]))
 
 
 @Language.factory("referat_persons")

@@ -1,0 +1,113 @@
+"""Meeting roles elected in the minutes themselves: the dirigent (chair of a general
+assembly) and the referent, who are rarely on an attendance list.
+
+Associations write them as a sentence under the first agenda item ("Karen Holm blev valgt
+som dirigent", "Jens Berg er dirigent og referent", "Som dirigent valgtes Ole Dam"), as a
+label line ("Referent: Søren Sørensen"), or as a bare election under an item whose title
+names the role ("1) Valg af dirigent" + "Stefan Vang valgtes." or just "Olav Grue, Skovvej 4"). The role words live in
+models/layout/attendance.json (`assembly_roles`); names are checked by the attendance
+list's own name parser, so "Bestyrelsen foreslog …" never becomes a person.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from extract.attendance import _lex, _parse_name
+from extract.doctext import DocText
+from extract.schema import Attendee, Item
+
+_NAME = r"[A-ZÆØÅ][\w'’-]*(?:\s+(?:de|van|von|la|le|af|til)?\s*[A-ZÆØÅ][\w'’-]*){0,4}"
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[dict[str, str], list[re.Pattern], re.Pattern, re.Pattern]:
+    lex = _lex()["assembly_roles"]
+    roles: dict[str, str] = lex["roles"]
+    word = "|".join(sorted(map(re.escape, roles), key=len, reverse=True))
+    alts = rf"(?:{word})(?:en)?(?:\s*(?:,|og|samt|/|&)\s*(?:{word})(?:en)?)*"
+    verb = "|".join(lex["verbs"])
+    starts = r"(?:^|(?<=[.:;]\s))"
+    forward = [
+        # "Karen Holm (, F5,) blev valgt som dirigent", "Jens Berg er dirigent og referent"
+        re.compile(rf"{starts}(?P<name>{_NAME})(?:\s*,[^,.\n]{{1,25}},?)?\s+(?:{verb})(?:\s+(?:som|til))?\s+"
+                   rf"(?P<roles>{alts})\b", re.M),
+        # "Som dirigent valgtes Ole Dam", "Til referent blev Eva Kirk valgt"
+        re.compile(rf"{starts}(?:Som|Til)\s+(?P<roles>{alts})\s+(?:blev\s+)?(?:{verb})?\s*(?P<name>{_NAME})", re.M),
+        # "Dirigent: Ole Dam", "Referent: Eva Kirk"
+        re.compile(rf"^\s*(?P<roles>(?i:{alts}))\s*:\s*(?P<name>{_NAME})", re.M),
+    ]
+    # "Stefan Vang valgtes." / "Olav Grue, Skovvej 4" (the name alone, with an address) on the first line
+    bare = re.compile(rf"^\s*(?P<name>{_NAME})(?:\s+(?:{lex['bare_election']})\b|\s*(?:,[^\n.]{{0,40}})?\.?\s*(?:\n|$))")
+    title_role = re.compile(rf"\b(?:{word})\b", re.I)
+    return roles, forward, bare, title_role
+
+
+def _role_words(text: str, roles: dict[str, str]) -> list[str]:
+    """'dirigenten og referent' -> ['dirigent', 'referent']"""
+    out = []
+    for w in re.findall(r"\w+", text.lower()):
+        base = w if w in roles else w.removesuffix("en")
+        if base in roles and base not in out:
+            out.append(base)
+    return out
+
+
+def _person(text: str) -> str | None:
+    parsed = _parse_name(text, single_ok=True)
+    return parsed.name if parsed and parsed.start == 0 else None
+
+
+def elected_roles(doc: DocText, items: list[Item]) -> list[Attendee]:
+    """Every person the text names as elected dirigent / referent, in text order."""
+    roles, forward, bare, title_role = _patterns()
+    found: dict[str, Attendee] = {}
+
+    def add(name: str | None, text: str, start: int) -> None:
+        words = _role_words(text, roles)
+        if not name or not words:
+            return
+        role = "chair" if any(roles[w] == "chair" for w in words) else "secretary"
+        old = found.get(name)
+        if old is None or (role == "chair" and old.role != "chair"):
+            found[name] = Attendee(name=name, role=role, job_title=" og ".join(words), char_start=start,
+                                   char_end=start + len(name))
+
+    for pat in forward:
+        for m in pat.finditer(doc.text):
+            add(_person(m.group("name")), m.group("roles"), m.start("name"))
+    for it in items:  # "1) Valg af dirigent" + "Stefan Vang valgtes."
+        words = title_role.findall(it.title)
+        if not words:
+            continue
+        body = doc.text[it.heading_end:it.char_end]
+        m = bare.match(body.lstrip())
+        if m:
+            off = it.heading_end + len(body) - len(body.lstrip())
+            add(_person(m.group("name")), " og ".join(words), off + m.start("name"))
+    return sorted(found.values(), key=lambda a: a.char_start)
+
+
+def _same_person(a: str, b: str) -> bool:
+    """'Kim' on a first-name roster and 'Kim Lund' elected: one person."""
+    if a == b:
+        return True
+    pa, pb = a.split(), b.split()
+    return (len(pa) == 1 or len(pb) == 1) and pa[0] == pb[0]
+
+
+def with_elected_roles(doc: DocText, items: list[Item], roster: list[Attendee]) -> list[Attendee]:
+    """The roster with the elected dirigent (chair) and referent (secretary) marked; persons
+    not on it are added. An absent person stays absent; a chair is never demoted."""
+    out = list(roster)
+    for e in elected_roles(doc, items):
+        k = next((i for i, r in enumerate(out) if _same_person(r.name, e.name)), None)
+        if k is None:
+            out.append(e)
+            continue
+        r = out[k]
+        if r.role == "absent" or r.role == e.role or (r.role == "chair" and e.role == "secretary"):
+            continue
+        out[k] = r.model_copy(update={"role": e.role, "job_title": r.job_title or e.job_title,
+                                      "name": max(r.name, e.name, key=len)})
+    return out
