@@ -17,6 +17,7 @@ from extract.attendance import _lex, _parse_name
 from extract.doctext import DocText
 from extract.schema import Attendee, Item
 
+_OUTLINE = re.compile(r"^\s*(?:\(?[a-zæøå]\s?\)|\(?\d{1,2}\s?[.)]|[•\-–])\s*")
 _NAME = r"[A-ZÆØÅ][\w'’-]*(?:\s+(?:de|van|von|la|le|af|til)?\s*[A-ZÆØÅ][\w'’-]*){0,4}"
 
 
@@ -34,8 +35,8 @@ def _patterns() -> tuple[dict[str, str], list[re.Pattern], re.Pattern, re.Patter
                    rf"(?P<roles>{alts})\b", re.M),
         # "Som dirigent valgtes Ole Dam", "Til referent blev Eva Kirk valgt"
         re.compile(rf"{starts}(?:Som|Til)\s+(?P<roles>{alts})\s+(?:blev\s+)?(?:{verb})?\s*(?P<name>{_NAME})", re.M),
-        # "Dirigent: Ole Dam", "Referent: Eva Kirk"
-        re.compile(rf"^\s*(?P<roles>(?i:{alts}))\s*:\s*(?P<name>{_NAME})", re.M),
+        # "Dirigent: Ole Dam", "Referent: Eva Kirk", "Referat (ved): Eva Kirk" (who wrote the minutes)
+        re.compile(rf"^\s*(?P<roles>(?i:{alts}|referat(?:\s+(?:ved|af))?))\s*:\s*(?P<name>{_NAME})\s*$", re.M),
     ]
     # "Stefan Vang valgtes." / "Olav Grue, Skovvej 4" (the name alone, with an address) on the first line
     bare = re.compile(rf"^\s*(?P<name>{_NAME})(?:\s+(?:{lex['bare_election']})\b|\s*(?:,[^\n.]{{0,40}})?\.?\s*(?:\n|$))")
@@ -47,7 +48,7 @@ def _role_words(text: str, roles: dict[str, str]) -> list[str]:
     """'dirigenten og referent' -> ['dirigent', 'referent']"""
     out = []
     for w in re.findall(r"\w+", text.lower()):
-        base = w if w in roles else w.removesuffix("en")
+        base = "referent" if w == "referat" else w if w in roles else w.removesuffix("en")
         if base in roles and base not in out:
             out.append(base)
     return out
@@ -76,14 +77,25 @@ def elected_roles(doc: DocText, items: list[Item]) -> list[Attendee]:
     for pat in forward:
         for m in pat.finditer(doc.text):
             add(_person(m.group("name")), m.group("roles"), m.start("name"))
-    for it in items:  # "1) Valg af dirigent" + "Stefan Vang valgtes."
-        words = title_role.findall(it.title)
-        if not words:
+    # a heading naming the role ("1) Valg af dirigent", "a ) Valg af referent") over the
+    # elected person's name or a bare election ("Stefan Vang valgtes.")
+    heads = [(it.char_start, it.heading_end, it.title) for it in items]
+    pos = 0
+    for line in doc.text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        t = _OUTLINE.sub("", line).strip()
+        if t and (len(t.split()) <= 6 and not t.endswith(".") or t.endswith(":")):
+            heads.append((start, start + len(line), t))
+    seen: set[int] = set()
+    for start, head_end, title in sorted(heads):
+        words = title_role.findall(title)
+        if not words or head_end in seen:
             continue
-        body = doc.text[it.heading_end:it.char_end]
+        seen.add(head_end)
+        body = doc.text[head_end:head_end + 300]
         m = bare.match(body.lstrip())
         if m:
-            off = it.heading_end + len(body) - len(body.lstrip())
+            off = head_end + len(body) - len(body.lstrip())
             add(_person(m.group("name")), " og ".join(words), off + m.start("name"))
     return sorted(found.values(), key=lambda a: a.char_start)
 

@@ -1176,6 +1176,9 @@ def _spread_items(entries: list[_Entry]) -> None:
 _HEAD_LINE = re.compile(r"^(?:ad\.?\s+|punkt\s+|pkt\.?\s*|§\s*)?(\d{1,3})(?:[.):]\s*|\s+)(?P<title>[A-ZÆØÅ].*)$", re.I)
 
 
+_SUB_HEAD = re.compile(r"^\s*\(?[a-zæøå]\s?\)\s*(?P<title>[A-ZÆØÅ].*)$")
+
+
 def _scan_regions(doc: DocText, lines: list[TextLine], front_end: int) -> list[tuple[int, int, str]]:
     """Where attendance is read: the front matter; an agenda item about attendance
     ("1. Fremmøde") when the front matter has none; and a "Referent: X" line at the end."""
@@ -1187,6 +1190,16 @@ def _scan_regions(doc: DocText, lines: list[TextLine], front_end: int) -> list[t
         if title in _lex()["attendance_item_titles"]:
             end = next((ln.start for ln in after[1:] if _HEAD_LINE.match(doc.text[ln.start:ln.end])), len(doc.text))
             regions.append((after[0].end + 1, end, "item"))
+        else:
+            # "1) Formalia" + "c ) Tilstedeværende" + the names: a sub-point of the first item
+            first_end = next((ln.start for ln in after[1:] if _HEAD_LINE.match(doc.text[ln.start:ln.end])), len(doc.text))
+            inner = [ln for ln in after[1:40] if ln.start < first_end]
+            for k, ln in enumerate(inner):
+                sub = _SUB_HEAD.match(doc.text[ln.start:ln.end])
+                if sub and sub.group("title").strip(" :").lower() in _lex()["attendance_item_titles"]:
+                    end = next((x.start for x in inner[k + 1:] if _SUB_HEAD.match(doc.text[x.start:x.end])), first_end)
+                    regions.append((ln.end + 1, end, "item"))
+                    break
         tail = [ln for ln in after[-6:] if ln.start >= regions[-1][1]]
         for ln in tail:
             t = doc.text[ln.start:ln.end].strip()

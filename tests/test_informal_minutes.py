@@ -252,3 +252,36 @@ def test_banks_utilities_and_named_schools_are_organisations():
     assert {("Jyske Bank", "Jyske Bank"), ("Sparekassen Thy", "Sparekassen Thy"),
             ("Friskolen Ådalen", "Friskolen Ådalen"), ("Føtex", "Føtex")} <= orgs
     assert not any(t.endswith(("Mødet", "Vi")) for t, _ in orgs)  # a name stops at the sentence end
+
+
+def test_attendance_and_roles_as_sub_points_of_the_first_item():
+    doc = DocText.from_plain_text(
+        "Referat af bestyrelsesmøde i Fagrådet den 3. marts 2025\n1) Formalia\na ) Valg af dirigent\nSara Holt\n"
+        "b ) Valg af referent\nJonas Bech\nc ) Tilstedeværende\nSara Holt, Jonas Bech, Ali Demir,\nEmma Lund\n"
+        "d ) Godkendelse af referat\nGodkendt\n2) Økonomi\nTekst.")
+    seg = segment(doc)
+    roster = with_elected_roles(doc, seg.items, parse_attendance(doc, seg.front.end))
+    assert [(a.name, a.role) for a in roster] == [
+        ("Sara Holt", "chair"), ("Jonas Bech", "secretary"), ("Ali Demir", "member"), ("Emma Lund", "member")]
+
+
+def test_who_wrote_the_minutes():
+    assert elected("Referat\n1. Beretning\nTekst.\nReferat: Lise Dahl\nBestyrelsen konstituerede sig:\n"
+                   "Ole Brink, formand\nIda Kjær, kasserer") == [("Lise Dahl", "secretary", "referent")]
+
+
+@pytest.mark.parametrize("sentence, speaker, act", [
+    ("Henrik mener at budgettet er for stramt.", "Henrik", "mene"),  # a lone first name opening a sentence
+    ("Henrik - vi har fået to nye sponsorer.", "Henrik", "sige"),  # a dash label at the line start
+    ("Henrik: Det er svært at finde frivillige.", "Henrik", "sige"),  # a label before a capital
+    ("Kasper Holm, B12 fremlagde regnskabet.", "Kasper Holm", "fremlægge"),  # a house code after the name
+])
+def test_speakers_of_informal_minutes_outside_the_roster(nlp, sentence, speaker, act):
+    st = run(nlp, "1. Regnskab\n" + sentence, first_names("Mette"))
+    s = next(s for s in st if s.text == sentence)
+    assert (s.speaker, s.act) == (speaker, act)
+
+
+def test_a_lone_common_word_opening_a_sentence_is_no_speaker(nlp):
+    st = run(nlp, "1. Natur\nSkov og natur er vigtige for os.", first_names("Mette"))
+    assert not any(s.speaker for s in st)

@@ -48,8 +48,8 @@ _LONE_MAX_SURNAME_COUNT = 500
 def _lex() -> dict:
     lex = load_lexicon("persons")
     verbs = load_lexicon("reporting_verbs")
-    forms = {f for entry in verbs["verbs"].values() for f in entry}
-    forms |= {f for ph in verbs["phrases"] for f in ph["forms"]}
+    single = {f for entry in verbs["verbs"].values() for f in entry}
+    forms = single | {f for ph in verbs["phrases"] for f in ph["forms"]}
     return {
         "particles": frozenset(lex["particles"]),
         "titles": frozenset(lex["titles"]),
@@ -57,6 +57,7 @@ def _lex() -> dict:
         "org_words": frozenset(lex["org_words"]),
         "org_suffixes": tuple(lex["org_suffixes"]),
         "verb_forms": frozenset(forms),
+        "single_verb_forms": frozenset(single),  # "mener", "foreslog"; not "kommer" (of "komme med")
     }
 
 
@@ -382,8 +383,13 @@ class PersonFinder:
     def _lone_first_name(self, tok: Token) -> tuple[str, bool] | None:
         """(first name, genitive) for a lone capitalised token inside a sentence that is a
         frequent Danish first name ("Karina", "Karinas"), else None."""
-        name_label = tok.i + 2 < len(tok.doc) and tok.doc[tok.i + 1].text == ":" and tok.doc[tok.i + 2].is_lower
-        if _opens_unit(tok) and not name_label:  # (but "Birgit: husk at ...", a name as a line's label)
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        # a name as a line's label ("Birgit: husk at ...", "Erik: Det er ...", "Thomas - vi har ..."),
+        # or a sentence opened by the name and a reporting verb ("Robert mener at ...")
+        line_start = tok.idx == 0 or tok.doc.text[tok.idx - 1] == "\n"
+        name_label = nxt is not None and (nxt.text == ":" or (nxt.text in ("-", "–") and line_start))
+        verb_next = nxt is not None and nxt.lower_ in _lex()["single_verb_forms"]
+        if _opens_unit(tok) and not (name_label or verb_next):
             return None
         word, genitive = tok.text, False
         if not self.names.is_first(word) and word.endswith("s") and self.names.is_first(word[:-1]):
@@ -451,7 +457,8 @@ class PersonFinder:
                         canonical = " ".join(words)
                         roster.add(_person(canonical))
                         found = (j, canonical, genitive)
-                if found is None and core_len == 1 and i == len(run) - 1:
+                if found is None and core_len == 1 and i == len(run) - 1 \
+                        and not any(p.parts[0] == run[i].lower_ for p in people):  # the roster declined it
                     lone = self._lone_first_name(run[i])
                     if lone is not None:
                         person = roster.full.get((lone[0].casefold(),)) or _person(lone[0])

@@ -364,6 +364,9 @@ class StatementFinder:
                 return subj
             if end < k and toks[end].text == "," and toks[k - 1].text == "," and k - end <= 12:
                 return subj  # "Lars Berg, teamleder for X, gennemgik"
+            if end < k and toks[end].text == "," and 1 <= k - end - 1 <= 2 and all(
+                    any(c.isdigit() for c in t.text) or (t.text.isupper() and len(t.text) <= 4) for t in toks[end + 1:k]):
+                return subj  # "Rosita Holm, F19 fremlagde": a house or flat code after the name
             if end < k and toks[end].lower_ == "og" and s.mention_end(end + 1) == k and subj.kind == "person":
                 return subj  # "Jens Bo og Ib Ask bemærkede": the first one
             if end < k and toks[end].lower_ in _AFFILIATION and k - end <= 7 and toks[end + 1:k] \
@@ -725,7 +728,7 @@ class StatementFinder:
         she said; not a list entry ("Ole Berg: genvalgt", "Bo Kjær: 12 stemmer")."""
         toks = sent.toks
         end = sent.mention_end(0)
-        if end is None or end + 1 >= len(toks) or toks[end].text != ":" or not toks[end + 1].is_alpha:
+        if end is None or end + 1 >= len(toks) or toks[end].text not in (":", "-", "–") or not toks[end + 1].is_alpha:
             return None
         subj = self._person_subject(sent, 0)
         lex = _lex()
