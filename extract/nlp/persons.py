@@ -386,7 +386,8 @@ class PersonFinder:
         nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
         # a name as a line's label ("Birgit: husk at ...", "Erik: Det er ...", "Thomas - vi har ..."),
         # or a sentence opened by the name and a reporting verb ("Robert mener at ...")
-        line_start = tok.idx == 0 or tok.doc.text[tok.idx - 1] == "\n"
+        prev = tok.doc[tok.i - 1] if tok.i else None  # (never tok.doc.text: it joins the whole document)
+        line_start = prev is None or "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text)
         name_label = nxt is not None and (nxt.text == ":" or (nxt.text in ("-", "–") and line_start))
         verb_next = nxt is not None and nxt.lower_ in _lex()["single_verb_forms"]
         if _opens_unit(tok) and not (name_label or verb_next):
