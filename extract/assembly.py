@@ -35,6 +35,9 @@ def _patterns() -> tuple[dict[str, str], list[re.Pattern], re.Pattern, re.Patter
                    rf"(?P<roles>{alts})\b", re.M),
         # "Som dirigent valgtes Ole Dam", "Til referent blev Eva Kirk valgt"
         re.compile(rf"{starts}(?:Som|Til)\s+(?P<roles>{alts})\s+(?:blev\s+)?(?:{verb})?\s*(?P<name>{_NAME})", re.M),
+        # "Bestyrelsen foreslog PGR som dirigent og referent, som blev valgt": proposed, then elected
+        re.compile(rf"\b(?:foreslog|foreslår|indstillede|pegede\s+på)\s+(?P<name>{_NAME})\s+(?:som|til)\s+"
+                   rf"(?P<roles>{alts})\b(?=[^.\n]*\b(?:valgt|valgtes|vedtaget|godkendt)\b)", re.M),
         # "Dirigent: Ole Dam", "Referent: Eva Kirk", "Referat (ved): Eva Kirk" (who wrote the minutes)
         re.compile(rf"^\s*(?P<roles>(?i:{alts}|referat(?:\s+(?:ved|af))?))\s*:\s*(?P<name>{_NAME})\s*$", re.M),
     ]
@@ -54,9 +57,30 @@ def _role_words(text: str, roles: dict[str, str]) -> list[str]:
     return out
 
 
-def _person(text: str) -> str | None:
+def _person(text: str, initials: dict[str, tuple[str, str | None]] | None = None) -> str | None:
+    if initials and text.strip() in initials:  # "PGR" defined earlier as "Patrick Reimer (PGR)"
+        return initials[text.strip()][0]
     parsed = _parse_name(text, single_ok=True)
     return parsed.name if parsed and parsed.start == 0 else None
+
+
+_DEFINED = re.compile(rf"(?P<name>{_NAME})\s*\((?P<ini>[A-ZÆØÅ]{{2,4}})\)(?:\s+fra\s+(?P<org>[A-ZÆØÅ][^,.;()\n]*?"
+                      r"(?:\s(?:A/S|ApS|I/S|P/S|K/S)|(?=\s+(?:var|er|deltog|repræsenteret)\b))))?")
+
+
+def initials_defined(text: str) -> dict[str, tuple[str, str | None]]:
+    """'Patrick Reimer (PGR) fra Lea Ejendomme A/S': the initials the minutes then use for the
+    person, with the organisation when it follows. Initials must fit the name's parts in order
+    (middle names may be left out of the written name)."""
+    out: dict[str, tuple[str, str | None]] = {}
+    for m in _DEFINED.finditer(text):
+        name = _person(m.group("name"))
+        if not name or len(name.split()) < 2:
+            continue
+        ini, firsts = m.group("ini"), [p[0] for p in name.split()]
+        if ini[0] == firsts[0] and ini[-1] == firsts[-1]:
+            out.setdefault(ini, (name, (m.group("org") or "").strip() or None))
+    return out
 
 
 def elected_roles(doc: DocText, items: list[Item]) -> list[Attendee]:
@@ -64,19 +88,21 @@ def elected_roles(doc: DocText, items: list[Item]) -> list[Attendee]:
     roles, forward, bare, title_role = _patterns()
     found: dict[str, Attendee] = {}
 
-    def add(name: str | None, text: str, start: int) -> None:
+    def add(name: str | None, text: str, start: int, end: int) -> None:
         words = _role_words(text, roles)
         if not name or not words:
             return
         role = "chair" if any(roles[w] == "chair" for w in words) else "secretary"
         old = found.get(name)
         if old is None or (role == "chair" and old.role != "chair"):
-            found[name] = Attendee(name=name, role=role, job_title=" og ".join(words), char_start=start,
-                                   char_end=start + len(name))
+            org = next((o for n, o in initials.values() if n == name), None)
+            found[name] = Attendee(name=name, role=role, job_title=" og ".join(words), organisation=org,
+                                   char_start=start, char_end=end)
 
+    initials = initials_defined(doc.text)
     for pat in forward:
         for m in pat.finditer(doc.text):
-            add(_person(m.group("name")), m.group("roles"), m.start("name"))
+            add(_person(m.group("name"), initials), m.group("roles"), m.start("name"), m.end("name"))
     # a heading naming the role ("1) Valg af dirigent", "a ) Valg af referent") over the
     # elected person's name or a bare election ("Stefan Vang valgtes.")
     heads = [(it.char_start, it.heading_end, it.title) for it in items]
@@ -96,7 +122,7 @@ def elected_roles(doc: DocText, items: list[Item]) -> list[Attendee]:
         m = bare.match(body.lstrip())
         if m:
             off = head_end + len(body) - len(body.lstrip())
-            add(_person(m.group("name")), " og ".join(words), off + m.start("name"))
+            add(_person(m.group("name")), " og ".join(words), off + m.start("name"), off + m.end("name"))
     return sorted(found.values(), key=lambda a: a.char_start)
 
 

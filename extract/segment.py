@@ -407,7 +407,7 @@ def _weigh(doc: DocText, lines: list[TextLine], cands: list[_Cand]) -> None:
             # "2. Bestyrelsens beretning." alone on its line, text under it: a heading written
             # like a sentence, common in associations' minutes; a longer one is a list entry
             alone = len(c.title.split()) <= 6 and (c.last_line + 1) not in cand_lines
-            w -= 0.5 if alone else 1.0
+            w -= 0.25 if alone else 1.0
         n_words = len(c.title.split())
         if n_words > 30:
             w -= 2.0

@@ -86,8 +86,12 @@ NLP = spacy.blank("da")
     ("Forsamlingen havde ingen indsigelser mod regnskabet.", "approval"),
     ("Bestyrelsen sagde ja til forslaget om nye bænke.", "approval"),
     ("Generalforsamlingen sagde nej til kontingentstigningen.", "rejected"),
+    ("Kontingent uændret på 300 kr.", "approval"),
+    ("De tre første modtog genvalg.", "election"),
+    ("Nyvalgt blev Hanne Storm.", "election"),
 ])
 def test_informal_approvals_and_rejections(sentence, kind):
+    """(and a state is not a decision: see test_a_state_is_no_decision)"""
     doc = component_doc(NLP, sentence, meeting_date=date(2021, 5, 4))
     doc._.item_spans, doc._.statements, doc._.dates = [], [], []
     doc.spans["persons"] = []
@@ -284,4 +288,39 @@ def test_speakers_of_informal_minutes_outside_the_roster(nlp, sentence, speaker,
 
 def test_a_lone_common_word_opening_a_sentence_is_no_speaker(nlp):
     st = run(nlp, "1. Natur\nSkov og natur er vigtige for os.", first_names("Mette"))
+    assert not any(s.speaker for s in st)
+
+
+def test_a_state_is_no_decision():
+    doc = component_doc(NLP, "Vejen er uændret efter vinteren.", meeting_date=date(2021, 5, 4))
+    doc._.item_spans, doc._.statements, doc._.dates = [], [], []
+    doc.spans["persons"] = []
+    assert DecisionsComponent()(doc)._.decisions == []
+
+
+def test_a_short_heading_ending_in_a_full_stop_continues_the_sequence():
+    doc = make_doc(["Generalforsamling i Roklubben den 3. marts 2021", "1) Valg af dirigent", "Tekst om valget her.",
+                    "2) Beretning", "Tekst om beretningen her.", "3) Valg af bestyrelse og suppleanter.",
+                    "Alle blev genvalgt.", "4) Eventuelt", "Intet."])
+    assert [i.number for i in segment(doc).items] == ["1", "2", "3", "4"]
+
+
+def test_initials_defined_in_the_minutes_are_the_person():
+    from extract.pipeline import process_text
+    from extract.schema import Document
+
+    text = ("Referat af generalforsamling den 24. maj 2023\n"
+            "Desuden var Henrik Bo Lindberg (HBL) fra Fjordens Administration A/S til stede.\n"
+            "1. Valg af dirigent og referent\nBestyrelsen foreslog HBL som dirigent og referent, som blev valgt.\n"
+            "2. Regnskab\nHBL fremlagde årsrapporten.\n")
+    doc = Document(doc_id="x", source="x.pdf", sha256="0", engine="pdfplumber", extractor_version="0", status="ok")
+    r = process_text(DocText.from_plain_text(text), doc)
+    assert [(a.name, a.role, a.organisation) for a in r.attendance] == [
+        ("Henrik Bo Lindberg", "chair", "Fjordens Administration A/S")]
+    assert {(s.speaker, s.act) for s in r.statements if s.speaker} == {("Henrik Bo Lindberg", "fremlægge")}
+    assert "HBL" not in {e.canonical for e in r.entities if e.label == "ORG"}  # initials, not an organisation
+
+
+def test_a_body_opening_the_sentence_is_its_subject(nlp):
+    st = run(nlp, "1. Valg\nBestyrelsen foreslog Mette som formand.", first_names("Mette", "Lars"))
     assert not any(s.speaker for s in st)

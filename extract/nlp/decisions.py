@@ -428,7 +428,9 @@ def find_hits(text: str, lex: Lexicon, person_ends: set[int] | None = None) -> l
     em = lex.elliptic.match(text)
     if em and len(WORD.findall(text)) <= 14:
         grp = "head" if em.group("head") else "tail"
-        if not _guarded(text, em.start(grp), lex) and not _STATE_BEFORE.search(text[:em.start(grp)]):
+        # "Kontingent uændret" records a decision; "Vejen er uændret" describes a state
+        state = em.group(grp).lower() == "uændret" and re.search(r"\b(?:er|var|blev)\s+uændret", text, re.I)
+        if not state and not _guarded(text, em.start(grp), lex) and not _STATE_BEFORE.search(text[:em.start(grp)]):
             kind = verdict_kind(em.group(grp), lex) or "approval"
             hits.append(Hit(kind, em.start(grp), em.end(grp), False, False))
     return sorted(hits, key=lambda h: (h.start, -h.end))

@@ -623,6 +623,14 @@ def _plausible_acronym(acr: str, long: str) -> bool:
     return True
 
 
+def _initials_of(acr: str, name: str) -> bool:
+    """'PGR' after 'Patrick Reimer', 'AH' after 'Anna Holm': the person's own initials (a
+    middle name may be missing from the written name), not an organisation."""
+    parts = [p for p in re.split(r"[\s-]+", name) if p]
+    return len(parts) >= 2 and 2 <= len(acr) <= len(parts) + 2 and acr[0] == parts[0][:1].upper() \
+        and acr[-1] == parts[-1][:1].upper()
+
+
 def _acronyms(ctx: _Ctx, lex: OrgLexicon, orgs: list[Mention], front_end: int,
               persons: Sequence[tuple[int, int]]) -> list[Mention]:
     """Add the acronyms the document makes organisations; defined ones get the long form as canonical."""
@@ -636,15 +644,17 @@ def _acronyms(ctx: _Ctx, lex: OrgLexicon, orgs: list[Mention], front_end: int,
         d = rx["acronym_after"].match(text, m.end)  # "Sundhedsstyrelsen (SST)"
         if d and usable(d.group("a")) and d.group("a") != m.canonical and _plausible_acronym(d.group("a"), m.canonical):
             defined.setdefault(d.group("a"), m.canonical)
-    person_ends = {pe for _, pe in persons}
+    person_ends = {pe: ps for ps, pe in persons}
     for m in rx["paren_acronym"].finditer(text, 0, front_end):  # "Trine Hansen (KL)" in the attendance list
         a = m.group("a")
         gap = len(re.search(r"[ ,]*$", text[max(0, m.start() - 4) : m.start()]).group(0))
-        if usable(a) and (not persons or m.start() - gap in person_ends):
+        pe = m.start() - gap
+        if usable(a) and (not persons or pe in person_ends) and not (
+                pe in person_ends and _initials_of(a, text[person_ends[pe]:pe])):
             defined.setdefault(a, a)
-    for pe in person_ends:  # "Trine Hansen (KL)" anywhere
+    for pe, ps in person_ends.items():  # "Trine Hansen (KL)" anywhere
         p = rx["paren_acronym"].match(text, pe + (text[pe : pe + 1] == " "))
-        if p and usable(p.group("a")):
+        if p and usable(p.group("a")) and not _initials_of(p.group("a"), text[ps:pe]):
             defined.setdefault(p.group("a"), p.group("a"))
     found = list(orgs)
     for m in rx["acronym_word"].finditer(text):

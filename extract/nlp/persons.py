@@ -477,8 +477,34 @@ class PersonFinder:
                 roster.note(canonical)
                 i = j
         _first_names_to_full(spans, listed)
-        doc.spans["persons"] = spans
+        spans += self._defined_initials(doc, spans, people)
+        doc.spans["persons"] = sorted(spans, key=lambda sp: sp.start)
         return doc
+
+    def _defined_initials(self, doc: Doc, spans: list[Span], people: list) -> list[Span]:
+        """'Patrick Reimer (PGR)' once, then 'PGR fremlagde …': the initials are that person."""
+        from extract.assembly import initials_defined  # (attendance vocabulary; imported late)
+
+        text = doc_text(doc)
+        defined = initials_defined(text) if "(" in text else {}
+        if not defined:
+            return []
+        by_name = {p.name: p.name for p in people}
+        for sp in spans:  # found already, as a capitalised word: name it in full
+            if sp.text in defined:
+                sp._.canonical = by_name.get(defined[sp.text][0], defined[sp.text][0])
+        taken = {t for sp in spans for t in range(sp.start, sp.end)}
+        out = []
+        for tok in doc:
+            hit = defined.get(tok.text)
+            if hit is None or tok.i in taken:
+                continue
+            span = Span(doc, tok.i, tok.i + 1, label="PER")
+            span._.canonical = by_name.get(hit[0], hit[0])
+            span._.gender = self._gender(span._.canonical)
+            span._.genitive = False
+            out.append(span)
+        return out
 
 
 def _first_names_to_full(spans: list[Span], listed: set[str]) -> None:

@@ -385,6 +385,8 @@ class StatementFinder:
         toks = s.toks
         if k == 0 or toks[k - 1].lower_ in lex["subordinators"]:
             return None
+        if k == 1 and toks[0].lower_ in lex["bodies"]:
+            return None  # "Bestyrelsen foreslog Ole Berg som formand": the body is the subject
         n = k + 1
         if n < len(toks) and toks[n].text.islower() and toks[n].lower_ in lex["v2_adverbs"]:
             n += 1
