@@ -324,3 +324,15 @@ def test_initials_defined_in_the_minutes_are_the_person():
 def test_a_body_opening_the_sentence_is_its_subject(nlp):
     st = run(nlp, "1. Valg\nBestyrelsen foreslog Mette som formand.", first_names("Mette", "Lars"))
     assert not any(s.speaker for s in st)
+
+
+def test_sponsors_and_school_names_are_organisations():
+    from extract.pipeline import process_text
+    from extract.schema import Document
+
+    text = ("Referat af generalforsamling den 3. maj 2021\n1. Økonomi\n"
+            "Vi har fået et sponsorat fra Vest-Rengøring. Mødet blev holdt i Kildeskolens aula. "
+            "Vi har en aftale med Anne-Mette om kaffen.")
+    doc = Document(doc_id="x", source="x.pdf", sha256="0", engine="pdfplumber", extractor_version="0", status="ok")
+    orgs = {e.canonical for e in process_text(DocText.from_plain_text(text), doc).entities if e.label == "ORG"}
+    assert orgs == {"Vest-Rengøring", "Kildeskolen"}  # a hyphenated first name is no company

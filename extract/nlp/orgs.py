@@ -223,7 +223,8 @@ def _compile(lex: OrgLexicon) -> dict[str, re.Pattern]:
         # "aftalen med Vester Anlæg": a supplier or partner without a company form
         # a compound context word counts too ("rammeaftalen med", "byggefirmaet"); "X & Y" is one name
         "context": re.compile(rf"(?<![\w])(?:[a-zæøå]+)?(?:{_alt(p['org_context_before'])}){_SP}"
-                              rf"(?P<name>{CAPWORD}(?:(?:{_SP}{CAPWORD}){{1,2}}(?:{_SP}&{_SP}{CAPWORD})?|{_SP}&{_SP}{CAPWORD}))(?![\w])"),
+                              rf"(?P<name>{CAPWORD}(?:(?:{_SP}{CAPWORD}){{1,2}}(?:{_SP}&{_SP}{CAPWORD})?|{_SP}&{_SP}{CAPWORD})"
+                              rf"|{_CAP}{_L}+-{_CAP}{_L}+)(?![\w])"),  # one word only as a compound of names: "Cani-Shipping"
         # "Styrelsen for Patientsikkerhed", "Center for Sundhed og Omsorg", "Nationalt Videnscenter for Demens"
         "for": re.compile(rf"{_START}(?P<name>(?:(?:Det|Den){_SP})?(?:(?:Nationalt?|Nationale|Regionalt?|Regionale|Dansk|Danske){_SP})?"
                           rf"(?P<head>{for_heads}){_SP}(?:for|af){_SP}(?P<tail>{capseq}(?:(?:,{_SP}|{_SP}og{_SP}|{_SP}&{_SP}){capseq})*)){_END}"),
@@ -496,9 +497,11 @@ def _name_run_family(ctx: _Ctx, lex: OrgLexicon, key: str, *, min_words: int = 1
     for m in lex.regexes[key].finditer(ctx.text):
         tail_start = m.start("tail") if "tail" in m.re.groupindex else m.start("name")
         words = _trim_words(lex, _to_sentence_end(ctx.text[tail_start : m.end("name")].split()))
-        if len(words) < min_words or lex.is_product(" ".join(words)):
+        # (a single hyphenated compound of names, "Cani-Shipping", is a name of its own)
+        if (len(words) < min_words and not (len(words) == 1 and re.fullmatch(rf"{_CAP}{_L}+-{_CAP}{_L}+", words[0]))) \
+                or lex.is_product(" ".join(words)):
             continue
-        if key == "context" and (words[0].casefold() in _first_names()
+        if key == "context" and (words[0].split("-")[0].casefold() in _first_names()
                                  or any(" ".join(words[i:]) in lex.entries for i in range(len(words)))):
             continue  # a person, or a known organisation or place inside: other rules decide
         end = _words_end(ctx.text, tail_start, words)
