@@ -149,3 +149,41 @@ def with_elected_roles(doc: DocText, items: list[Item], roster: list[Attendee]) 
         out[k] = r.model_copy(update={"role": e.role, "job_title": r.job_title or e.job_title,
                                       "name": max(r.name, e.name, key=len)})
     return out
+
+
+_VISIT = re.compile(rf"^(?:besøg\s+(?:af|fra|ved)|gæst(?:er)?:?|oplæg\s+(?:ved|af))\s+(?P<name>{_NAME})", re.I)
+
+
+def with_visitors(items: list[Item], roster: list[Attendee]) -> list[Attendee]:
+    """'2. Besøg af Karl Hansen': a person on the list who visits for one item is a guest of
+    that item (the list itself often just names everyone present)."""
+    out = list(roster)
+    for it in items:
+        m = _VISIT.match(it.title)
+        name = _person(m.group("name")) if m else None
+        if not name:
+            continue
+        for k, r in enumerate(out):
+            if _same_person(r.name, name) and r.role in ("member", "participant", "guest"):
+                out[k] = r.model_copy(update={"role": "guest", "items": sorted({*r.items, it.number})})
+    return out
+
+
+def with_full_names(doc: DocText, roster: list[Attendee]) -> list[Attendee]:
+    """'Til stede: Lasse, Steffen, …' and later 'Steffen Tholstrup foreslog …': the attendee is
+    named in full when the text gives exactly one full name for that first name."""
+    out = list(roster)
+    singles = [k for k, r in enumerate(out) if " " not in r.name.strip()]
+    if not singles:
+        return out
+    taken = {r.name for r in out}
+    for k in singles:
+        first = out[k].name.strip()
+        full = set()
+        for m in re.finditer(rf"\b{re.escape(first)}\s+[A-ZÆØÅ][\w'’-]+(?:\s+[A-ZÆØÅ][\w'’-]+)?", doc.text):
+            parsed = _parse_name(m.group())
+            if parsed and parsed.start == 0 and parsed.name.split()[0] == first and len(parsed.name.split()) >= 2:
+                full.add(parsed.name)
+        if len(full) == 1 and (name := full.pop()) not in taken:
+            out[k] = out[k].model_copy(update={"name": name})
+    return out

@@ -336,3 +336,21 @@ def test_sponsors_and_school_names_are_organisations():
     doc = Document(doc_id="x", source="x.pdf", sha256="0", engine="pdfplumber", extractor_version="0", status="ok")
     orgs = {e.canonical for e in process_text(DocText.from_plain_text(text), doc).entities if e.label == "ORG"}
     assert orgs == {"Vest-Rengøring", "Kildeskolen"}  # a hyphenated first name is no company
+
+
+# --------------------------------------------------------------------------- dates of informal minutes
+
+@pytest.mark.parametrize("text, expected", [
+    ("Vi starter i marts/ april 2014.", [("marts/ april 2014", "2014-03-01", "2014-04-30")]),
+    ("Indendørssæsonen løber okt-april.", [("okt-april", "2013-10-01", "2014-04-30")]),
+    ("Kurserne holdes d. 20 og 27/11.", [("20", "2013-11-20", "2013-11-20"), ("27/11", "2013-11-27", "2013-11-27")]),
+    ("Vi spillede turnering i lørdags.", [("i lørdags", "2013-10-05", "2013-10-05")]),
+    ("Vi mødtes i går.", [("i går", "2013-10-09", "2013-10-09")]),
+    ("Det fungerer fint i dag.", []),  # 'i dag' mostly means 'nowadays'
+    ("Punkt 3 og 4 blev behandlet samlet.", []),
+])
+def test_informal_date_forms(text, expected):
+    from extract.nlp.temporal import find_temporal
+
+    found = find_temporal(text, date(2013, 10, 10))  # a Thursday
+    assert [(t.text, str(t.start), str(t.end)) for t in found] == expected

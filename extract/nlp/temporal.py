@@ -367,6 +367,10 @@ RE_DM_SLASH = re.compile(r"d(?<!\wd)(?:\.|en)\s*(?P<d>[0-3]?\d)[/.](?P<m>[01]?\d
 #: 'senest 31/3', 'inden 1/4', 'frist: 15/6' — a yearless d/m after a deadline word (no 'd.'/'den')
 RE_DM_DEADLINE = re.compile(r"(?<!\w)(?:senest|inden|frist(?:en)?:?)\s+(?P<d>[0-3]?\d)/(?P<m>[01]?\d)"
                             r"(?![\w/]|[.,\-]\d)", _I)
+#: 'd. 20 og 27/11', 'den 3. og 10. december': days that share the month written after the last
+RE_DAY_COORD = re.compile(
+    rf"(?<![\w/.,])(?P<d1>[0-3]?\d)\.?\s*(?:og|&)\s*(?P<d2>[0-3]?\d)"
+    rf"(?:/(?P<m>[01]?\d)(?![\w/]|[.,\-]\d)|\.\s*(?P<mn>{_FULL})(?!\w))", _I)
 RE_DATE_TEXT = re.compile(
     rf"(?P<d>{_DAY_LEAD})(?:\.\s*|\s*/\s*|\s+)(?P<m>{_MONTH_TOK})"
     rf"(?:\s*,?\s*(?:(?P<y>{_YEAR}){_YEAR_END}|(?P<yr>{_REL_YEAR})))?", _I)
@@ -376,6 +380,10 @@ RE_DAY_RANGE = re.compile(
 RE_MONTH_YEAR = re.compile(
     rf"(?<!\w)(?P<m>{_MONTH_TOK})\s*,?\s*(?:(?P<y>{_YEAR}){_YEAR_END}|(?P<yr>{_REL_YEAR}))", _I)
 RE_MONTH = re.compile(rf"(?<!\w)(?P<m>{_FULL})(?!\w)", _I)
+#: 'okt-april', 'april–okt.': a short month form counts as a month only as an end of a range
+RE_MONTH_ABBR_RANGE = re.compile(
+    rf"(?<!\w)(?P<m>{_ABBR})\.?(?=\s*[-–/]\s*(?:{_FULL}|{_ABBR})(?!\w))"
+    rf"|(?<!\w)(?:{_FULL}|{_ABBR})\.?\s*[-–/]\s*(?P<m2>{_ABBR})\.?(?!\w)", _I)
 #: prefixes checked on the text before a match (cheaper than an optional leading group)
 RE_PRE_LOBET = re.compile(r"(?<!\w)i\s+løbet\s+af\s+$", _I)
 RE_PRE_SEASON = re.compile(
@@ -426,6 +434,11 @@ RE_HOLIDAY = re.compile(
 RE_REL = re.compile(
     r"(?<!\w)(?P<mod>næste|sidste|denne|dette|indeværende|kommende|forrige)\s+"
     r"(?P<u>uge|måned|kvartal|halvår|år)(?P<gen>s)?(?!\w)", _I)
+#: 'i går', 'i morgen', 'i lørdags' (the last Saturday before the meeting); not 'i dag', which
+#: in minutes mostly means 'nowadays' ("som det fungerer i dag")
+RE_REL_DAY = re.compile(
+    r"(?<!\w)i\s+(?:(?P<dag>går|morgen)|(?P<wd>mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)s)(?!\w)", _I)
+_WEEKDAYS = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
 RE_THIS_YEAR = re.compile(r"i(?<!\wi)\s+(?:(?P<y>år)|(?P<f>fjor))(?![\w])", _I)
 RE_OFFSET = re.compile(
     rf"(?<!\w)(?P<pre>om|inden\s+for|indenfor|for)\s+(?:(?:ca\.|cirka|omkring|de\s+næste|de\s+kommende|godt|knap)\s+)?"
@@ -437,7 +450,7 @@ RE_YEAR_RANGE = re.compile(
 RE_SCHOOL_YEAR_BEFORE = re.compile(r"(?<!\w)(?:skole|studie|undervisnings)år(?:et)?\s+$", _I)
 RE_YEAR = re.compile(rf"(?P<y>{_YEAR_LEAD})(?![\w]|[.,]\d|\s*[-–/]\s*\d|-\w|\s*%)", _I)
 _RANGE_CONNECTOR = re.compile(
-    r"\s*(?P<c>-|–|—|til\s+og\s+med|t\.o\.m\.|til|og)\s*(?:(?:den|d\.)\s*)?", _I)
+    r"\s*(?P<c>-|–|—|/|til\s+og\s+med|t\.o\.m\.|til|og)\s*(?:(?:den|d\.)\s*)?", _I)
 _MOVE_VERBS = re.compile(r"\b(?:rykke\w*|flytte\w*|udskyde\w*|udskudt|forskyde\w*|ændre\w*|skubbe\w*)\b", _I)
 _NEXT_MEETING = re.compile(r"\bnæste\s+(?:ordinære\s+)?\w*møde\w*|\bnæste\s+\w+\s+møde\w*", _I)
 
@@ -671,6 +684,14 @@ def _find_numeric(text: str, out: list[_Cand]) -> None:
     for m in list(RE_DM_SLASH.finditer(text)) + list(RE_DM_DEADLINE.finditer(text)):
         mo, d = int(m["m"]), int(m["d"])
         _add(out, _Cand(m.start("d"), m.end(), "day", period=lambda yy, mo=mo, d=d: (date(yy, mo, d),) * 2, prio=1))
+    for m in RE_DAY_COORD.finditer(text):
+        mo = int(m["m"]) if m["m"] else _month_of(m["mn"])
+        days = [("d1", m.end("d1"))] + ([("d2", m.end())] if m["m"] else [])  # '10. december' is found anyway
+        for g, end in days:
+            d = int(m[g])
+            if 1 <= d <= 31 and 1 <= mo <= 12:
+                _add(out, _Cand(m.start(g), end, "day", period=lambda yy, mo=mo, d=d: (date(yy, mo, d),) * 2,
+                                prio=1))
 
 
 def _find_text_dates(text: str, out: list[_Cand]) -> None:
@@ -733,6 +754,11 @@ def _find_months(text: str, out: list[_Cand]) -> None:
             continue
         mo = _month_of(m["m"])
         _add(out, _Cand(begin(m), m.end(), "month", period=lambda yy, mo=mo: _month_period(yy, mo),
+                        unit=("month", mo)))
+    for m in RE_MONTH_ABBR_RANGE.finditer(text):
+        g = "m" if m["m"] else "m2"
+        mo = _month_of(m[g])
+        _add(out, _Cand(m.start(g), m.end(), "month", period=lambda yy, mo=mo: _month_period(yy, mo),
                         unit=("month", mo)))
     for m in RE_PART.finditer(text):
         part = _part_name(m["p"])
@@ -1023,6 +1049,14 @@ def _find_relative(text: str, out: list[_Cand]) -> None:
             continue  # 'de næste år' = the coming years
         mod, unit = m["mod"].lower(), m["u"].lower()
         out.append(_Cand(m.start(), m.end(), _UNIT_GRAN[unit], rel=_rel_unit(mod, unit), mergeable=False))
+    for m in RE_REL_DAY.finditer(text):
+        if m["dag"]:
+            k = {"går": -1, "morgen": 1}[m["dag"].lower()]
+            rel = lambda ref, t, k=k: (ref + timedelta(days=k),) * 2  # noqa: E731
+        else:
+            wd = _WEEKDAYS.index(m["wd"].lower())
+            rel = lambda ref, t, wd=wd: (ref - timedelta(days=(ref.weekday() - wd - 1) % 7 + 1),) * 2  # noqa: E731
+        out.append(_Cand(m.start(), m.end(), "day", rel=rel, mergeable=False))
     for m in RE_THIS_YEAR.finditer(text):
         k = 0 if m["y"] else -1
         out.append(_Cand(m.start(), m.end(), "year",
