@@ -354,3 +354,9 @@ def test_informal_date_forms(text, expected):
 
     found = find_temporal(text, date(2013, 10, 10))  # a Thursday
     assert [(t.text, str(t.start), str(t.end)) for t in found] == expected
+
+
+def test_an_update_label_names_the_reporter(nlp):
+    st = run(nlp, "1) Økonomi\na ) Update fra Mette om regnskabet\nKassen er gjort op.", first_names("Mette", "Lars"))
+    s = next(s for s in st if "Update" in s.text)
+    assert (s.speaker, s.act) == ("Mette", "orientere")

@@ -740,14 +740,14 @@ class StatementFinder:
         return Analysis(subj, lex["name_label_act"], None)
 
     def _report_label(self, sent: _Sentence) -> Analysis | None:
-        """"Orientering v/ Kim." / "Beretning ved formanden:": a label naming who gives the
+        """"Orientering v/ Kim." / "Beretning ved formanden:" / "Update fra Daniel om X": a label naming who gives the
         report; the sentences after it in the paragraph are that person's report."""
         toks = sent.toks
         acts = _lex()["report_labels"]
         if len(toks) < 3 or toks[0].lower_ not in acts:
             return None
         n = 1
-        if toks[n].lower_ in ("v/", "ved"):
+        if toks[n].lower_ in ("v/", "ved", "fra"):  # "Update fra Daniel om økonomien"
             n += 1
         elif toks[n].lower_ == "v" and n + 1 < len(toks) and toks[n + 1].text == "/":
             n += 2
@@ -760,7 +760,7 @@ class StatementFinder:
             subj, end = Subject("person", person.name, None, toks[n].text), n + 1
         else:
             return None
-        if subj is None or any(t.is_alpha for t in toks[end:end + 1]) and toks[end].lower_ not in ("og",):
+        if subj is None or any(t.is_alpha for t in toks[end:end + 1]) and toks[end].lower_ not in ("og", "om"):
             return None
         return Analysis(subj, acts[toks[0].lower_], None)
 
