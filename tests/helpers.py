@@ -86,3 +86,15 @@ def corpus_truth(expected: Path, key: str) -> tuple[dict, Path]:
     pdf = ROOT / "corpus" / (expected.name.split(".")[0] + ".pdf")
     assert key in truth and pdf.exists(), f"{pdf.name}: build the corpus (python corpus/build.py)"
     return truth, pdf
+
+
+def statements_nlp():
+    """A blank Danish pipeline with the sentence, person and statement components."""
+    import spacy
+
+    from extract.nlp import persons, sentences, statements  # noqa: F401  (register the factories)
+
+    nlp = spacy.blank("da")
+    for name in ("referat_sentences", "referat_persons", "referat_statements"):
+        nlp.add_pipe(name)
+    return nlp

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 import spacy
 
-from helpers import component_doc, make_doc
+from helpers import component_doc, make_doc, statements_nlp
 
 from extract.attendance import parse_attendance
 from extract.doctext import DocText
@@ -89,6 +89,8 @@ NLP = spacy.blank("da")
     ("Kontingent uændret på 300 kr.", "approval"),
     ("De tre første modtog genvalg.", "election"),
     ("Nyvalgt blev Hanne Storm.", "election"),
+    ("a) Referatet godkendt og underskrevet.", "approval"),  # after an outline mark
+    ("(Hanne) Vedtaget uden yderligere ændringer.", "approval"),  # after the responsible person
 ])
 def test_informal_approvals_and_rejections(sentence, kind):
     """(and a state is not a decision: see test_a_state_is_no_decision)"""
@@ -103,10 +105,7 @@ def test_informal_approvals_and_rejections(sentence, kind):
 
 @pytest.fixture(scope="module")
 def nlp():
-    nlp = spacy.blank("da")
-    for name in ("referat_sentences", "referat_persons", "referat_statements"):
-        nlp.add_pipe(name)
-    return nlp
+    return statements_nlp()
 
 
 def first_names(*names: str) -> list[Attendee]:
@@ -360,3 +359,15 @@ def test_an_update_label_names_the_reporter(nlp):
     st = run(nlp, "1) Økonomi\na ) Update fra Mette om regnskabet\nKassen er gjort op.", first_names("Mette", "Lars"))
     s = next(s for s in st if "Update" in s.text)
     assert (s.speaker, s.act) == ("Mette", "orientere")
+
+
+def test_a_party_subject_is_not_the_member_signing_for_it():
+    from extract.pipeline import process_text
+    from extract.schema import Document
+
+    text = ("Referat Fjordby Byråd d. 27-08-2025\n1. Forslag fra V om cykelstier\n"
+            "Venstre ønsker flere cykelstier i kommunen.\nOle Hansen\nByrådsmedlem, Venstre\n"
+            "2. Eventuelt\nIntet.\n")
+    doc = Document(doc_id="x", source="x.pdf", sha256="0", engine="pdfplumber", extractor_version="0", status="ok")
+    r = process_text(DocText.from_plain_text(text), doc)
+    assert not any(s.speaker for s in r.statements)

@@ -6,7 +6,8 @@ import re
 from pathlib import Path
 
 import pytest
-import spacy
+
+from helpers import statements_nlp
 
 from extract.doctext import DocText
 from extract.nlp import base  # noqa: F401
@@ -18,10 +19,7 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 
 @pytest.fixture(scope="module")
 def nlp():
-    nlp = spacy.blank("da")
-    for name in ("referat_sentences", "referat_persons", "referat_statements"):
-        nlp.add_pipe(name)
-    return nlp
+    return statements_nlp()
 
 
 def person(name, role="member", organisation=None, job_title=None) -> Attendee:

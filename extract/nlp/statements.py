@@ -236,6 +236,7 @@ class StatementFinder:
 
     def __init__(self) -> None:
         self.names = load_names()
+        self._org_words: set[str] = set()
         self.roster: list[Attendee] = []
         self._role_cache: dict[str, Attendee | None] = {}
         self._doc_text = ""
@@ -488,6 +489,8 @@ class StatementFinder:
     def _find_role_person(self, word: str) -> Attendee | None:
         lex = _lex()
         w = word.casefold()
+        if w in self._org_words:  # "Venstre ønsker …": the party, not the one member titled with it
+            return None
         bases = {w}
         for suf in ("en", "n", "et"):
             if w.endswith(suf) and len(w) - len(suf) >= 4:
@@ -631,6 +634,8 @@ class StatementFinder:
             return doc
         self.roster = list(doc._.roster or [])
         self._role_cache = {}
+        # organisations named in the text ("Venstre", "Danmarksdemokraterne") are never a role word
+        self._org_words = {sp.text.casefold() for sp in doc.spans["orgs"]} if "orgs" in doc.spans else set()
         self._doc_text = base.doc_text(doc)
         self._front_end = items[0][1]
         self._mentions = [m for m in doc.spans["persons"] if not m._.genitive] if "persons" in doc.spans else []
