@@ -371,3 +371,19 @@ def test_a_party_subject_is_not_the_member_signing_for_it():
     doc = Document(doc_id="x", source="x.pdf", sha256="0", engine="pdfplumber", extractor_version="0", status="ok")
     r = process_text(DocText.from_plain_text(text), doc)
     assert not any(s.speaker for s in r.statements)
+
+
+@pytest.mark.parametrize("body, speaker, act", [
+    ("§5 Formandens beretning ved Mette Lund\nVi har haft et godt år.", "Mette Lund", "berette"),  # the heading
+    ("5. Beretning\nFormandsberetningen 2023 af Mette Lund, B7 er vedlagt.", "Mette Lund", "berette"),
+])
+def test_report_labels_in_headings_and_as_compounds(nlp, body, speaker, act):
+    roster = [Attendee(name="Mette Lund", role="member", char_start=0, char_end=0)]
+    dt = DocText.from_plain_text("Referat\nTil stede: Mette Lund\n" + body)
+    heads = [b for b in dt.blocks if dt.block_text(b)[:1] in "§5"]
+    items = [("5", heads[0].start, len(dt.text), heads[0].end)]
+    doc = nlp.make_doc(dt.text)
+    doc._.roster, doc._.item_spans = roster, items
+    doc._.paragraphs = [(b.start, b.end) for b in dt.blocks]
+    st = [s for s in nlp(doc)._.statements if s.speaker]
+    assert (st[0].speaker, st[0].act) == (speaker, act)

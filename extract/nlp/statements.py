@@ -203,14 +203,23 @@ class Analysis:
     verb: str | None
 
 
+def _label_act(word: str, acts: dict[str, str]) -> str | None:
+    """'beretning', 'beretningen', 'formandsberetningen' → the act of the report label."""
+    for base in (word, word.removesuffix("en"), word.removesuffix("n")):
+        if base in acts:
+            return acts[base]
+    return next((a for w, a in acts.items() if len(w) >= 6 and word.removesuffix("en").endswith(w)), None)
+
+
 class _Sentence:
     """Token-level view of one sentence with the person mentions it contains."""
 
-    def __init__(self, doc: Doc, start: int, end: int, mentions: dict[int, Span]):
+    def __init__(self, doc: Doc, start: int, end: int, mentions: dict[int, Span], heading: bool = False):
         span = doc.char_span(start, end, alignment_mode="expand")
         toks = [t for t in span if not t.is_space] if span is not None else []
-        while toks and (toks[0].text in _LEADING or toks[0].text.strip("•-–*") == ""):
-            toks = toks[1:]
+        while toks and (toks[0].text in _LEADING or toks[0].text.strip("•-–*") == ""
+                        or (heading and (toks[0].like_num or toks[0].text in ("§", ".", ")", ":")))):
+            toks = toks[1:]  # (in a heading also the item number: "§5", "5.", "Punkt 5:")
         if len(toks) > 2 and toks[1].text == ")" and _OUTLINE.match(toks[0].text):
             toks = toks[2:]  # "a) Referatet godkendt": an outline letter inside the item
         self.toks = toks
@@ -664,8 +673,11 @@ class StatementFinder:
         for start, end in sentence_spans(doc):
             k = innermost.index_at(start)
             item = items[k][0] if k is not None else None
-            if item is None or headings.any_overlap(start, start + 1):
+            if item is None:
                 continue
+            in_heading = headings.any_overlap(start, start + 1)
+            if in_heading and not self._heading_report(doc, start, end, mentions):
+                continue  # a heading is no statement, unless it names the reporter ("5. Beretning ved X")
             if item != cur_item:
                 cur_item, history, last_para, para_speaker, para_act = item, [], None, None, None
             p_idx = max(bisect.bisect_right(para_starts, start) - 1, 0)
@@ -676,7 +688,7 @@ class StatementFinder:
                 prev_para_report = bool(prev_para_speaker) and para_act in _lex()["report_acts"]
                 para_speaker = para_act = None
                 last_para = p_idx
-            sent = _Sentence(doc, start, end, mentions)
+            sent = _Sentence(doc, start, end, mentions, heading=in_heading)
             text = doc_text[start:end]
             by = self._trailing_attribution(text, sent)
             if by is not None and out and out_item == item and (not out[-1].speaker or out[-1].implicit):
@@ -744,15 +756,26 @@ class StatementFinder:
             return None
         return Analysis(subj, lex["name_label_act"], None)
 
+    def _heading_report(self, doc: Doc, start: int, end: int, mentions: dict[int, Span]) -> bool:
+        """An item heading that is a report label ("§5 Formandens beretning ved Kim Lund")."""
+        return self._report_label(_Sentence(doc, start, end, mentions, heading=True)) is not None
+
     def _report_label(self, sent: _Sentence) -> Analysis | None:
         """"Orientering v/ Kim." / "Beretning ved formanden:" / "Update fra Daniel om X": a label naming who gives the
         report; the sentences after it in the paragraph are that person's report."""
         toks = sent.toks
         acts = _lex()["report_labels"]
-        if len(toks) < 3 or toks[0].lower_ not in acts:
+        # the label word first, or after a genitive ("Formandens beretning"), as a compound
+        # ("Formandsberetningen"), with a year after it ("Beretning 2023 af …")
+        k = 1 if len(toks) > 1 and toks[0].text[:1].isupper() and toks[0].lower_.endswith("s") \
+            and _label_act(toks[1].lower_, acts) else 0
+        act = _label_act(toks[k].lower_, acts) if toks else None
+        if len(toks) < k + 3 or act is None:
             return None
-        n = 1
-        if toks[n].lower_ in ("v/", "ved", "fra"):  # "Update fra Daniel om økonomien"
+        n = k + 1
+        if toks[n].like_num:
+            n += 1
+        if n < len(toks) and toks[n].lower_ in ("v/", "ved", "fra", "af"):  # "Update fra Daniel om økonomien"
             n += 1
         elif toks[n].lower_ == "v" and n + 1 < len(toks) and toks[n + 1].text == "/":
             n += 2
@@ -767,7 +790,7 @@ class StatementFinder:
             return None
         if subj is None or any(t.is_alpha for t in toks[end:end + 1]) and toks[end].lower_ not in ("og", "om"):
             return None
-        return Analysis(subj, acts[toks[0].lower_], None)
+        return Analysis(subj, act, None)
 
     def _trailing_attribution(self, text: str, sent: _Sentence) -> Subject | None:
         """A sentence that is only a person in parentheses, "(Per Berg)", closing the one before it."""
