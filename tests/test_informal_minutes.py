@@ -91,6 +91,9 @@ NLP = spacy.blank("da")
     ("Nyvalgt blev Hanne Storm.", "election"),
     ("a) Referatet godkendt og underskrevet.", "approval"),  # after an outline mark
     ("(Hanne) Vedtaget uden yderligere ændringer.", "approval"),  # after the responsible person
+    ("Poul Berg, F12 genvalgt", "election"),  # a house code between the name and the verdict
+    ("Kassen blev drøftet og bibeholdt.", "approval"),
+    ("Tonny accepterede valget.", "election"),
 ])
 def test_informal_approvals_and_rejections(sentence, kind):
     """(and a state is not a decision: see test_a_state_is_no_decision)"""

@@ -164,7 +164,8 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         elliptic=re.compile(
             # (after an outline mark or a name in parentheses: "a) Referatet godkendt.", "(Kim) Vedtaget.")
             r"^\s*(?:(?:[a-zæøå]|\d{1,2})\)\s+|\([^()]{1,30}\)\s+)?(?:(?P<head>" + alternation(elliptic_verdicts) + r")\b(?!\s+" + not_for + r"\b)(?:[\s,:].*)?"
-            r"|(?:[\w\-\.:]+\s+){1,8}?(?:er\s+|blev\s+)?(?P<tail>" + alternation(elliptic_verdicts) + r")"
+            # ("Mads Holm, F25 genvalgt": a name with its house code before the verdict)
+            r"|(?:[\w\-\.:]+,?\s+){1,8}?(?:er\s+|blev\s+)?(?P<tail>" + alternation(elliptic_verdicts) + r")"
             r"(?:\s+(?:uden|med|som|enstemmigt|til|på|og)\b[^,;]{0,60})?)\s*[.!]?\s*$", I | re.S),
         modal_adjacent=re.compile(r"\b" + alternation(raw["modal_adjacent"]) + r"\s+(?:[\w\-]+\s+){0,2}$", I),
         conditional=re.compile(r"\b" + alternation(raw["conditionals"]) + r"\b", I),
