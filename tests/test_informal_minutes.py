@@ -350,6 +350,9 @@ def test_sponsors_and_school_names_are_organisations():
     ("Vi mødtes i går.", [("i går", "2013-10-09", "2013-10-09")]),
     ("Det fungerer fint i dag.", []),  # 'i dag' mostly means 'nowadays'
     ("Punkt 3 og 4 blev behandlet samlet.", []),
+    # a weekday fixes the year of a yearless date: 5 October is a Saturday in 2013 only
+    ("Arbejdsdagen var lørdag den 5. oktober.", [("5. oktober", "2013-10-05", "2013-10-05")]),
+    ("Næste arbejdsdag er søndag den 5. oktober.", [("5. oktober", "2014-10-05", "2014-10-05")]),
 ])
 def test_informal_date_forms(text, expected):
     from extract.nlp.temporal import find_temporal

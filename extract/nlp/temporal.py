@@ -994,6 +994,24 @@ def _find_seasons_holidays(text: str, out: list[_Cand]) -> None:
         _add(out, c)
 
 
+_RX_WEEKDAY_BEFORE = re.compile(
+    r"(?<!\w)(?P<wd>mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)(?:\s*,)?\s+(?:den\s+|d\.\s*)?$", _I)
+
+
+def _weekday_year(text: str, c: "_Cand", ref: date) -> Period | None:
+    """'Lørdag den 5. oktober' without a year: the year next to `ref` in which that day is a
+    Saturday (only when exactly one of the three fits)."""
+    if c.gran != "day" or c.period is None:
+        return None
+    m = _RX_WEEKDAY_BEFORE.search(text, max(0, c.start - 16), c.start)
+    if not m:
+        return None
+    wd = _WEEKDAYS.index(m["wd"].lower())
+    fits = [c.period(y) for y in (ref.year - 1, ref.year, ref.year + 1)
+            if _valid(c.period, y) and c.period(y)[0].weekday() == wd]
+    return fits[0] if len(fits) == 1 else None
+
+
 def _after_year_turn(ref: date, tense: str) -> Period:
     """'efter årsskiftet/nytår': the January after the year turn `_year_turn` picks."""
     return _month_period(_year_turn(ref, tense)[0].year, 1)
@@ -1644,7 +1662,7 @@ def _find(text: str, ref: date | None, sentences: list[Span] | None, paragraphs:
                 if per is None:
                     per = _pick_year(c.period, ref, "past" if tense == "past" else "future")
             else:
-                per = _pick_year(c.period, ref, "nearest" if tense == "neutral" else tense)
+                per = _weekday_year(text, c, ref) or _pick_year(c.period, ref, "nearest" if tense == "neutral" else tense)
         except ValueError:
             per = None
         if per is None:
