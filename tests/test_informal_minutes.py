@@ -346,6 +346,8 @@ def test_sponsors_and_school_names_are_organisations():
     ("Vi starter i marts/ april 2014.", [("marts/ april 2014", "2014-03-01", "2014-04-30")]),
     ("Indendørssæsonen løber okt-april.", [("okt-april", "2013-10-01", "2014-04-30")]),
     ("Kurserne holdes d. 20 og 27/11.", [("20", "2013-11-20", "2013-11-20"), ("27/11", "2013-11-27", "2013-11-27")]),
+    ("Fra december til marts holder vi events hver søndag.", [("december til marts", "2013-12-01", "2014-03-31")]),
+    ("I december til marts var der events hver søndag.", [("december til marts", "2012-12-01", "2013-03-31")]),
     ("Vi spillede turnering i lørdags.", [("i lørdags", "2013-10-05", "2013-10-05")]),
     ("Vi mødtes i går.", [("i går", "2013-10-09", "2013-10-09")]),
     ("Det fungerer fint i dag.", []),  # 'i dag' mostly means 'nowadays'

@@ -1511,7 +1511,10 @@ def _merge_ranges(text: str, cands: list[_Cand], sent_of: Callable[[int], int]) 
                 head = text[max(0, a.start - 60):a.start]
                 ok = True
                 if conn == "til":
-                    ok = bool(re.search(r"\bfra\s+(?:(?:den|d\.)\s*)?$", head, _I)) and not _MOVE_VERBS.search(head)
+                    # "fra X til Y"; two bare months need no "fra": "december til marts" is a span
+                    months = a.unit and b.unit and a.unit[0] == b.unit[0] == "month"
+                    ok = bool(months or re.search(r"\bfra\s+(?:(?:den|d\.)\s*)?$", head, _I)) \
+                        and not _MOVE_VERBS.search(head)
                 elif conn == "og":
                     ok = bool(re.search(r"\bmellem\s+(?:(?:den|d\.)\s*)?$", head, _I))
                 if ok:
