@@ -340,6 +340,17 @@ def test_sponsors_and_school_names_are_organisations():
     assert orgs == {"Vest-Rengøring", "Kildeskolen"}  # a hyphenated first name is no company
 
 
+def test_a_common_institution_word_then_its_name():
+    from extract.pipeline import process_text
+    from extract.schema import Document
+
+    text = ("Referat af møde den 4. december 2012\n1. Økonomi\nDer er holdt dialog med aflastningstilbuddet "
+            "Bakkely, og aktivitetscentret Lærkehuset flytter. Vi har talt med foreningen om Henrik.\n")
+    doc = Document(doc_id="x", source="x.pdf", sha256="0", engine="pdfplumber", extractor_version="0", status="ok")
+    orgs = {e.canonical for e in process_text(DocText.from_plain_text(text), doc).entities if e.label == "ORG"}
+    assert orgs == {"Bakkely", "Lærkehuset"}
+
+
 # --------------------------------------------------------------------------- dates of informal minutes
 
 @pytest.mark.parametrize("text, expected", [

@@ -225,6 +225,10 @@ def _compile(lex: OrgLexicon) -> dict[str, re.Pattern]:
         "context": re.compile(rf"(?<![\w])(?:[a-zæøå]+)?(?:{_alt(p['org_context_before'])}){_SP}"
                               rf"(?P<name>{CAPWORD}(?:(?:{_SP}{CAPWORD}){{1,2}}(?:{_SP}&{_SP}{CAPWORD})?|{_SP}&{_SP}{CAPWORD})"
                               rf"|{_CAP}{_L}+-{_CAP}{_L}+)(?![\w])"),  # one word only as a compound of names: "Cani-Shipping"
+        # "aflastningstilbuddet Torvevej", "aktivitetscentret Parkhuset": a common institution word,
+        # then the institution's own one-word name
+        "institution_name": re.compile(rf"(?<![\w-])[a-zæøå-]*(?:{_alt(p['institution_type_words'])}){_SP}"
+                                       rf"(?P<name>{CAPWORD})(?![\w-])(?!{_SP}{_CAP})"),
         # "Styrelsen for Patientsikkerhed", "Center for Sundhed og Omsorg", "Nationalt Videnscenter for Demens"
         "for": re.compile(rf"{_START}(?P<name>(?:(?:Det|Den){_SP})?(?:(?:Nationalt?|Nationale|Regionalt?|Regionale|Dansk|Danske){_SP})?"
                           rf"(?P<head>{for_heads}){_SP}(?:for|af){_SP}(?P<tail>{capseq}(?:(?:,{_SP}|{_SP}og{_SP}|{_SP}&{_SP}){capseq})*)){_END}"),
@@ -501,7 +505,7 @@ def _name_run_family(ctx: _Ctx, lex: OrgLexicon, key: str, *, min_words: int = 1
         if (len(words) < min_words and not (len(words) == 1 and re.fullmatch(rf"{_CAP}{_L}+-{_CAP}{_L}+", words[0]))) \
                 or lex.is_product(" ".join(words)):
             continue
-        if key == "context" and (words[0].split("-")[0].casefold() in _first_names()
+        if key in ("context", "institution_name") and (words[0].split("-")[0].casefold() in _first_names()
                                  or any(" ".join(words[i:]) in lex.entries for i in range(len(words)))):
             continue  # a person, or a known organisation or place inside: other rules decide
         end = _words_end(ctx.text, tail_start, words)
@@ -597,6 +601,7 @@ def _morphology(ctx: _Ctx, lex: OrgLexicon) -> list[Mention]:
         *_name_run_family(ctx, lex, "adjective"),
         *_name_run_family(ctx, lex, "type_name"),
         *_name_run_family(ctx, lex, "context", min_words=2),
+        *_name_run_family(ctx, lex, "institution_name"),
         *_place_head_family(ctx, lex),
         *_head_name_family(ctx, lex),
         *_evidence_family(ctx, lex),
