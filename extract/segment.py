@@ -357,7 +357,7 @@ def _inline_heading_cut(title: str, dash: bool = False) -> int | None:
     return None
 
 
-_SUBPOINT = re.compile(r"^(?:\(?[a-zæøå]\)|[a-zæøå]\.\s|[•▪◦·–-]\s)")
+_SUBPOINT = re.compile(r"^(?:\(?[a-zæøå]\s?\)|[a-zæøå]\.\s|[•▪◦·–-]\s)")  # "a)", "a )", "(a)", "a. ", "• "
 
 
 def _kind_line(text: str) -> str | None:

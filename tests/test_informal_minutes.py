@@ -363,6 +363,8 @@ def test_a_common_institution_word_then_its_name():
     ("Vi mødtes i går.", [("i går", "2013-10-09", "2013-10-09")]),
     ("Det fungerer fint i dag.", []),  # 'i dag' mostly means 'nowadays'
     ("Punkt 3 og 4 blev behandlet samlet.", []),
+    ("Vi holdt Julefrokost 2012 i kantinen.", [("2012", "2012-01-01", "2012-12-31")]),  # an event's year
+    ("Projektet Kulturby 2014 er i gang.", []),  # a project's name
     # a weekday fixes the year of a yearless date: 5 October is a Saturday in 2013 only
     ("Arbejdsdagen var lørdag den 5. oktober.", [("5. oktober", "2013-10-05", "2013-10-05")]),
     ("Næste arbejdsdag er søndag den 5. oktober.", [("5. oktober", "2014-10-05", "2014-10-05")]),
@@ -406,3 +408,10 @@ def test_report_labels_in_headings_and_as_compounds(nlp, body, speaker, act):
     doc._.paragraphs = [(b.start, b.end) for b in dt.blocks]
     st = [s for s in nlp(doc)._.statements if s.speaker]
     assert (st[0].speaker, st[0].act) == (speaker, act)
+
+
+def test_a_lettered_sub_point_is_not_part_of_the_item_title():
+    doc = make_doc(["Referat af bestyrelsesmøde i Fagrådet den 3. marts 2025", ("1) Formalia", True), "Tekst.",
+                    ("3) Økonomi\na ) Hvordan står det til med økonomien", True), "Fint.",
+                    ("4) Eventuelt", True), "Intet."])
+    assert [(i.number, i.title) for i in segment(doc).items] == [("1", "Formalia"), ("3", "Økonomi"), ("4", "Eventuelt")]

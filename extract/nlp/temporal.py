@@ -176,6 +176,10 @@ senest mod primo medio ultimo start slut hele budget budgettet budgetår budget�
 regnskabet regnskabsår regnskabsåret finanslov finansloven finansåret økonomiaftale
 økonomiaftalen økonomiaftalerne øa perioden periode sæson sæsonen ind henover
 """.split())
+#: Compound heads of events and yearly reports: the year after them dates the event
+#: ("Julefrokost 2016", "Formandsberetningen 2023"), unlike a project name ("Kulturkommune 2017").
+_EVENT_ENDINGS = ("middag", "frokost", "fest", "festen", "dag", "stævne", "stævnet", "turnering", "turneringen",
+                  "beretning", "beretningen", "rapport", "rapporten", "regnskab", "regnskabet", "tur", "turen")
 #: Words after a number that make it an amount, not a year.
 UNIT_WORDS = frozenset("""
 kr kr. kroner dkk euro eur mio mio. mia mia. % pct pct. procent stk stk. personer patienter
@@ -1128,7 +1132,7 @@ def _find_years(text: str, out: list[_Cand]) -> None:
         prev = _RX_LAST_WORD.search(before)
         prev_word = prev.group(1).lower().strip("(\"'") if prev else ""
         chained = bool(_RX_YEAR_CHAIN.fullmatch(text, last_end, s)) if s - last_end < 12 else False
-        ok = prev_word in YEAR_CONTEXT or chained
+        ok = prev_word in YEAR_CONTEXT or chained or prev_word.endswith(_EVENT_ENDINGS)
         if not ok and prev_word == "over":  # 'fordelt over 2023 og 2024', not 'over 2000 af dem'
             prev2 = _RX_LAST_2WORD.search(before)
             ok = bool(prev2 and prev2.group(1).lower() in ("fordelt", "fordeles", "hen", "spredt"))
