@@ -91,6 +91,7 @@ NLP = spacy.blank("da")
     ("Nyvalgt blev Hanne Storm.", "election"),
     ("a) Referatet godkendt og underskrevet.", "approval"),  # after an outline mark
     ("(Hanne) Vedtaget uden yderligere ændringer.", "approval"),  # after the responsible person
+    ("• Godkendt", "approval"),  # after a bullet
     ("Poul Berg, F12 genvalgt", "election"),  # a house code between the name and the verdict
     ("Kassen blev drøftet og bibeholdt.", "approval"),
     ("Tonny accepterede valget.", "election"),

@@ -162,8 +162,8 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         noted=re.compile(r"\b" + alternation(raw["noted"]) + r"\b", I),
         verdict=verdict,
         elliptic=re.compile(
-            # (after an outline mark or a name in parentheses: "a) Referatet godkendt.", "(Kim) Vedtaget.")
-            r"^\s*(?:(?:[a-zæøå]|\d{1,2})\)\s+|\([^()]{1,30}\)\s+)?(?:(?P<head>" + alternation(elliptic_verdicts) + r")\b(?!\s+" + not_for + r"\b)(?:[\s,:].*)?"
+            # (after an outline mark, a bullet or a name in parentheses: "a) Referatet godkendt.", "• Godkendt", "(Kim) Vedtaget.")
+            r"^\s*(?:(?:[a-zæøå]|\d{1,2})\)\s+|\([^()]{1,30}\)\s+|[•\uf0b7▪◦·*–-]\s*)?(?:(?P<head>" + alternation(elliptic_verdicts) + r")\b(?!\s+" + not_for + r"\b)(?:[\s,:].*)?"
             # ("Mads Holm, F25 genvalgt": a name with its house code before the verdict)
             r"|(?:[\w\-\.:]+,?\s+){1,8}?(?:er\s+|blev\s+)?(?P<tail>" + alternation(elliptic_verdicts) + r")"
             r"(?:\s+(?:uden|med|som|enstemmigt|til|på|og)\b[^,;]{0,60})?)\s*[.!]?\s*$", I | re.S),
