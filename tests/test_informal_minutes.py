@@ -416,3 +416,14 @@ def test_a_lettered_sub_point_is_not_part_of_the_item_title():
                     ("3) Økonomi\na ) Hvordan står det til med økonomien", True), "Fint.",
                     ("4) Eventuelt", True), "Intet."])
     assert [(i.number, i.title) for i in segment(doc).items] == [("1", "Formalia"), ("3", "Økonomi"), ("4", "Eventuelt")]
+
+
+def test_a_role_only_a_company_plays_marks_the_name_before_it():
+    from extract.pipeline import process_text
+    from extract.schema import Document
+
+    text = ("Referat af møde den 10. november 2009\n1. Lokaler\nKim tager kontakt til Bolighuset (udlejer). "
+            "Vi har talt med Peter Hansen (sponsor) om trøjer.\n")
+    doc = Document(doc_id="x", source="x.pdf", sha256="0", engine="pdfplumber", extractor_version="0", status="ok")
+    orgs = {e.canonical for e in process_text(DocText.from_plain_text(text), doc).entities if e.label == "ORG"}
+    assert orgs == {"Bolighuset"}  # a person with a role stays a person

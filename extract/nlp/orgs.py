@@ -225,6 +225,9 @@ def _compile(lex: OrgLexicon) -> dict[str, re.Pattern]:
         "context": re.compile(rf"(?<![\w])(?:[a-zæøå]+)?(?:{_alt(p['org_context_before'])}){_SP}"
                               rf"(?P<name>{CAPWORD}(?:(?:{_SP}{CAPWORD}){{1,2}}(?:{_SP}&{_SP}{CAPWORD})?|{_SP}&{_SP}{CAPWORD})"
                               rf"|{_CAP}{_L}+-{_CAP}{_L}+)(?![\w])"),  # one word only as a compound of names: "Cani-Shipping"
+        # "kontakt til Stadsing (udlejer)": a name followed by the part it plays for the association
+        "role_after": re.compile(rf"(?<![\w-])(?P<name>{CAPWORD}(?:{_SP}{CAPWORD}){{0,2}}){_SP}?"
+                                 rf"\((?:{_alt(p['org_roles_after'])})\)"),
         # "aflastningstilbuddet Torvevej", "aktivitetscentret Parkhuset": a common institution word,
         # then the institution's own one-word name
         "institution_name": re.compile(rf"(?<![\w-])[a-zæøå-]*(?:{_alt(p['institution_type_words'])}){_SP}"
@@ -505,7 +508,7 @@ def _name_run_family(ctx: _Ctx, lex: OrgLexicon, key: str, *, min_words: int = 1
         if (len(words) < min_words and not (len(words) == 1 and re.fullmatch(rf"{_CAP}{_L}+-{_CAP}{_L}+", words[0]))) \
                 or lex.is_product(" ".join(words)):
             continue
-        if key in ("context", "institution_name") and (words[0].split("-")[0].casefold() in _first_names()
+        if key in ("context", "institution_name", "role_after") and (words[0].split("-")[0].casefold() in _first_names()
                                  or any(" ".join(words[i:]) in lex.entries for i in range(len(words)))):
             continue  # a person, or a known organisation or place inside: other rules decide
         end = _words_end(ctx.text, tail_start, words)
@@ -602,6 +605,7 @@ def _morphology(ctx: _Ctx, lex: OrgLexicon) -> list[Mention]:
         *_name_run_family(ctx, lex, "type_name"),
         *_name_run_family(ctx, lex, "context", min_words=2),
         *_name_run_family(ctx, lex, "institution_name"),
+        *_name_run_family(ctx, lex, "role_after"),
         *_place_head_family(ctx, lex),
         *_head_name_family(ctx, lex),
         *_evidence_family(ctx, lex),
