@@ -427,3 +427,13 @@ def test_a_role_only_a_company_plays_marks_the_name_before_it():
     doc = Document(doc_id="x", source="x.pdf", sha256="0", engine="pdfplumber", extractor_version="0", status="ok")
     orgs = {e.canonical for e in process_text(DocText.from_plain_text(text), doc).entities if e.label == "ORG"}
     assert orgs == {"Bolighuset"}  # a person with a role stays a person
+
+
+def test_the_elected_dirigent_is_an_election_decision():
+    from extract.pipeline import process_text
+    from extract.schema import Document
+
+    text = "Referat af generalforsamling den 9. februar 2010\n1. Valg af dirigent\nTorben Lykke er dirigent og referent\n"
+    doc = Document(doc_id="x", source="x.pdf", sha256="0", engine="pdfplumber", extractor_version="0", status="ok")
+    r = process_text(DocText.from_plain_text(text), doc)
+    assert [(d.kind, d.text) for d in r.decisions] == [("election", "Torben Lykke er dirigent og referent")]
