@@ -437,3 +437,13 @@ def test_the_elected_dirigent_is_an_election_decision():
     doc = Document(doc_id="x", source="x.pdf", sha256="0", engine="pdfplumber", extractor_version="0", status="ok")
     r = process_text(DocText.from_plain_text(text), doc)
     assert [(d.kind, d.text) for d in r.decisions] == [("election", "Torben Lykke er dirigent og referent")]
+
+
+@pytest.mark.parametrize("sentence, speaker, act", [
+    ("Mette og Lars tog forbehold.", "Mette", "tage forbehold"),  # a council member's position
+    ("Lars kunne ikke tiltræde indstillingen.", "Lars", "tiltræde"),
+])
+def test_positions_taken_in_council_minutes(nlp, sentence, speaker, act):
+    st = run(nlp, "1. Forslag\n" + sentence, first_names("Mette", "Lars"))
+    s = next(s for s in st if s.text == sentence)
+    assert (s.speaker, s.act) == (speaker, act)
