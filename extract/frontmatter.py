@@ -317,7 +317,12 @@ def _find_title(texts: list[str]) -> tuple[int | None, str | None]:
                 cut = re.search(r",|\s(?:kl\.|hos\b|på\b)", tail)
                 t = t[: ds[0][1] + (cut.start() if cut else len(tail))]
             return i, _clean(t) or None
-    return None, (_clean(texts[0]) or None) if texts else None
+    rest = [t for t in texts if not _DATELINE.match(t)] or texts
+    return None, (_clean(rest[0]) or None) if rest else None
+
+
+#: a letter's dateline, "Hårby den 11. april 2013.": where and when the minutes were written
+_DATELINE = re.compile(r"^[A-ZÆØÅ][\wæøå-]+(?:\s[A-ZÆØÅ][\wæøå-]+)?,?\s+(?:den|d\.)\s*\d{1,2}\.\s*[a-zæøå]+\.?\s+\d{4}\.?$")
 
 
 def document_organisation(texts: list[str], institutions_only: bool = False) -> str | None:
@@ -477,6 +482,7 @@ def _meeting_date(texts: list[str], title_idx: int | None) -> date | None:
               or _is_label_only(t, lex["date_labels"])]
     order += list(range(len(texts)))
     seen: set[int] = set()
+    dateline: date | None = None
     for i in order:
         if i in seen or not 0 <= i < len(texts):
             continue
@@ -487,9 +493,12 @@ def _meeting_date(texts: list[str], title_idx: int | None) -> date | None:
         if any(w in t.lower() for w in lex["date_exclude_words"]):
             continue
         ds = find_dates(t)
+        if ds and _DATELINE.match(t) and dateline is None:
+            dateline = ds[0][2]  # the day of writing: only when no other date is given
+            continue
         if ds:
             return ds[0][2]
-    return None
+    return dateline
 
 
 @lru_cache(maxsize=1)

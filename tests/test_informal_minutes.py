@@ -447,3 +447,13 @@ def test_positions_taken_in_council_minutes(nlp, sentence, speaker, act):
     st = run(nlp, "1. Forslag\n" + sentence, first_names("Mette", "Lars"))
     s = next(s for s in st if s.text == sentence)
     assert (s.speaker, s.act) == (speaker, act)
+
+
+def test_a_letter_dateline_is_not_the_meeting_date():
+    doc = DocText.from_plain_text("Egeby den 12. marts 2014.\nGeneralforsamling i Egeby Roklub\nTirsdag den 11. marts "
+                                  "2014 i klubhuset\n1. Valg af dirigent\nTekst.\n2. Eventuelt\nIntet.")
+    front = segment(doc).front
+    assert (front.title, front.meeting_date, front.body) == (
+        "Generalforsamling i Egeby Roklub", date(2014, 3, 11), "Egeby Roklub")
+    only = DocText.from_plain_text("Egeby den 12. marts 2014.\nReferat\n1. Valg af dirigent\nTekst.")
+    assert segment(only).front.meeting_date == date(2014, 3, 12)  # the only date there is
