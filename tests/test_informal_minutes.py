@@ -457,3 +457,16 @@ def test_a_letter_dateline_is_not_the_meeting_date():
         "Generalforsamling i Egeby Roklub", date(2014, 3, 11), "Egeby Roklub")
     only = DocText.from_plain_text("Egeby den 12. marts 2014.\nReferat\n1. Valg af dirigent\nTekst.")
     assert segment(only).front.meeting_date == date(2014, 3, 12)  # the only date there is
+
+
+def test_a_name_line_under_an_election_is_an_election_decision():
+    from extract.pipeline import process_text
+    from extract.schema import Document
+
+    text = ("Referat af generalforsamling den 9. februar 2010\n1. Valg af dirigent\nAksel Bruun, Skovvej 4\n"
+            "Aksel takkede for valget.\n2. Valg af bestyrelse\nb. Næstformand (periode 1 år)\nKim Hovgaard\n"
+            "3. Beretning\nJens Hansen\nHan fortalte om året.\n")
+    doc = Document(doc_id="x", source="x.pdf", sha256="0", engine="pdfplumber", extractor_version="0", status="ok")
+    r = process_text(DocText.from_plain_text(text), doc)
+    assert [(d.item, d.kind, d.text) for d in r.decisions] == [
+        ("1", "election", "Aksel Bruun, Skovvej 4"), ("2", "election", "Kim Hovgaard")]  # not under 'Beretning'

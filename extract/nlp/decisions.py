@@ -892,6 +892,40 @@ def sentence_decisions(doc: Doc, text: str, paras: list[_Para], covered: list[Ra
     return out
 
 
+_ELECTION_HEAD = re.compile(r"\bvalg\b|\bvalgt\b|\bvælges\b", re.I)
+#: what may follow the elected person's name on its line: an address or house code, "(genvalg)"
+_NAME_TAIL = re.compile(r"\s*(?:,\s*[^,.\n]{1,40})?\s*(?:\((?:gen|ny)valg\w*\))?\s*\.?\s*$", re.I)
+
+
+def elected_name_lines(doc: Doc, text: str, paras: list[_Para]) -> list[Decision]:
+    """'1. Valg af dirigent' + 'Olav Grue, Tønnesvej 4'; 'b. Næstformand (periode 1 år)' +
+    'Jeppe Boelsmand' under 'Valg af bestyrelse': in an election item, a line that is only a
+    person's name records that person's election."""
+    persons = _persons(doc)
+    if not persons:
+        return []
+    starts = [p[0] for p in persons]
+    titles = {it[0]: text[it[1]:it[3]] for it in doc._.item_spans or []}
+    out: list[Decision] = []
+    prev: _Para | None = None
+    for p in paras:
+        head = prev.text if prev is not None and prev.item == p.item else ""
+        prev = p
+        if p.item is None or p.in_heading or not (_ELECTION_HEAD.search(titles.get(p.item, "")) or _ELECTION_HEAD.search(head)):
+            continue
+        lead = len(p.text) - len(p.text.lstrip())
+        k = bisect.bisect_left(starts, p.start + lead)
+        if k >= len(persons) or persons[k][0] != p.start + lead:
+            continue
+        name_end = persons[k][1]
+        if not _NAME_TAIL.fullmatch(text, name_end, p.end):
+            continue
+        end = p.start + len(p.text.rstrip())
+        out.append(Decision(kind="election", text=text[p.start + lead:end], decided_by=None,
+                            decided_on=doc._.meeting_date, char_start=p.start + lead, char_end=end))
+    return out
+
+
 class DecisionsComponent:
     """Writes doc._.decisions (blocks first; prose sentences outside blocks)."""
 
@@ -908,7 +942,9 @@ class DecisionsComponent:
             if classify_heading(p.text, self.lex) and not p.in_heading:
                 covered.append((p.start, p.end))
         prose = sentence_decisions(doc, text, paras, covered, self.lex)
-        rows = blocks + prose
+        done = Intervals(covered + [(d.char_start, d.char_end) for d in prose])
+        rows = blocks + prose + [d for d in elected_name_lines(doc, text, paras)
+                                 if not done.overlaps(d.char_start, d.char_end)]
         if any(_STAMP.match(d.text) for d in rows):
             starts = [p.start for p in paras]
             keep = []
