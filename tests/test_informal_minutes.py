@@ -470,3 +470,14 @@ def test_a_name_line_under_an_election_is_an_election_decision():
     r = process_text(DocText.from_plain_text(text), doc)
     assert [(d.item, d.kind, d.text) for d in r.decisions] == [
         ("1", "election", "Aksel Bruun, Skovvej 4"), ("2", "election", "Kim Hovgaard")]  # not under 'Beretning'
+
+
+def test_an_adjective_and_a_body_noun_make_a_name():
+    from extract.pipeline import process_text
+    from extract.schema import Document
+
+    text = ("Referat af møde den 7. april 2025\n1. Samarbejde\nKemisk Fagråd har inviteret os. "
+            "Akademisk Råd mødes i maj. Vi talte om et godt råd.\n")
+    doc = Document(doc_id="x", source="x.pdf", sha256="0", engine="pdfplumber", extractor_version="0", status="ok")
+    orgs = {e.canonical for e in process_text(DocText.from_plain_text(text), doc).entities if e.label == "ORG"}
+    assert orgs == {"Kemisk Fagråd", "Akademisk Råd"}

@@ -225,6 +225,9 @@ def _compile(lex: OrgLexicon) -> dict[str, re.Pattern]:
         "context": re.compile(rf"(?<![\w])(?:[a-zæøå]+)?(?:{_alt(p['org_context_before'])}){_SP}"
                               rf"(?P<name>{CAPWORD}(?:(?:{_SP}{CAPWORD}){{1,2}}(?:{_SP}&{_SP}{CAPWORD})?|{_SP}&{_SP}{CAPWORD})"
                               rf"|{_CAP}{_L}+-{_CAP}{_L}+)(?![\w])"),  # one word only as a compound of names: "Cani-Shipping"
+        # "Akademisk Råd", "Biologisk Fagråd", "Økonomisk Forum": a capitalised -isk adjective and a body noun
+        "adjective_body": re.compile(rf"{_START}(?P<name>{_CAP}{_L}+?(?:isk|iske|sk|ske){_SP}"
+                                     rf"(?:{_alt(map(_cap, p['adjective_body_heads']))}|{_CAP}{_L}*?(?:{_alt(p['adjective_body_heads'])}))){_END}"),
         # "kontakt til Stadsing (udlejer)": a name followed by the part it plays for the association
         "role_after": re.compile(rf"(?<![\w-])(?P<name>{CAPWORD}(?:{_SP}{CAPWORD}){{0,2}}){_SP}?"
                                  rf"\((?:{_alt(p['org_roles_after'])})\)"),
@@ -606,6 +609,7 @@ def _morphology(ctx: _Ctx, lex: OrgLexicon) -> list[Mention]:
         *_name_run_family(ctx, lex, "context", min_words=2),
         *_name_run_family(ctx, lex, "institution_name"),
         *_name_run_family(ctx, lex, "role_after"),
+        *_name_run_family(ctx, lex, "adjective_body"),
         *_place_head_family(ctx, lex),
         *_head_name_family(ctx, lex),
         *_evidence_family(ctx, lex),
