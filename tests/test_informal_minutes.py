@@ -95,6 +95,8 @@ NLP = spacy.blank("da")
     ("Poul Berg, F12 genvalgt", "election"),  # a house code between the name and the verdict
     ("Kassen blev drøftet og bibeholdt.", "approval"),
     ("Tonny accepterede valget.", "election"),
+    ("Vi aftaler møde med træneren i november.", "other"),  # the board writing of itself
+    ("Vi vælger en onsdag.", "other"),
 ])
 def test_informal_approvals_and_rejections(sentence, kind):
     """(and a state is not a decision: see test_a_state_is_no_decision)"""

@@ -327,6 +327,9 @@ def _resolving_body(word: str, lex: Lexicon) -> bool:
     w = word.lower()
     return (_is_body_word(word, lex) and w not in lex.strict_excludes and w not in lex.person_roles
             and w not in lex.proposing_bodies and w != "mødet")
+#: the board writing of itself: "Vi aftaler møde med X", "Vi vælger en onsdag", "Vi vil holde fast i …"
+_WE_RESOLVE = re.compile(r"^\s*(?:[•\uf0b7▪*–-]\s*)?Vi\s+(?P<v>(?:vil\s+)?(?:vælger|valgte|aftaler|aftalte|beslutter|besluttede"
+                         r"|fastholder|fastholdt|holder\s+fast\s+i|holde\s+fast\s+i))\b")
 #: an informal vote tally: "ja, 4 mod 1", "5 stemmer mod 2", "nej: 3 mod 2"
 _VOTE = re.compile(r"(?:\b(?:(?P<pos>ja)|(?P<neg>nej))\s*[,:]?\s*)?\b(?P<a>\d{1,3})\s+(?:stemmer\s+)?(?:for\s+)?"
                    r"(?:mod|imod)\s+(?P<b>\d{1,3})\b", re.I)
@@ -427,6 +430,9 @@ def find_hits(text: str, lex: Lexicon, person_ends: set[int] | None = None) -> l
     if vm and _VOTE_WORD.search(text) and not _guarded(text, vm.start(), lex):
         kind = "rejected" if (vm.group("neg") or int(vm.group("a")) < int(vm.group("b"))) else "approval"
         hits.append(Hit(kind, vm.start(), vm.end(), False, False))
+    wm = _WE_RESOLVE.match(text)
+    if wm and not _guarded(text, wm.start("v"), lex):
+        hits.append(Hit("other", wm.start("v"), wm.end("v"), True, False))
     em = lex.elliptic.match(text)
     if em and len(WORD.findall(text)) <= 14:
         grp = "head" if em.group("head") else "tail"
