@@ -364,6 +364,8 @@ def test_a_common_institution_word_then_its_name():
     ("I december til marts var der events hver søndag.", [("december til marts", "2012-12-01", "2013-03-31")]),
     ("Vi spillede turnering i lørdags.", [("i lørdags", "2013-10-05", "2013-10-05")]),
     ("Vi mødtes i går.", [("i går", "2013-10-09", "2013-10-09")]),
+    ("Turneringen blev fastsat til 3. maj.", [("3. maj", "2014-05-03", "2014-05-03")]),  # arranged: ahead
+    ("Turneringen blev holdt 3. maj.", [("3. maj", "2013-05-03", "2013-05-03")]),
     ("Det fungerer fint i dag.", []),  # 'i dag' mostly means 'nowadays'
     ("Punkt 3 og 4 blev behandlet samlet.", []),
     ("Vi holdt Julefrokost 2012 i kantinen.", [("2012", "2012-01-01", "2012-12-31")]),  # an event's year

@@ -1336,7 +1336,9 @@ def _sentence_info(text: str, s: int, e: int) -> _SentInfo:
             continue
         if prev in _INFINITE_AUX:
             continue  # 'vil blive holdt', 'skal være afsluttet': the auxiliary decides
-        if w in PAST_IRREGULAR or w in REPORTING:
+        if w == "blev" and i + 2 < len(toks) and toks[i + 1][2] in _ARRANGED and toks[i + 2][2] == "til":
+            markers.append((p, "future", False))  # "Det blev aftalt til før sommerferien": arranged, ahead
+        elif w in PAST_IRREGULAR or w in REPORTING:
             past(p, w, pe)
         elif w in FUTURE_WORDS or w in PRESENT_WORDS:
             markers.append((p, "future", False))
