@@ -187,3 +187,23 @@ def with_full_names(doc: DocText, roster: list[Attendee]) -> list[Attendee]:
         if len(full) == 1 and (name := full.pop()) not in taken:
             out[k] = out[k].model_copy(update={"name": name})
     return out
+
+
+_NOT_TAKING_PART = re.compile(
+    r"(?:følgende|disse)\s+deltog\s+ikke\s+i\s+(?:behandlingen\s+af\s+(?:punktet|sagen)|sagens\s+behandling)[ \t]*:[ \t]*(?P<list>[^\n]+)"
+    r"|(?P<names>[A-ZÆØÅ][^.\n:]{1,120}?)\s+deltog\s+ikke\s+i\s+(?:behandlingen\s+af\s+(?:punktet|sagen)|sagens\s+behandling"
+    r"|punktets\s+behandling)", re.I)
+
+
+def with_item_absences(doc: DocText, items: list[Item], roster: list[Attendee]) -> list[Attendee]:
+    """'Følgende deltog ikke i behandlingen af punktet: Jens Bo (V)', 'Grethe Larsen deltog ikke i
+    sagens behandling': the listed persons took no part in that item."""
+    out = list(roster)
+    for it in items:
+        for m in _NOT_TAKING_PART.finditer(doc.text, it.heading_end, it.char_end):
+            names = m.group("list") or m.group("names")
+            for k, r in enumerate(out):
+                if re.search(rf"(?<![\w-]){re.escape(r.name)}(?![\w-])", names) and it.number not in r.absent_items:
+                    out[k] = r.model_copy(update={"absent_items": [*r.absent_items, it.number]})
+                    r = out[k]
+    return out

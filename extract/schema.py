@@ -70,6 +70,7 @@ class Attendee(Fact):
     party: str | None = Field(None, description="Party letter for politicians ('A', 'V').")
     role: Role = Field(..., description="chair, member, participant, guest, absent or secretary.")
     items: list[str] = Field(default_factory=list, description="For guests: the agenda item numbers they attended.")
+    absent_items: list[str] = Field(default_factory=list, description="Agenda items the person took no part in ('X deltog ikke i behandlingen af punktet').")
 
 
 class Item(Fact):

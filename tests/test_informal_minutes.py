@@ -485,3 +485,17 @@ def test_an_adjective_and_a_body_noun_make_a_name():
     doc = Document(doc_id="x", source="x.pdf", sha256="0", engine="pdfplumber", extractor_version="0", status="ok")
     orgs = {e.canonical for e in process_text(DocText.from_plain_text(text), doc).entities if e.label == "ORG"}
     assert orgs == {"Kemisk Fagråd", "Akademisk Råd"}
+
+
+def test_persons_who_took_no_part_in_an_item():
+    from extract.pipeline import process_text
+    from extract.schema import Document
+
+    text = ("Referat af udvalgsmøde den 4. december 2012\nTil stede: Anna Holm (A), Bo Frandsen (V), Carla Jessen (F)\n"
+            "1. Budget\nIndstillingen godkendt.\nFølgende deltog ikke i behandlingen af punktet: Bo Frandsen (V)\n"
+            "2. Takster\nTaget til efterretning.\nAnna Holm og Carla Jessen deltog ikke i sagens behandling.\n"
+            "3. Eventuelt\nFølgende deltog ikke i behandlingen af punktet:\nIntet.\n")
+    doc = Document(doc_id="x", source="x.pdf", sha256="0", engine="pdfplumber", extractor_version="0", status="ok")
+    r = process_text(DocText.from_plain_text(text), doc)
+    assert {a.name: a.absent_items for a in r.attendance} == {
+        "Anna Holm": ["2"], "Bo Frandsen": ["1"], "Carla Jessen": ["2"]}
