@@ -207,3 +207,32 @@ def with_item_absences(doc: DocText, items: list[Item], roster: list[Attendee]) 
                     out[k] = r.model_copy(update={"absent_items": [*r.absent_items, it.number]})
                     r = out[k]
     return out
+
+
+_PEOPLE = r"(?:medlemmer|deltagere|fremmødte|personer|ejere|andelshavere|beboere|stemmeberettigede|husstande|lejligheder|grundejere)"
+_COUNT = [
+    # "Deltager i alt: 15 (incl. bestyrelsen)", "Fremmødte: 23", "Antal deltagere: 40"
+    re.compile(r"(?:deltagere?|fremmødte|antal[ \t]+(?:deltagere|fremmødte))(?:[ \t]+i[ \t]+alt)?[ \t]*:[ \t]*(?P<n>\d{1,3})\b(?![.)])", re.I),
+    # "fremmøde på 31 medlemmer", "15 deltagere", "23 medlemmer var mødt", "47 af 81 ejere var repræsenteret"
+    re.compile(rf"(?:fremmøde[ \t]+på[ \t]+)?(?<![\d.,])(?P<n>\d{{1,3}})[ \t]+(?:af[ \t]+(?:\w+[ \t]+)?\d{{1,4}}[ \t]+)?{_PEOPLE}\b"
+               r"(?=[^.\n]{0,40}\b(?:mødt|fremmødt|til\s+stede|deltog|repræsenteret|fremmøde|stemmeberettigede)\b"
+               r"|\s*\(|[.,]?\s*$)", re.I | re.M),
+]
+
+
+_BESIDES = re.compile(rf"\bforuden[ \t]+(?P<a>\d{{1,3}})[ \t]+{_PEOPLE}\b[^.\n]{{0,80}}?\b(?P<b>\d{{1,3}})[ \t]+{_PEOPLE}\b", re.I)
+
+
+def attendance_count(doc: DocText, items: list[Item]) -> int | None:
+    """The number of attendees the minutes give, from the front matter and the first two items
+    (where an assembly records who came); None when they give none."""
+    end = items[min(1, len(items) - 1)].char_end if items else len(doc.text)
+    head = doc.text[:min(end, 6000)]
+    both = _BESIDES.search(head)  # "Foruden 4 medlemmer fra bestyrelsen var der fremmødt 2 medlemmer"
+    if both:
+        return int(both.group("a")) + int(both.group("b"))
+    for rx in _COUNT:
+        m = rx.search(head)
+        if m and (rx is _COUNT[0] or re.search(r"fremmøde|deltag|mødt|til\s+stede|repræsenteret", head[max(0, m.start() - 60):m.end() + 60], re.I)):
+            return int(m.group("n"))
+    return None

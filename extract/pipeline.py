@@ -95,7 +95,8 @@ def process_text(doctext: DocText, doc: Document, options: Options = Options()) 
 
 
 def _process_text(doctext: DocText, doc: Document, options: Options) -> DocumentResult:
-    from extract.assembly import with_elected_roles, with_full_names, with_item_absences, with_visitors
+    from extract.assembly import (attendance_count, with_elected_roles, with_full_names, with_item_absences,
+                                  with_visitors)
     from extract.attendance import parse_attendance
     from extract.nlp import build_nlp, make_doc
     from extract.segment import segment
@@ -106,6 +107,7 @@ def _process_text(doctext: DocText, doc: Document, options: Options) -> Document
     doc = doc.model_copy(update={
         "title": seg.front.title, "body": seg.front.body, "meeting_date": seg.front.meeting_date,
         "place": seg.front.place, "page_count": doctext.page_count, "ocr_pages": list(doctext.ocr_pages),
+        "attendance_count": attendance_count(doctext, seg.items),
     })
 
     nlp = build_nlp(options.ner_model)

@@ -51,6 +51,7 @@ class Document(Row):
     body: str | None = Field(None, description="The meeting body (board, committee) the minutes are from.")
     meeting_date: date | None = Field(None, description="Date of the meeting.")
     next_meeting_date: date | None = Field(None, description="Date of the next meeting when the minutes announce it.")
+    attendance_count: int | None = Field(None, description="How many attended when the minutes give a number instead of (or besides) names ('Deltagere i alt: 15', '31 medlemmer mødt').")
     place: str | None = Field(None, description="Where or how the meeting was held ('videomøde', 'Rådhuset').")
     page_count: int = Field(0, description="Number of pages in the PDF.")
     ocr_pages: list[int] = Field(default_factory=list, description="Pages whose text came from OCR rather than the PDF's text layer.")

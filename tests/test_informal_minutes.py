@@ -499,3 +499,17 @@ def test_persons_who_took_no_part_in_an_item():
     r = process_text(DocText.from_plain_text(text), doc)
     assert {a.name: a.absent_items for a in r.attendance} == {
         "Anna Holm": ["2"], "Bo Frandsen": ["1"], "Carla Jessen": ["2"]}
+
+
+@pytest.mark.parametrize("line, count", [
+    ("Deltager i alt: 15 (incl. bestyrelsen)", 15),
+    ("Der var et flot fremmøde på 31 medlemmer.", 31),
+    ("Fremmødte: Der var repræsenteret 47 af foreningens 81 ejere.", 47),
+    ("Foruden 4 medlemmer fra bestyrelsen var der fremmødt og repræsenteret 2 medlemmer.", 6),
+    ("Foreningen har nu 120 medlemmer.", None),  # membership, not attendance
+])
+def test_attendance_given_as_a_count(line, count):
+    from extract.assembly import attendance_count
+
+    doc = DocText.from_plain_text(f"Referat af generalforsamling den 3. marts 2021\n{line}\n1. Valg af dirigent\nTekst.")
+    assert attendance_count(doc, segment(doc).items) == count
