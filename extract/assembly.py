@@ -126,12 +126,43 @@ def elected_roles(doc: DocText, items: list[Item]) -> list[Attendee]:
     return sorted(found.values(), key=lambda a: a.char_start)
 
 
+def _one_letter_more(short: str, long: str) -> bool:
+    """'Bertelsen' / 'Berthelsen', 'Mogensen' / 'Mogenssen': one letter inserted."""
+    return len(long) == len(short) + 1 and any(long[:i] + long[i + 1:] == short for i in range(len(long)))
+
+
+def _spelling_variant(a: str, b: str) -> bool:
+    """'Lisbeth Bertelsen' in the list and 'Lisbeth Berthelsen' as dirigent: the same first
+    names and a surname one letter apart (a typo or a th/t, double-letter variant)."""
+    pa, pb = a.split(), b.split()
+    if len(pa) != len(pb) or len(pa) < 2 or pa[:-1] != pb[:-1] or len(min(pa[-1], pb[-1], key=len)) < 5:
+        return False
+    short, long = sorted((pa[-1], pb[-1]), key=len)
+    return _one_letter_more(short, long)
+
+
 def _same_person(a: str, b: str) -> bool:
     """'Kim' on a first-name roster and 'Kim Lund' elected: one person."""
-    if a == b:
+    if a == b or _spelling_variant(a, b):
         return True
     pa, pb = a.split(), b.split()
     return (len(pa) == 1 or len(pb) == 1) and pa[0] == pb[0]
+
+
+def merged_spellings(roster: list[Attendee]) -> list[Attendee]:
+    """One row per person when the minutes spell a name two ways (see `_spelling_variant`):
+    the first row's place, the longer spelling, a chair's or secretary's role over a member's."""
+    out: list[Attendee] = []
+    for r in roster:
+        k = next((i for i, o in enumerate(out) if _spelling_variant(o.name, r.name)), None)
+        if k is None:
+            out.append(r)
+            continue
+        o = out[k]
+        role = r.role if o.role in ("member", "participant") and r.role in ("chair", "secretary") else o.role
+        out[k] = o.model_copy(update={"role": role, "name": max(o.name, r.name, key=len),
+                                      "job_title": o.job_title or r.job_title})
+    return out
 
 
 def with_elected_roles(doc: DocText, items: list[Item], roster: list[Attendee]) -> list[Attendee]:

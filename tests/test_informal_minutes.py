@@ -97,6 +97,9 @@ NLP = spacy.blank("da")
     ("Tonny accepterede valget.", "election"),
     ("Vi aftaler møde med træneren i november.", "other"),  # the board writing of itself
     ("Vi vælger en onsdag.", "other"),
+    ("Vi vedtager at gebyret er det samme næste år.", "other"),
+    ("Vi spurgte om prisen skulle hæves, men det var der ingen som stemte for.", "rejected"),  # no tally
+    ("Alle stemte for forslaget.", "approval"),
 ])
 def test_informal_approvals_and_rejections(sentence, kind):
     """(and a state is not a decision: see test_a_state_is_no_decision)"""
@@ -139,6 +142,23 @@ def test_a_first_name_roster_person_speaks_inside_a_sentence(nlp):
     st = run(nlp, "1. Baner\nPå mødet fortalte Lars, at banerne er klar.", first_names("Mette", "Lars"))
     s = next(s for s in st if "banerne er klar" in s.text)
     assert s.speaker == "Lars" and s.act == "fortælle"
+
+
+def test_a_relative_clause_reports_the_person_before_it(nlp):
+    st = run(nlp, "1. Valg\nMette Berg blev valgt som dirigent som meddelte at mødet var lovligt indkaldt.",
+             first_names("Mette Berg", "Lars Ib"))
+    assert [(s.speaker, s.act) for s in st] == [("Mette Berg", "meddele")]
+
+
+def test_a_fixed_expression_reports(nlp):
+    st = run(nlp, "1. Budget\nLars Ib gør det klart at han ikke vil stemme imod.", first_names("Mette Berg", "Lars Ib"))
+    assert [(s.speaker, s.act) for s in st] == [("Lars Ib", "gøre det klart")]
+
+
+def test_another_person_acting_does_not_continue_the_speaker(nlp):
+    st = run(nlp, "1. Budget\nLars Ib mener at prisen er for høj. Mette Berg følger op på sagen. Det koster 5 kr.",
+             first_names("Mette Berg", "Lars Ib"))
+    assert [(s.speaker, s.implicit) for s in st] == [("Lars Ib", False), (None, False), (None, False)]
 
 
 def test_outline_letters_do_not_hide_the_speaker(nlp):
@@ -513,3 +533,13 @@ def test_attendance_given_as_a_count(line, count):
 
     doc = DocText.from_plain_text(f"Referat af generalforsamling den 3. marts 2021\n{line}\n1. Valg af dirigent\nTekst.")
     assert attendance_count(doc, segment(doc).items) == count
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Der blev spillet januar –februar i sæsonen 2012.", ("januar –februar i sæsonen 2012", date(2012, 1, 1), date(2012, 2, 29))),
+    ("Vi mødes 3. marts i 2019 igen.", ("3. marts i 2019", date(2019, 3, 3), date(2019, 3, 3))),
+])
+def test_a_yearless_period_takes_the_year_that_follows(sentence, expected):
+    from extract.nlp.temporal import find_temporal
+
+    assert [(t.text, t.start, t.end) for t in find_temporal(sentence, date(2013, 4, 10))] == [expected]

@@ -505,3 +505,22 @@ def test_fast_entity_resolution_equals_the_reference_scan():
             source = rng.choice(["roster", "rules", "gazetteer"])
             mentions.append(Mention(label, start, end, f"t{start}", f"c{start}-{end}", source))
         assert resolve(mentions) == resolve_naive(mentions)
+
+
+def test_a_definite_association_compound_in_lower_case_is_a_name():
+    """'gæld til grundejerforeningen' names one association; the minutes' own kind
+    ('tennisklubben' under a Tennisklub title) and a bare 'foreningen' do not."""
+    text = ("Referat af generalforsamling i Nordby Tennisklub\n1. Regnskab\nVi skylder grundejerforeningen "
+            "5.000 kr. og har lånt telte af sejlklubben. Tennisklubben og foreningen har det godt.\n")
+    found = {m.canonical for m in find_mentions(text, front_end=text.index("1. "))}
+    assert {"Grundejerforeningen", "Sejlklubben"} <= found
+    assert not {"Tennisklubben", "Foreningen", "foreningen"} & found
+
+
+def test_a_name_at_the_end_of_a_sentence_loses_the_full_stop():
+    assert "Sparekassen Nordby" in orgs("Vi fik 5000 kr. fra Sparekassen Nordby.\nTak for det.")
+
+
+def test_a_utility_named_by_sector_and_region():
+    found = orgs("Fem medlemmer har tilmeldt Energi Fyn og Forsyning Midt. Grøn Energi er målet.")
+    assert {"Energi Fyn", "Forsyning Midt"} <= set(found) and "Grøn Energi" not in found

@@ -328,11 +328,14 @@ def _resolving_body(word: str, lex: Lexicon) -> bool:
     return (_is_body_word(word, lex) and w not in lex.strict_excludes and w not in lex.person_roles
             and w not in lex.proposing_bodies and w != "mødet")
 #: the board writing of itself: "Vi aftaler møde med X", "Vi vælger en onsdag", "Vi vil holde fast i …"
-_WE_RESOLVE = re.compile(r"^\s*(?:[•\uf0b7▪*–-]\s*)?Vi\s+(?P<v>(?:vil\s+)?(?:vælger|valgte|aftaler|aftalte|beslutter|besluttede"
+_WE_RESOLVE = re.compile(r"^\s*(?:[•\uf0b7▪*–-]\s*)?Vi\s+(?P<v>(?:vil\s+)?(?:vælger|valgte|aftaler|aftalte|beslutter|besluttede|vedtager|vedtog"
                          r"|fastholder|fastholdt|holder\s+fast\s+i|holde\s+fast\s+i))\b")
 #: an informal vote tally: "ja, 4 mod 1", "5 stemmer mod 2", "nej: 3 mod 2"
 _VOTE = re.compile(r"(?:\b(?:(?P<pos>ja)|(?P<neg>nej))\s*[,:]?\s*)?\b(?P<a>\d{1,3})\s+(?:stemmer\s+)?(?:for\s+)?"
                    r"(?:mod|imod)\s+(?P<b>\d{1,3})\b", re.I)
+#: a show of hands without a tally: "det var der ingen som stemte for", "alle stemte for forslaget"
+_ALL_OR_NONE = re.compile(r"\b(?P<who>ingen|alle|samtlige(?:\s+fremmødte)?)\s+(?:(?:som|der)\s+)?stemte\s+(?P<side>for|imod|ja|nej)\b",
+                          re.I)
 _VOTE_WORD = re.compile(r"\b(?:stemte|stemmer|stemt|afstemning|afstemningen|ja|nej|vedtaget|forkastet)\b", re.I)
 #: the approval stamp of the minutes themselves: "Godkendt den 3. maj 2023", "Referatet godkendt: dato/underskrift"
 _STAMP = re.compile(r"^\s*(?:(?:referatet|protokollen|mødereferatet)\s+)?(?:er\s+)?(?:godkendt|underskrevet)\b"
@@ -356,7 +359,7 @@ def _is_stamp(text: str, following: list[str]) -> bool:
 def find_hits(text: str, lex: Lexicon, person_ends: set[int] | None = None) -> list[Hit]:
     """All finite decision constructions in a sentence, in text order."""
     hits: list[Hit] = []
-    if not lex.trigger.search(text) and not _VOTE.search(text):
+    if not lex.trigger.search(text) and not _VOTE.search(text) and not _ALL_OR_NONE.search(text):
         return hits
     for m in lex.conclusion_verb.finditer(text):
         hits.append(Hit("conclusion", m.start(), m.end(), True, True))
@@ -430,6 +433,11 @@ def find_hits(text: str, lex: Lexicon, person_ends: set[int] | None = None) -> l
     if vm and _VOTE_WORD.search(text) and not _guarded(text, vm.start(), lex):
         kind = "rejected" if (vm.group("neg") or int(vm.group("a")) < int(vm.group("b"))) else "approval"
         hits.append(Hit(kind, vm.start(), vm.end(), False, False))
+    am = _ALL_OR_NONE.search(text)
+    if am and not _guarded(text, am.start(), lex):
+        against = am.group("side").lower() in ("imod", "nej")
+        kind = "rejected" if (am.group("who").lower() == "ingen") != against else "approval"
+        hits.append(Hit(kind, am.start(), am.end(), False, False))
     wm = _WE_RESOLVE.match(text)
     if wm and not _guarded(text, wm.start("v"), lex):
         hits.append(Hit("other", wm.start("v"), wm.end("v"), True, False))

@@ -254,7 +254,9 @@ def _compile(lex: OrgLexicon) -> dict[str, re.Pattern]:
         "evidence_before": re.compile(rf"(?:^|[\s(])(?:{_alt(p['evidence_before'])}){_SP}$", re.I),
         "evidence_after": re.compile(rf"{_SP}(?:{_alt(p['evidence_verbs_after'])})(?![\w])"),
         # "Testcenter Danmark", "Erhvervshus Sydjylland", "Sygehus Lillebælt"
-        "head_place": re.compile(rf"{_START}(?P<name>{_CAP}{_L}*?(?:{_alt(p['head_place_suffixes'])}){_SP}(?:{places}))(?P<gen>s)?{_END}"),
+        # (a utility's sector word alone heads one too: "Energi Fyn", "Forsyning Midt")
+        "head_place": re.compile(rf"{_START}(?P<name>(?:{_CAP}{_L}*?(?:{_alt(p['head_place_suffixes'])})|Energi|Forsyning|Varme)"
+                                 rf"{_SP}(?:{places}))(?P<gen>s)?{_END}"),
         # "Region Skåne", "Region Hovedstadens"
         "region": re.compile(rf"{_START}(?P<name>Region{_SP}(?P<place>{CAPWORD})){_END}"),
         # "Grundejerforeningen Solbakken", "Fonden Realdania"
@@ -496,7 +498,7 @@ def _split_coordinated(lex: OrgLexicon, tail: str) -> list[str]:
 def _to_sentence_end(words: list[str]) -> list[str]:
     """'Sparekassen Faaborg. Mødet …': a name never runs past a full stop that ends a word of
     three letters or more ("A.P." and "Co." are initials and abbreviations, not sentence ends)."""
-    for k, w in enumerate(words[:-1]):
+    for k, w in enumerate(words):  # (the last word too: "fra Sparekassen Faaborg." ends the line)
         if w.endswith(".") and len(w) > 3 and not re.fullmatch(r"(?:\w\.)+", w):
             return words[:k] + [w[:-1]]
     return words
@@ -759,6 +761,25 @@ def _roster_names(names: Iterable[str | None], lex: OrgLexicon, ctx: _Ctx) -> di
     return out
 
 
+#: "gæld til grundejerforeningen", "medlem af bådelauget": a definite association compound names one
+#: particular association even in lower case (a bare "foreningen" does not: no prefix)
+_DEFINITE_ASSOCIATION = re.compile(r"(?<![\w\-./@])(?P<name>(?P<stem>[a-zæøå]{3,}(?:forening|laug|klub))(?:en|et|ben))(?![\w-])")
+
+
+def _definite_associations(text: str, front_end: int) -> list[Mention]:
+    """Lower-case definite association compounds, except the meeting body's own kind: a word
+    whose stem the front matter names ("tennisklubben" under "Referat … Tennisklub") is the
+    minutes speaking of their own association."""
+    front = text[:front_end or 600].casefold()
+    out = []
+    for m in _DEFINITE_ASSOCIATION.finditer(text):
+        if m.group("stem") in front:
+            continue
+        word = m.group("name")
+        out.append(Mention("ORG", m.start(), m.end(), word, word[:1].upper() + word[1:], "rules", "association"))
+    return out
+
+
 _WRAP_AFTER = re.compile(r"[ \u00a0]*(?:og|for|i|af|&|,)?[ \u00a0]*[\t\n]")
 
 
@@ -780,7 +801,7 @@ def find_mentions(text: str, lex: OrgLexicon | None = None, *, roster_orgs: Iter
         rx = re.compile(rf"{_START}(?P<name>{'|'.join(_surface_regex(n) for n in sorted(local, key=len, reverse=True))}){_GEN}{_END}")
         cands += [_mention(m, local[" ".join(m.group("name").split())], "roster", source="roster") for m in rx.finditer(text)]
     # a name cut where its table cell wraps ("Enhed for Kvalitet og" / "Patientsikkerhed") is the roster's name
-    morph = _trim_at_persons(_morphology(ctx, lex), persons)
+    morph = _trim_at_persons(_morphology(ctx, lex) + _definite_associations(text, front_end), persons)
     full = {m.canonical: [r for r in set(local.values()) if r.startswith(m.canonical + " ")] for m in morph} if local else {}
     cands += [m._replace(canonical=full[m.canonical][0]) if len(full.get(m.canonical, ())) == 1
               and _WRAP_AFTER.match(text, m.end) else m for m in morph]

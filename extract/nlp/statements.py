@@ -424,6 +424,23 @@ class StatementFinder:
             return None
         return subj
 
+    def _relative_subject(self, s: _Sentence, k: int) -> Subject | None:
+        """"Kim Ravn blev valgt som dirigent, som meddelte, at …": a relative clause right after
+        the person the sentence opens with reports that person's speech (nearest mention wins)."""
+        toks = s.toks
+        if k < 3 or toks[k - 1].lower_ not in ("som", "der") or self._leading_subject(s) is None:
+            return None
+        for n in range(k - 2, max(-1, k - 12), -1):
+            if toks[n].text in ";:" or (toks[n].lower_ in _CLAUSE_ENDS and n != k - 1 and toks[n].lower_ != "som"):
+                return None
+            if n in s.mentions:
+                end = s.mention_end(n)
+                if end is not None and all(t.text == "," or t.lower_ == "som" or t.text.islower()
+                                           for t in toks[end:k - 1]):
+                    return self._person_subject(s, n)
+                return None
+        return None
+
     def analyse(self, s: _Sentence) -> Analysis:
         """The first reporting verb with a subject in a main-clause position."""
         toks = s.toks
@@ -438,6 +455,8 @@ class StatementFinder:
                     subj, skip = after
             if subj is None:
                 subj = self._coordinated_subject(s, k)
+            if subj is None:
+                subj = self._relative_subject(s, k)
             if subj is None:
                 continue
             modal = tok.lower_ in _lex()["modals"]
@@ -725,6 +744,9 @@ class StatementFinder:
             elif self._impersonal(text, sent, in_report=bool(para_speaker) and not new_para
                                   and para_act in _lex()["report_acts"]):
                 para_speaker = para_act = None
+            elif (lead := self._leading_subject(sent)) is not None and lead[0].kind == "person" \
+                    and lead[0].name != (para_speaker if not new_para else prev_para_speaker):
+                para_speaker = para_act = None  # "Robert mener … . Christian følger op.": another person acts
             elif para_speaker and not new_para:
                 speaker, implicit = para_speaker, True
             elif new_para and prev_para_speaker and (

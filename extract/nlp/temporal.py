@@ -118,7 +118,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from calendar import monthrange
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Callable, Iterable
 
@@ -1533,6 +1533,33 @@ def _merge_ranges(text: str, cands: list[_Cand], sent_of: Callable[[int], int]) 
     return out
 
 
+#: "januar–februar i sæsonen 2012", "marts i året 2019": a yearless period whose year follows
+_TRAILING_YEAR_GAP = re.compile(r"\s+i\s+(?:(?:sæsonen|året|skoleåret|regnskabsåret|perioden|kalenderåret)\s+)?", _I)
+
+
+def _with_trailing_year(text: str, cands: list[_Cand]) -> list[_Cand]:
+    """A yearless month, day or range directly followed by "i [sæsonen] YYYY" takes that year,
+    and the two are one expression."""
+    out: list[_Cand] = []
+    i = 0
+    while i < len(cands):
+        a = cands[i]
+        b = cands[i + 1] if i + 1 < len(cands) else None
+        yearless = a.explicit_year is None and a.rel_year is None and (a.period is not None or a.ends is not None)
+        if (b is not None and yearless and b.unit is not None and b.unit[0] == "year" and b.year is not None
+                and _TRAILING_YEAR_GAP.fullmatch(text, a.end, b.start)):
+            if a.ends is not None:
+                ends = tuple(e if e.explicit_year is not None else replace(e, year=b.year) for e in a.ends)
+                out.append(replace(a, end=b.end, ends=ends, rel=_range_rel(*ends)))
+            else:
+                out.append(replace(a, end=b.end, year=b.year))
+            i += 2
+            continue
+        out.append(a)
+        i += 1
+    return out
+
+
 _RX_COORD = re.compile(r"\s*(?:,|\s(?P<og>og|samt))\s*(?:i\s+)?", _I)
 
 
@@ -1630,7 +1657,7 @@ def _find(text: str, ref: date | None, sentences: list[Span] | None, paragraphs:
     raw: list[_Cand] = []
     for finder in _FINDERS:
         finder(text, raw)
-    kept = _merge_ranges(text, _select(raw), sent_of)
+    kept = _with_trailing_year(text, _merge_ranges(text, _select(raw), sent_of))
 
     infos: dict[int, _SentInfo] = {}
     sent_year: dict[int, int] = {}                 # sentence idx -> latest explicit year so far
