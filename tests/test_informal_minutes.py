@@ -543,3 +543,15 @@ def test_a_yearless_period_takes_the_year_that_follows(sentence, expected):
     from extract.nlp.temporal import find_temporal
 
     assert [(t.text, t.start, t.end) for t in find_temporal(sentence, date(2013, 4, 10))] == [expected]
+
+
+def test_an_upper_case_heading_ends_a_decision_section():
+    from extract.pipeline import process_text
+    from extract.schema import Document
+
+    text = ("Referat af byrådets møde den 27. august 2025\n1. Parkering i midtbyen\nBeslutninger\n"
+            "Indstillingen blev godkendt.\nBESLUTNINGSFORSLAG FRA A OG B\nDer er altid mange ledige pladser i p-husene.\n")
+    doc = Document(doc_id="x", source="x.pdf", sha256="0", engine="pdfplumber", extractor_version="0", status="ok")
+    decisions = [d.text for d in process_text(DocText.from_plain_text(text), doc).decisions]
+    assert any("Indstillingen blev godkendt" in d for d in decisions)
+    assert not any("p-husene" in d for d in decisions)

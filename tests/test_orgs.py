@@ -524,3 +524,10 @@ def test_a_name_at_the_end_of_a_sentence_loses_the_full_stop():
 def test_a_utility_named_by_sector_and_region():
     found = orgs("Fem medlemmer har tilmeldt Energi Fyn og Forsyning Midt. Grøn Energi er målet.")
     assert {"Energi Fyn", "Forsyning Midt"} <= set(found) and "Grøn Energi" not in found
+
+
+def test_coordinated_names_with_the_same_head_are_two():
+    found = orgs("Sagen sendes til Magistratsafdelingen for Kultur og Borgerservice og Magistratsafdelingen for "
+                 "Teknik og Miljø. Forvaltningen for Sundhed og Omsorgs og Borgmesterens Afdelings indstilling.")
+    assert {"Magistratsafdelingen for Kultur og Borgerservice", "Magistratsafdelingen for Teknik og Miljø"} <= set(found)
+    assert not any(" og Magistratsafdelingen" in k or "Borgmesterens" in k for k in found)

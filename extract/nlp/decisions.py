@@ -672,6 +672,8 @@ def _heading_like(p: _Para, lex: Lexicon) -> bool:
     if section_of(t, lex) is not None or classify_heading(t, lex) is not None:
         return True
     words = WORD.findall(t)
+    if len(words) >= 3 and len(t) <= 120 and t.isupper() and verdict_kind(t, lex) is None:
+        return True  # "BESLUTNINGSFORSLAG FRA KF OG M": an upper-case heading of an attached text
     return t.endswith(":") and len(words) <= 6
 
 

@@ -236,6 +236,7 @@ def _compile(lex: OrgLexicon) -> dict[str, re.Pattern]:
         "institution_name": re.compile(rf"(?<![\w-])[a-zæøå-]*(?:{_alt(p['institution_type_words'])}){_SP}"
                                        rf"(?P<name>{CAPWORD})(?![\w-])(?!{_SP}{_CAP})"),
         # "Styrelsen for Patientsikkerhed", "Center for Sundhed og Omsorg", "Nationalt Videnscenter for Demens"
+        "for_head": re.compile(rf"(?:{for_heads})"),
         "for": re.compile(rf"{_START}(?P<name>(?:(?:Det|Den){_SP})?(?:(?:Nationalt?|Nationale|Regionalt?|Regionale|Dansk|Danske){_SP})?"
                           rf"(?P<head>{for_heads}){_SP}(?:for|af){_SP}(?P<tail>{capseq}(?:(?:,{_SP}|{_SP}og{_SP}|{_SP}&{_SP}){capseq})*)){_END}"),
         # "Syddansk Universitet", "Danske Regioner", "Danmarks Statistik", "Statens Serum Institut"
@@ -474,21 +475,26 @@ def _suffix_family(ctx: _Ctx, lex: OrgLexicon) -> Iterable[Mention]:
 
 
 def _for_family(ctx: _Ctx, lex: OrgLexicon) -> Iterable[Mention]:
-    for m in lex.regexes["for"].finditer(ctx.text):
+    rx, pos = lex.regexes["for"], 0
+    while (m := rx.search(ctx.text, pos)) is not None:
+        pos = m.end()
         tail = _split_coordinated(lex, m.group("tail"))
         if not tail or lex.is_product(m.group("head")) or m.group("head").casefold().endswith("området"):
             continue  # "Området for ..." is an area
         end = _words_end(ctx.text, m.start("tail"), tail)
+        pos = end  # (a coordinated second name starts after the first: search again from there)
         yield _mention(m, " ".join(ctx.text[m.start("name") : end].split()), "for", end=end)
 
 
 def _split_coordinated(lex: OrgLexicon, tail: str) -> list[str]:
-    """'Patientsikkerhed og Sundhedsstyrelsen' → ['Patientsikkerhed']: stop where another organisation starts."""
+    """'Patientsikkerhed og Sundhedsstyrelsen' → ['Patientsikkerhed']: stop where another organisation
+    starts ('Kultur og Borgerservice og Magistratsafdelingen for …': a second head word)."""
     parts = _LINK.split(tail)
     keep = parts[0]
     for link, nxt in zip(parts[1::2], parts[2::2], strict=True):
         first = nxt.split()[0]
         if nxt in lex.entries or first == "Region" or lex.regexes["suffix"].fullmatch(first) or lex.regexes["gazetteer"].match(nxt) \
+                or lex.regexes["for_head"].fullmatch(first) or re.search(r"(?:ens|ets|ernes|enes)$", first) \
                 or (link.strip() == "," and lex.regexes["place_head"].fullmatch(nxt)):  # '…, Sydby Universitet'
             break
         keep += link + nxt
