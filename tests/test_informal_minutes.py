@@ -161,6 +161,25 @@ def test_another_person_acting_does_not_continue_the_speaker(nlp):
     assert [(s.speaker, s.implicit) for s in st] == [("Lars Ib", False), (None, False), (None, False)]
 
 
+def test_a_pronoun_means_the_person_the_last_sentence_was_about(nlp):
+    st = run(nlp, "1. Valg af dirigent\nLars Ib valgtes. Han fastslog, at mødet var lovligt indkaldt.",
+             first_names("Mette Berg", "Lars Ib"))
+    assert [(s.speaker, s.act) for s in st] == [(None, None), ("Lars Ib", "fastslå")]
+
+
+def test_formanden_at_a_general_assembly_is_not_the_dirigent(nlp):
+    roster = [Attendee(name="Lars Ib", role="chair", job_title="dirigent", char_start=0, char_end=0),
+              Attendee(name="Mette Berg", role="member", char_start=0, char_end=0)]
+    st = run(nlp, "1. Eventuelt\nFormanden takkede for et godt år.\n2. Konstituering\nMette Berg, formand.", roster)
+    assert [(s.speaker, s.act) for s in st if s.act] == [("Mette Berg", "takke")]
+
+
+def test_a_short_answer_after_a_question_is_speech(nlp):
+    st = run(nlp, "1. Beretning\nMette: hvad koster snerydningen?\nLars: 25 tusind kr.\nLars: 12 stemmer.",
+             first_names("Mette", "Lars"))
+    assert [s.speaker for s in st] == ["Mette", "Lars", None]  # (the tally is no answer)
+
+
 def test_outline_letters_do_not_hide_the_speaker(nlp):
     st = run(nlp, "1. Eventuelt\na) Mette foreslog en fælles arbejdsdag.", first_names("Mette", "Lars"))
     s = next(s for s in st if "arbejdsdag" in s.text)

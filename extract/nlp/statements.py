@@ -538,6 +538,11 @@ class StatementFinder:
             role = lex["roles"].get(b)
             if role:
                 holders = [a for a in self.roster if a.role == role]
+                if b not in lex["elected_roles"] and role == "chair":
+                    # at a general assembly the chair is the elected dirigent, not "Formanden"
+                    dirigents = {self._elected(e) for e in lex["elected_roles"]} - {None}
+                    holders = [a for a in holders if a.name not in dirigents
+                               and (a.job_title or "").casefold() not in lex["elected_roles"]]
                 if holders:  # none (the chair read as a member): the title decides below
                     return holders[0] if len(holders) == 1 else None
         # "Direktøren" for the one "Kommunaldirektør", "Formanden" for the one "Bestyrelsesformand":
@@ -719,7 +724,8 @@ class StatementFinder:
                                                   "act": act, "implicit": False})
                 para_speaker, para_act = by.name, act
                 history.append((by.name, gender_of.get(by.name) or by.gender))
-            an = self._name_label(sent) or self._report_label(sent) or self.analyse(sent)
+            answer = bool(out) and out_item == item and out[-1].text.rstrip().endswith("?")
+            an = self._name_label(sent, answer) or self._report_label(sent) or self.analyse(sent)
             speaker = None
             implicit = False
             if an.subject is None:
@@ -755,6 +761,9 @@ class StatementFinder:
                 para_speaker = speaker
             else:
                 para_speaker = para_act = None
+            if speaker is None and (lead := self._leading_subject(sent)) is not None and lead[0].kind == "person":
+                # "Stefan Vrang valgtes. Han fastslog, …": a person the sentence is about is who "han" means next
+                history.append((lead[0].name, gender_of.get(lead[0].name) or lead[0].gender))
             out_item = item
             out.append(Statement(
                 char_start=start, char_end=end, text=text, speaker=speaker,
@@ -764,17 +773,20 @@ class StatementFinder:
         doc._.statements = out
         return doc
 
-    def _name_label(self, sent: _Sentence) -> Analysis | None:
+    def _name_label(self, sent: _Sentence, answer: bool = False) -> Analysis | None:
         """"Birgit: husk at ...": informal minutes put the speaker's name as a label before what
-        she said; not a list entry ("Ole Berg: genvalgt", "Bo Kjær: 12 stemmer")."""
+        she said; not a list entry ("Ole Berg: genvalgt", "Bo Kjær: 12 stemmer"). Right after a
+        question (`answer`) a short reply is speech too ("Leif: 25 tusind kr.")."""
         toks = sent.toks
         end = sent.mention_end(0)
-        if end is None or end + 1 >= len(toks) or toks[end].text not in (":", "-", "–") or not toks[end + 1].is_alpha:
+        if end is None or end + 1 >= len(toks) or toks[end].text not in (":", "-", "–") \
+                or not (toks[end + 1].is_alpha or (answer and toks[end + 1].like_num)):
             return None
         subj = self._person_subject(sent, 0)
         lex = _lex()
         content = [t for t in toks[end + 1:] if t.is_alpha]
-        if subj is None or len(content) < 3 or any(t.lower_ in lex["not_name_label_words"] for t in content):
+        if subj is None or len(content) < (1 if answer else 3) \
+                or (not answer and any(t.lower_ in lex["not_name_label_words"] for t in content)):
             return None
         return Analysis(subj, lex["name_label_act"], None)
 
