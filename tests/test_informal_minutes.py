@@ -557,8 +557,10 @@ def test_attendance_given_as_a_count(line, count):
 @pytest.mark.parametrize("sentence, expected", [
     ("Der blev spillet januar –februar i sæsonen 2012.", ("januar –februar i sæsonen 2012", date(2012, 1, 1), date(2012, 2, 29))),
     ("Vi mødes 3. marts i 2019 igen.", ("3. marts i 2019", date(2019, 3, 3), date(2019, 3, 3))),
+    # (a perfect with the season between the auxiliary and the participle is past)
+    ("Vi har denne vinter kunnet mærke klimaet.", ("denne vinter", date(2012, 12, 1), date(2013, 2, 28))),
 ])
-def test_a_yearless_period_takes_the_year_that_follows(sentence, expected):
+def test_yearless_periods_in_informal_minutes(sentence, expected):
     from extract.nlp.temporal import find_temporal
 
     assert [(t.text, t.start, t.end) for t in find_temporal(sentence, date(2013, 4, 10))] == [expected]

@@ -261,7 +261,7 @@ _MOVED = frozenset("udsat udskudt flyttet rykket forlænget forskudt".split())
 _GROUP_SKIP = _AUX_SKIP | frozenset("""
 på siden fra til den d omkring ved efter før inden løbet af uge primo medio ultimo starten
 slutningen midten begyndelsen udgangen sidste forrige år året foråret sommeren efteråret
-vinteren dag går
+vinteren vinter sommer forår efterår denne dette dag går
 """.split()) | frozenset(MONTHS)
 #: A promise/plan/decision verb governing "at" + infinitive: the infinitive's date lies ahead
 #: of the promise ("har lovet at etablere den i foråret", "besluttede at holde mødet i marts").
