@@ -302,13 +302,13 @@ def _candidates(doc: DocText, lines: list[TextLine]) -> list[_Cand]:
             break
         full = _join(parts)
         heading_end = lines[last].end
-        if last == i and (_ends_sentence(full) or len(full.split()) > 12):
+        if last == i and (_ends_sentence(full) or len(full.split()) > 12 or _COLON_SENTENCE.search(full)):
             # "1. Godkendelse af referat: Referatet blev godkendt." – heading and text on one line
             cut = _inline_heading_cut(full, dash=not ln.bold)
             if cut:
                 heading_end = ln.start + text.index(full) + cut + 1  # the text starts after ':' / '.'
                 full = full[:cut]
-        full = re.sub(r"\s*[:–-]\s*$", "", full) if not full.endswith(" -") else full
+        full = re.sub(r"\s*[:,;–-]\s*$", "", full) if not full.endswith(" -") else full
         full, kind = split_kind(strip_status(full))
         full = strip_status(full)
         if kind is None and last + 1 < len(lines):  # "Formål: Beslutning" / "Til orientering" below it
@@ -333,6 +333,11 @@ def _candidates(doc: DocText, lines: list[TextLine]) -> list[_Cand]:
                          bold=ln.bold, toc=toc))
         i = last + 1
     return out
+
+
+#: "7. Valg af suppleanter: På valg er Ole og Jørn": a clause with a finite verb after the colon is
+#: text, not a subtitle ("Kommuneplan 2025: Forslag til nye rammer" has no verb)
+_COLON_SENTENCE = re.compile(r":\s+[A-ZÆØÅ][^:]*?\b(?:er|var|blev|bliver|har|havde|kan|skal|vil)\b")
 
 
 def _inline_heading_cut(title: str, dash: bool = False) -> int | None:

@@ -256,6 +256,15 @@ def test_short_headings_written_as_sentences():
         ("1", "Valg af dirigent"), ("2", "Formandens beretning"), ("3", "Eventuelt")]
 
 
+def test_a_heading_with_a_clause_after_its_colon_and_a_trailing_comma():
+    doc = make_doc(["Generalforsamling i Roklubben den 3. marts 2021", "1. Valg af dirigent", "Ole Berg.",
+                    "2. Valg af suppleanter: På valg er Ole Berg og Jens Ib", "Begge blev genvalgt.",
+                    "3. Kommuneplan 2025: Forslag til nye rammer", "Drøftet.", "4. Eventuelt,", "Intet."])
+    assert [(i.number, i.title) for i in segment(doc).items] == [
+        ("1", "Valg af dirigent"), ("2", "Valg af suppleanter"), ("3", "Kommuneplan 2025: Forslag til nye rammer"),
+        ("4", "Eventuelt")]
+
+
 # --------------------------------------------------------------------------- committee decision labels
 
 @pytest.mark.parametrize("label, owner_or_body, day, num, rest", [
