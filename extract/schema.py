@@ -20,7 +20,7 @@ SCHEMA_VERSION = "1.0"
 Role = Literal["chair", "member", "participant", "guest", "absent", "secretary"]
 ItemKind = Literal["orientering", "beslutning", "drøftelse"]
 Status = Literal["ok", "failed"]
-DecisionKind = Literal["conclusion", "approval", "noted", "rejected", "deferred", "election", "other"]
+DecisionKind = Literal["conclusion", "approval", "noted", "rejected", "deferred", "election", "assignment", "other"]
 Granularity = Literal["day", "week", "month", "quarter", "half", "season", "year", "range", "relative"]
 EntityLabel = Literal["PER", "ORG", "LOC"]
 
@@ -110,7 +110,8 @@ class Entity(Fact):
 class Decision(Fact):
     """What was concluded, approved, noted, rejected, deferred or elected."""
 
-    kind: DecisionKind = Field(..., description="conclusion, approval, noted, rejected, deferred, election or other.")
+    kind: DecisionKind = Field(..., description="conclusion, approval, noted, rejected, deferred, election, "
+                                                 "assignment (a task given to someone, also in the actions table) or other.")
     text: str = Field(..., description="The decision sentence or block text.")
     decided_by: str | None = Field(None, description="Person who concluded, when the minutes name one.")
     decided_on: date | None = Field(None, description="Date of the decision (a dated 'Udvalgets beslutning den ...' block, else the meeting date).")

@@ -461,8 +461,8 @@ def _drop_toc(lines: list[TextLine], cands: list[_Cand], doc: DocText) -> list[_
             drop.update(k for k in run if k < first_real)
             for k in run:
                 twin = _later_twin(cands, k) if k < first_real else None
-                if twin is not None and not cands[twin].title:  # "Ad 1." under the agenda list
-                    cands[twin].title = cands[k].title
+                if twin is not None:  # (and "Ad 1." under the agenda list takes its title from it)
+                    cands[twin].title = _agenda_title(cands[k], cands[twin].title)
             continue
         twinned = [k for k in run if _later_twin(cands, k) is not None]
         if not twinned or (len(run) < 2 and not cands[run[0]].toc):
@@ -473,10 +473,36 @@ def _drop_toc(lines: list[TextLine], cands: list[_Cand], doc: DocText) -> list[_
         for k in run:
             if k <= last:
                 drop.add(k)
+                # the agenda list's wording is the item's title (a table of contents only fills a gap);
+                # the body's heading of the same number may word it differently ("Valg af to suppleanter"
+                # in the list, "Valg af suppleanter til bestyrelsen" over the text)
                 twin = _later_twin(cands, k)
-                if twin is not None and not cands[twin].title:
-                    cands[twin].title = cands[k].title
+                twin = twin if twin is not None else _same_number_after(cands, k, last)
+                if twin is not None:
+                    cands[twin].title = _agenda_title(cands[k], cands[twin].title)
     return [c for k, c in enumerate(cands) if k not in drop]
+
+
+def _agenda_title(entry: _Cand, heading: str) -> str:
+    """The title of an item listed in the agenda and headed again over its text: the heading's
+    when the list gives none, is a table of contents, or one only shortens or lengthens the
+    other ("Godkendelse af referat fra mødet den 4. oktober" / "Godkendelse af referat"); the
+    list's when the two word it differently ("Valg af to suppleanter" in the agenda, "Valg af
+    suppleanter til bestyrelsen" over the text): the agenda is the item's official name."""
+    listed = entry.title
+    if not heading:
+        return listed
+    if entry.toc or not listed:
+        return heading
+    a, b = _norm_title(listed), _norm_title(heading)
+    return heading if a.startswith(b) or b.startswith(a) else listed
+
+
+def _same_number_after(cands: list[_Cand], k: int, after: int) -> int | None:
+    """The first candidate after index `after` with the number of cands[k] (its body heading)."""
+    c = cands[k]
+    return next((j for j in range(after + 1, len(cands))
+                 if (cands[j].num, cands[j].sub, cands[j].num2) == (c.num, c.sub, c.num2)), None)
 
 
 def _later_twin(cands: list[_Cand], k: int) -> int | None:

@@ -265,6 +265,15 @@ def test_a_heading_with_a_clause_after_its_colon_and_a_trailing_comma():
         ("4", "Eventuelt")]
 
 
+def test_the_agenda_list_words_the_titles():
+    doc = make_doc(["Generalforsamling i Roklubben den 3. marts 2021", "Dagsorden:", "1. Valg af dirigent.",
+                    "2. Valg af to suppleanter.", "3. Eventuelt.", "Fremmødte: 12 medlemmer.",
+                    "1. Valg af dirigent.", "Ole Berg blev valgt.", "2. Valg af suppleanter til bestyrelsen",
+                    "Jens Ib og Bo Hansen blev valgt.", "3. Eventuelt", "Intet."])
+    assert [(i.number, i.title) for i in segment(doc).items] == [
+        ("1", "Valg af dirigent"), ("2", "Valg af to suppleanter"), ("3", "Eventuelt")]
+
+
 # --------------------------------------------------------------------------- committee decision labels
 
 @pytest.mark.parametrize("label, owner_or_body, day, num, rest", [
@@ -585,3 +594,18 @@ def test_an_upper_case_heading_ends_a_decision_section():
     decisions = [d.text for d in process_text(DocText.from_plain_text(text), doc).decisions]
     assert any("Indstillingen blev godkendt" in d for d in decisions)
     assert not any("p-husene" in d for d in decisions)
+
+
+def test_a_task_given_to_someone_is_a_decision():
+    from extract.pipeline import process_text
+    from extract.schema import Document
+
+    text = ("Referat af bestyrelsesmøde den 10. november 2009\nTil stede: Christian Holm, Ole Berg\n"
+            "1. Klubhuset\nUdluftningen kører alt for længe – Christian tager kontakt til installatør.\n"
+            "Ole Berg foreslog, at Christian skal ringe til kommunen.\n"
+            "Hvordan går det med skabene (Ole Berg)\n")
+    doc = Document(doc_id="x", source="x.pdf", sha256="0", engine="pdfplumber", extractor_version="0", status="ok")
+    res = process_text(DocText.from_plain_text(text), doc)
+    assert any("tager kontakt til installatør" in a.task for a in res.actions)
+    assert [(d.kind, d.item) for d in res.decisions if "installatør" in d.text] == [("assignment", "1")]
+    assert not [d for d in res.decisions if "foreslog" in d.text or "skabene" in d.text]

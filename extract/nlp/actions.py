@@ -33,7 +33,7 @@ from extract.nlp.dates import Intervals, sentence_ranges
 from extract.nlp.gazetteer import alternation
 from extract.nlp.intervals import GrowingRanges, InnermostRange
 from extract.nlp.decisions import StatementIndex
-from extract.schema import Action, Attendee, DateMention
+from extract.schema import Action, Attendee, DateMention, Decision
 
 Mention = tuple[int, int, str]  # start, end (doc offsets), canonical
 BULLET = re.compile(r"^\s*(?:[•\-–*▪●◦]|\d{1,2}[.)]|[a-h]\))\s+")
@@ -694,7 +694,42 @@ class ActionsComponent:
         marked_sentences(ctx, sents)
         prose_sentences(ctx, sents)
         doc._.actions = sorted(ctx.actions, key=lambda r: (r.char_start, r.char_end))
+        doc._.decisions = sorted([*(doc._.decisions or []), *assignments(doc, text, sents, doc._.actions)],
+                                 key=lambda d: (d.char_start, d.char_end))
         return doc
+
+
+#: "Vi har fået en mail (Daniel)", "Hvordan går det med skabene (Ida)": a report or a question
+#: marked with a name is no task given
+_NOT_ASSIGNED = re.compile(r"\b(?:har|havde)\s+(?:\w+\s+){0,2}?\w+(?:et|t|s)\b|^\W*(?:hvordan|hvad|hvem|hvornår|hvor|hvorfor)\b",
+                           re.I)
+
+
+def assignments(doc: Doc, text: str, sents: list[tuple[int, int]], actions: list[Action]) -> list[Decision]:
+    """The tasks the meeting gave someone ("Christian tager kontakt til installatør", "Ole sørger for
+    indkøbet", "Vi skal købe et nyt spil (Johannes)") are what it decided, in informal minutes
+    the only record of it: each becomes a decision of kind "assignment" (its whole sentence),
+    unless the sentence already holds a decision, reports someone's speech (a proposal is no
+    decision), asks, or narrates."""
+    taken = [(d.char_start, d.char_end) for d in doc._.decisions or []]
+    spoken = [(st.char_start, st.char_end) for st in doc._.statements or [] if st.act]
+    starts = [a for a, _ in sents]
+    out: list[Decision] = []
+    seen: set[tuple[int, int]] = set()
+    for act in actions:
+        k = bisect.bisect_right(starts, act.char_start) - 1
+        a, b = sents[k] if k >= 0 else (act.char_start, act.char_end)
+        b = max(b, act.char_end)
+        sentence = text[a:b].strip()
+        if (a, b) in seen or not sentence or sentence.rstrip().endswith("?") or _NOT_ASSIGNED.search(sentence):
+            continue
+        if any(x < b and a < y for x, y in taken) or any(x <= a < y for x, y in spoken):
+            continue
+        seen.add((a, b))
+        lead = len(text[a:b]) - len(text[a:b].lstrip())
+        out.append(Decision(kind="assignment", text=sentence, char_start=a + lead, char_end=a + lead + len(sentence),
+                            decided_on=doc._.meeting_date))
+    return out
 
 
 @Language.factory("referat_actions", default_config={"lexicon": None})
