@@ -531,3 +531,8 @@ def test_coordinated_names_with_the_same_head_are_two():
                  "Teknik og Miljø. Forvaltningen for Sundhed og Omsorgs og Borgmesterens Afdelings indstilling.")
     assert {"Magistratsafdelingen for Kultur og Borgerservice", "Magistratsafdelingen for Teknik og Miljø"} <= set(found)
     assert not any(" og Magistratsafdelingen" in k or "Borgmesterens" in k for k in found)
+
+
+def test_an_unsayable_acronym_in_lower_case_is_the_organisation():
+    found = orgs("Det er billigere hvis folk melder sig på pbs. Vi tog toget med dsb. Kl. 19 sluttede mødet.")
+    assert {"PBS", "DSB"} <= set(found) and not any(k.lower() == "kl" for k in found)

@@ -157,6 +157,11 @@ def _cap(word: str) -> str:
     return word[:1].upper() + word[1:]
 
 
+#: an acronym of three or more consonants ("PBS", "DSB", "TDC") is no Danish word in any case:
+#: informal minutes write it in lower case too ("meld jer til pbs")
+_UNSAYABLE = re.compile(r"[BCDFGHJKLMNPQRSTVWXZ]{3,6}")
+
+
 @lru_cache(maxsize=4)
 def load_lexicon(path: str | Path = ORGS_DIR) -> OrgLexicon:
     """Read a models/orgs/ folder once per process: each *.jsonl is a gazetteer (places.jsonl
@@ -179,6 +184,8 @@ def load_lexicon(path: str | Path = ORGS_DIR) -> OrgLexicon:
             amb = bool(e.get("ambiguous")) or (label == "LOC" and e["name"] in ambiguous_places)
             for surface in [e["name"], *e.get("variants", [])]:  # spelling variants → the entry name
                 add(surface, Entry(e["name"], label, amb, e.get("letter")))
+            if label == "ORG" and _UNSAYABLE.fullmatch(e["name"]):
+                add(e["name"].lower(), Entry(e["name"], label, amb, e.get("letter")))
             for other in [*e.get("aka", []), *e.get("abbr", [])]:  # other names are their own canonical
                 add(other, Entry(other, label, amb or other in ambiguous_places, e.get("letter")))
             if e.get("place"):  # a municipality's town is a place
