@@ -37,13 +37,14 @@ front matter (`extract.frontmatter`).
 from __future__ import annotations
 
 import re
+from collections import Counter
 import statistics
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from extract.doctext import DocText
+from extract.doctext import Block, DocText
 from extract.frontmatter import FrontMatter, TextLine, layout_lexicon, parse_front, text_lines
 from extract.schema import Item
 
@@ -60,8 +61,73 @@ def segment(doc: DocText, source_stem: str = "") -> Segmentation:
     """Split a document into front matter and agenda items (`source_stem`: the file name,
     a hint for the year of a meeting date printed without one)."""
     items = find_items(doc)
+    if not items or items[0].char_start >= _appendix_start(doc):
+        # no numbered agenda (numbers only in an appendix, "Bilag A: … 1. Valg af dirigent"):
+        # the styled headings are the items
+        items = styled_items(doc) or items
     end = items[0].char_start if items else len(doc.text)
     return Segmentation(front=parse_front(doc, end, source_stem), items=items)
+
+
+# --------------------------------------------------------------------------- unnumbered headings
+
+_APPENDIX = re.compile(r"^(?:bilag|appendiks|appendix|anneks)\b", re.I)
+
+
+def _blocks_body_size(blocks: list[Block]) -> float:
+    sizes: Counter[float] = Counter()
+    for b in blocks:
+        sizes[round(b.size * 2) / 2] += b.end - b.start
+    return sizes.most_common(1)[0][0] if sizes else 0.0
+
+
+def _appendix_start(doc: DocText) -> int:
+    """Offset of the first appendix heading ("Bilag", "Bilag A", "Appendiks") set larger than
+    the body or in bold; the text's end when there is none."""
+    body = _blocks_body_size(doc.blocks)
+    for b in doc.blocks[1:]:
+        t = doc.block_text(b).strip()
+        if _APPENDIX.match(t) and len(t.split()) <= 6 and (b.bold or (body and b.size >= body + 1.0)):
+            return b.start
+    return len(doc.text)
+
+
+def styled_items(doc: DocText) -> list[Item]:
+    """Minutes whose headings carry no numbers (a LaTeX or Word document with section
+    styles): the headings of the largest font size above the body's that recurs, before any
+    appendix, are the items, numbered 1, 2, … in order. The first block is the title; a
+    heading is short, has no final full stop and is no list entry. Bold body-sized headings
+    count only when no larger size heads two blocks."""
+    if len(doc.blocks) < 3:
+        return []
+    body = _blocks_body_size(doc.blocks)
+    heads: list[tuple[float, Block]] = []
+    appendix = _appendix_start(doc)
+    for b in doc.blocks[1:]:
+        t = doc.block_text(b).strip()
+        if b.start >= appendix:
+            break
+        words = t.split()
+        if (not words or len(words) > 12 or b.bullet or t[-1] in ".,;" or not _UPPER_START.match(t)
+                or (b.cells and len(b.cells) > 1)):
+            continue
+        size = round(b.size * 2) / 2
+        if size >= body + 1.0:
+            heads.append((size, b))
+        elif b.bold and size >= body - 0.5:
+            heads.append((0.0, b))  # (a bold body-sized heading: the weakest level)
+    counts = Counter(size for size, _ in heads)
+    level = max((sz for sz, n in counts.items() if n >= 2), default=None)
+    if level is None:
+        return []
+    chosen = [b for size, b in heads if size == level]
+    items = []
+    for k, b in enumerate(chosen):
+        end = chosen[k + 1].start if k + 1 < len(chosen) else len(doc.text)
+        title, kind = split_kind(doc.block_text(b).strip().rstrip(":"))
+        items.append(Item(number=str(k + 1), title=title, kind=kind, char_start=b.start, char_end=end,
+                          heading_end=b.end))
+    return items
 
 
 # --------------------------------------------------------------------------- candidates

@@ -274,6 +274,25 @@ def test_the_agenda_list_words_the_titles():
         ("1", "Valg af dirigent"), ("2", "Valg af to suppleanter"), ("3", "Eventuelt")]
 
 
+def test_unnumbered_headings_in_a_larger_font_are_the_items():
+    from extract.doctext import Block
+    from extract.segment import segment
+
+    parts = [("Referat for generalforsamling d. 21. september 2015", 14.3), ("Til stede", 12.0),
+             ("• Anne Holm", 10.9), ("Valg af dirigent", 14.3), ("Ole Berg er dirigent.", 10.9),
+             ("Regnskab", 14.3), ("Regnskabet blev godkendt.", 10.9), ("Ændring af § 3", 12.0),
+             ("Forslaget er vedtaget.", 10.9), ("Eventuelt", 14.3), ("Intet.", 10.9),
+             ("Bilag A", 20.7), ("1. Valg af dirigent", 10.9), ("2. Beretning", 10.9), ("3. Regnskab", 10.9)]
+    text, blocks = "", []
+    for t, size in parts:
+        start = len(text)
+        text += t + "\n"
+        blocks.append(Block(start, start + len(t), 1, size=size, bullet=t.startswith("•")))
+    doc = DocText(text, blocks, [], page_count=1)
+    assert [(i.number, i.title) for i in segment(doc).items] == [
+        ("1", "Valg af dirigent"), ("2", "Regnskab"), ("3", "Eventuelt")]
+
+
 # --------------------------------------------------------------------------- committee decision labels
 
 @pytest.mark.parametrize("label, owner_or_body, day, num, rest", [
