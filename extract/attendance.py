@@ -592,7 +592,7 @@ def _sections(doc: DocText, lines: list[TextLine], front_end: int) -> list[_Sect
                 cur = sections[-1]
             prev_line = stripped
             continue
-        if _is_stop_label(stripped.split("\t")[0]) or re.fullmatch(r"[A-ZÆØÅ][\w æøå/-]{1,40}:", stripped) or \
+        if _is_stop_label(stripped.split("\t")[0]) or re.fullmatch(r"[A-ZÆØÅ][\w æøå/.-]{1,40}:", stripped) or \
                 re.match(r"^\S+( \S+)?\s*:\s", stripped) and stripped.split(":")[0].lower() in _lex()["stop_labels"]:
             cur = None  # another field ('Bemærkninger:', 'Dato: …') ends the list
             continue

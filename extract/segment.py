@@ -518,6 +518,8 @@ def _drop_toc(lines: list[TextLine], cands: list[_Cand], doc: DocText) -> list[_
             runs[-1].append(k)
     drop: set[int] = set()
     for run in runs:
+        if len(run) >= 3:
+            _renumber_misprinted(cands, run)
         twins_in_run = [j for k in run if (j := _later_twin(cands, k)) is not None and j in run]
         if twins_in_run:
             # the list runs straight into the first real heading ("7. Eventuelt" then
@@ -526,7 +528,7 @@ def _drop_toc(lines: list[TextLine], cands: list[_Cand], doc: DocText) -> list[_
             first_real = min(twins_in_run)
             drop.update(k for k in run if k < first_real)
             for k in run:
-                twin = _later_twin(cands, k) if k < first_real else None
+                twin = (_later_twin(cands, k) or _same_number_after(cands, k, first_real - 1)) if k < first_real else None
                 if twin is not None:  # (and "Ad 1." under the agenda list takes its title from it)
                     cands[twin].title = _agenda_title(cands[k], cands[twin].title)
             continue
@@ -569,6 +571,31 @@ def _same_number_after(cands: list[_Cand], k: int, after: int) -> int | None:
     c = cands[k]
     return next((j for j in range(after + 1, len(cands))
                  if (cands[j].num, cands[j].sub, cands[j].num2) == (c.num, c.sub, c.num2)), None)
+
+
+def _titles_match(a: str, b: str) -> bool:
+    a, b = _norm_title(_LEADERS.sub("", a)), _norm_title(b)
+    return bool(a and b) and (fuzz.ratio(a, b) >= 80 or (min(len(a), len(b)) >= 12 and (a.startswith(b) or b.startswith(a))))
+
+
+def _renumber_misprinted(cands: list[_Cand], run: list[int]) -> None:
+    """An agenda list '4. Valg af medlemmer til bestyrelsen …' whose heading over the text is
+    printed '6. Valg af medlemmer til bestyrelsen …' (a typo: the list's 6 is another item):
+    the heading takes the list's number, so the items keep the agenda's order."""
+    listed = {(cands[k].num, cands[k].sub): cands[k].title for k in run}
+    end = max(run)
+    for k in run:
+        c = cands[k]
+        if _later_twin(cands, k) is not None:
+            continue
+        for j in range(end + 1, len(cands)):
+            o = cands[j]
+            if o.sub != c.sub or o.num == c.num or o.num2 is not None or not _titles_match(c.title, o.title):
+                continue
+            own = listed.get((o.num, o.sub))
+            if own is None or not _titles_match(own, o.title):
+                o.num = c.num
+            break
 
 
 def _later_twin(cands: list[_Cand], k: int) -> int | None:

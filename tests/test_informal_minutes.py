@@ -209,6 +209,9 @@ def elected(text: str) -> list[tuple[str, str, str | None]]:
     ("Referat\n1) Valg af dirigent\nBent Kragh valgtes. Han fastslog, at alt var i orden.\n2) Beretning\nTekst.",
      [("Bent Kragh", "chair", "dirigent")]),
     ("Referat\n1. Beretning\nTekst.\nReferent: Lise Dahl", [("Lise Dahl", "secretary", "referent")]),
+    # name-and-role lines under the heading: each line names its own holder
+    ("Referat\n1. Valg af dirigent og referent\nJohn Dahl, dirigent\nPaul Erik Bidinger, referent\n2. Beretning\nTekst.",
+     [("John Dahl", "chair", "dirigent"), ("Paul Erik Bidinger", "secretary", "referent")]),
 ])
 def test_elected_dirigent_and_referent(text, expected):
     assert elected(text) == expected
@@ -291,6 +294,16 @@ def test_unnumbered_headings_in_a_larger_font_are_the_items():
     doc = DocText(text, blocks, [], page_count=1)
     assert [(i.number, i.title) for i in segment(doc).items] == [
         ("1", "Valg af dirigent"), ("2", "Regnskab"), ("3", "Eventuelt")]
+
+
+def test_a_heading_misnumbered_against_the_agenda_takes_the_agenda_number():
+    doc = make_doc(["Generalforsamling i Sejlklubben den 2. april 2013", "Dagsorden:", "1. Valg af dirigent",
+                    "2. Regnskab", "3. Valg af medlemmer til bestyrelsen", "4. Indkomne forslag",
+                    "1. Valg af dirigent", "Ole Berg.", "2. Regnskab", "Godkendt.",
+                    "4. Valg af medlemmer til bestyrelsen", "Anne Holm blev valgt.", "4. Indkomne forslag", "Ingen."])
+    assert [(i.number, i.title) for i in segment(doc).items] == [
+        ("1", "Valg af dirigent"), ("2", "Regnskab"), ("3", "Valg af medlemmer til bestyrelsen"),
+        ("4", "Indkomne forslag")]
 
 
 # --------------------------------------------------------------------------- committee decision labels
@@ -628,3 +641,11 @@ def test_a_task_given_to_someone_is_a_decision():
     assert any("tager kontakt til installatør" in a.task for a in res.actions)
     assert [(d.kind, d.item) for d in res.decisions if "installatør" in d.text] == [("assignment", "1")]
     assert not [d for d in res.decisions if "foreslog" in d.text or "skabene" in d.text]
+
+
+def test_an_agenda_label_with_an_abbreviation_ends_the_absence_list():
+    t = ("Referat fra generalforsamling den 2. april 2013\nTilstede:\nAnne Holm, Ole Berg.\n"
+         "Afbud fra Pia Lund og Poul Greve\nDagsorden iflg. vedtægter:\n1. Valg af dirigent\n")
+    roster = parse_attendance(DocText.from_plain_text(t), t.index("1. Valg"))
+    assert [(a.name, a.role) for a in roster] == [
+        ("Anne Holm", "member"), ("Ole Berg", "member"), ("Pia Lund", "absent"), ("Poul Greve", "absent")]
