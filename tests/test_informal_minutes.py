@@ -245,6 +245,7 @@ def test_an_attendance_item_with_an_outline_list():
     ("Referat af ordinær generalforsamling\ni A/B Solgården\nAfholdt tirsdag den 4. maj 2021", "A/B Solgården"),
     ("Referat af ordinær generalforsamling\nBeboerforening ved Kildeparken\n4. maj 2021", "Beboerforening ved Kildeparken"),
     ("Referat\nUdvalget for Teknik og Miljø (UTM)\nMøde den 4. maj 2021", "Udvalget for Teknik og Miljø"),
+    ("Referat fra SKNH generalforsamlingen lørdag d. 5. april 2014\nDeltagere:\nOle Berg", "SKNH"),
 ])
 def test_meeting_body_forms(front, body):
     doc = DocText.from_plain_text(front + "\n1. Velkomst\nTekst.\n2. Eventuelt\nIntet.")
@@ -609,6 +610,7 @@ def test_attendance_given_as_a_count(line, count):
     ("Vi mødes 3. marts i 2019 igen.", ("3. marts i 2019", date(2019, 3, 3), date(2019, 3, 3))),
     # (a perfect with the season between the auxiliary and the participle is past)
     ("Vi har denne vinter kunnet mærke klimaet.", ("denne vinter", date(2012, 12, 1), date(2013, 2, 28))),
+    ("Ole Berg suppleant (på valg 2014)", ("2014", date(2014, 1, 1), date(2014, 12, 31))),  # a term of office
 ])
 def test_yearless_periods_in_informal_minutes(sentence, expected):
     from extract.nlp.temporal import find_temporal
@@ -649,3 +651,9 @@ def test_an_agenda_label_with_an_abbreviation_ends_the_absence_list():
     roster = parse_attendance(DocText.from_plain_text(t), t.index("1. Valg"))
     assert [(a.name, a.role) for a in roster] == [
         ("Anne Holm", "member"), ("Ole Berg", "member"), ("Pia Lund", "absent"), ("Poul Greve", "absent")]
+
+
+def test_a_companion_after_a_name_is_no_part_of_it():
+    t = "Referat fra generalforsamlingen d. 5. april 2014\nDeltagere:\nBrian Uller\nSimon Bertel + Ven\nOle Berg\n1. Valg af dirigent\n"
+    roster = parse_attendance(DocText.from_plain_text(t), t.index("1. Valg"))
+    assert [a.name for a in roster] == ["Brian Uller", "Simon Bertel", "Ole Berg"]

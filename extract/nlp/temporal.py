@@ -174,7 +174,7 @@ YEAR_CONTEXT = frozenset("""
 i siden fra til før efter inden indtil gennem for år året årene af mellem omkring ved per pr.
 senest mod primo medio ultimo start slut hele budget budgettet budgetår budgetåret regnskab
 regnskabet regnskabsår regnskabsåret finanslov finansloven finansåret økonomiaftale
-økonomiaftalen økonomiaftalerne øa perioden periode sæson sæsonen ind henover
+økonomiaftalen økonomiaftalerne øa perioden periode sæson sæsonen ind henover valg genvalg
 """.split())
 #: Compound heads of events and yearly reports: the year after them dates the event
 #: ("Julefrokost 2016", "Formandsberetningen 2023"), unlike a project name ("Kulturkommune 2017").
