@@ -20,6 +20,16 @@ from extract.schema import Attendee
 from extract.segment import segment
 
 
+def processed(text: str):
+    """The whole pipeline on plain text (no PDF)."""
+    from extract.pipeline import process_text
+    from extract.schema import Document
+
+    doc = Document(doc_id="x", source="x.pdf", sha256="0", engine="pdfplumber", extractor_version="0", status="ok")
+    return process_text(DocText.from_plain_text(text), doc)
+
+
+
 # --------------------------------------------------------------------------- meeting date
 
 def test_year_hints_prefer_the_file_name_then_the_most_frequent_year():
@@ -339,14 +349,10 @@ def test_a_first_name_alone_takes_the_one_full_name_of_the_document(nlp):
 # --------------------------------------------------------------------------- organisations in associations' minutes
 
 def test_banks_utilities_and_named_schools_are_organisations():
-    from extract.pipeline import process_text
-    from extract.schema import Document
-
     text = ("Referat af generalforsamling den 3. maj 2021\n1. Økonomi\n"
             "Der er bevilget 5000 kr. fra Jyske Bank og Sparekassen Thy. Mødet blev holdt på Friskolen Ådalen. "
             "Vi har fået tilbud fra Andel og fra Føtex.")
-    doc = Document(doc_id="x", source="x.pdf", sha256="0", engine="pdfplumber", extractor_version="0", status="ok")
-    found = process_text(DocText.from_plain_text(text), doc)
+    found = processed(text)
     orgs = {(e.text, e.canonical) for e in found.entities if e.label == "ORG"}
     assert {("Jyske Bank", "Jyske Bank"), ("Sparekassen Thy", "Sparekassen Thy"),
             ("Friskolen Ådalen", "Friskolen Ådalen"), ("Føtex", "Føtex")} <= orgs
@@ -401,15 +407,11 @@ def test_a_short_heading_ending_in_a_full_stop_continues_the_sequence():
 
 
 def test_initials_defined_in_the_minutes_are_the_person():
-    from extract.pipeline import process_text
-    from extract.schema import Document
-
     text = ("Referat af generalforsamling den 24. maj 2023\n"
             "Desuden var Henrik Bo Lindberg (HBL) fra Fjordens Administration A/S til stede.\n"
             "1. Valg af dirigent og referent\nBestyrelsen foreslog HBL som dirigent og referent, som blev valgt.\n"
             "2. Regnskab\nHBL fremlagde årsrapporten.\n")
-    doc = Document(doc_id="x", source="x.pdf", sha256="0", engine="pdfplumber", extractor_version="0", status="ok")
-    r = process_text(DocText.from_plain_text(text), doc)
+    r = processed(text)
     assert [(a.name, a.role, a.organisation) for a in r.attendance] == [
         ("Henrik Bo Lindberg", "chair", "Fjordens Administration A/S")]
     assert {(s.speaker, s.act) for s in r.statements if s.speaker} == {("Henrik Bo Lindberg", "fremlægge")}
@@ -422,25 +424,17 @@ def test_a_body_opening_the_sentence_is_its_subject(nlp):
 
 
 def test_sponsors_and_school_names_are_organisations():
-    from extract.pipeline import process_text
-    from extract.schema import Document
-
     text = ("Referat af generalforsamling den 3. maj 2021\n1. Økonomi\n"
             "Vi har fået et sponsorat fra Vest-Rengøring. Mødet blev holdt i Kildeskolens aula. "
             "Vi har en aftale med Anne-Mette om kaffen.")
-    doc = Document(doc_id="x", source="x.pdf", sha256="0", engine="pdfplumber", extractor_version="0", status="ok")
-    orgs = {e.canonical for e in process_text(DocText.from_plain_text(text), doc).entities if e.label == "ORG"}
+    orgs = {e.canonical for e in processed(text).entities if e.label == "ORG"}
     assert orgs == {"Vest-Rengøring", "Kildeskolen"}  # a hyphenated first name is no company
 
 
 def test_a_common_institution_word_then_its_name():
-    from extract.pipeline import process_text
-    from extract.schema import Document
-
     text = ("Referat af møde den 4. december 2012\n1. Økonomi\nDer er holdt dialog med aflastningstilbuddet "
             "Bakkely, og aktivitetscentret Lærkehuset flytter. Vi har talt med foreningen om Henrik.\n")
-    doc = Document(doc_id="x", source="x.pdf", sha256="0", engine="pdfplumber", extractor_version="0", status="ok")
-    orgs = {e.canonical for e in process_text(DocText.from_plain_text(text), doc).entities if e.label == "ORG"}
+    orgs = {e.canonical for e in processed(text).entities if e.label == "ORG"}
     assert orgs == {"Bakkely", "Lærkehuset"}
 
 
@@ -478,14 +472,10 @@ def test_an_update_label_names_the_reporter(nlp):
 
 
 def test_a_party_subject_is_not_the_member_signing_for_it():
-    from extract.pipeline import process_text
-    from extract.schema import Document
-
     text = ("Referat Fjordby Byråd d. 27-08-2025\n1. Forslag fra V om cykelstier\n"
             "Venstre ønsker flere cykelstier i kommunen.\nOle Hansen\nByrådsmedlem, Venstre\n"
             "2. Eventuelt\nIntet.\n")
-    doc = Document(doc_id="x", source="x.pdf", sha256="0", engine="pdfplumber", extractor_version="0", status="ok")
-    r = process_text(DocText.from_plain_text(text), doc)
+    r = processed(text)
     assert not any(s.speaker for s in r.statements)
 
 
@@ -513,23 +503,15 @@ def test_a_lettered_sub_point_is_not_part_of_the_item_title():
 
 
 def test_a_role_only_a_company_plays_marks_the_name_before_it():
-    from extract.pipeline import process_text
-    from extract.schema import Document
-
     text = ("Referat af møde den 10. november 2009\n1. Lokaler\nKim tager kontakt til Bolighuset (udlejer). "
             "Vi har talt med Peter Hansen (sponsor) om trøjer.\n")
-    doc = Document(doc_id="x", source="x.pdf", sha256="0", engine="pdfplumber", extractor_version="0", status="ok")
-    orgs = {e.canonical for e in process_text(DocText.from_plain_text(text), doc).entities if e.label == "ORG"}
+    orgs = {e.canonical for e in processed(text).entities if e.label == "ORG"}
     assert orgs == {"Bolighuset"}  # a person with a role stays a person
 
 
 def test_the_elected_dirigent_is_an_election_decision():
-    from extract.pipeline import process_text
-    from extract.schema import Document
-
     text = "Referat af generalforsamling den 9. februar 2010\n1. Valg af dirigent\nTorben Lykke er dirigent og referent\n"
-    doc = Document(doc_id="x", source="x.pdf", sha256="0", engine="pdfplumber", extractor_version="0", status="ok")
-    r = process_text(DocText.from_plain_text(text), doc)
+    r = processed(text)
     assert [(d.kind, d.text) for d in r.decisions] == [("election", "Torben Lykke er dirigent og referent")]
 
 
@@ -554,39 +536,27 @@ def test_a_letter_dateline_is_not_the_meeting_date():
 
 
 def test_a_name_line_under_an_election_is_an_election_decision():
-    from extract.pipeline import process_text
-    from extract.schema import Document
-
     text = ("Referat af generalforsamling den 9. februar 2010\n1. Valg af dirigent\nAksel Bruun, Skovvej 4\n"
             "Aksel takkede for valget.\n2. Valg af bestyrelse\nb. Næstformand (periode 1 år)\nKim Hovgaard\n"
             "3. Beretning\nJens Hansen\nHan fortalte om året.\n")
-    doc = Document(doc_id="x", source="x.pdf", sha256="0", engine="pdfplumber", extractor_version="0", status="ok")
-    r = process_text(DocText.from_plain_text(text), doc)
+    r = processed(text)
     assert [(d.item, d.kind, d.text) for d in r.decisions] == [
         ("1", "election", "Aksel Bruun, Skovvej 4"), ("2", "election", "Kim Hovgaard")]  # not under 'Beretning'
 
 
 def test_an_adjective_and_a_body_noun_make_a_name():
-    from extract.pipeline import process_text
-    from extract.schema import Document
-
     text = ("Referat af møde den 7. april 2025\n1. Samarbejde\nKemisk Fagråd har inviteret os. "
             "Akademisk Råd mødes i maj. Vi talte om et godt råd.\n")
-    doc = Document(doc_id="x", source="x.pdf", sha256="0", engine="pdfplumber", extractor_version="0", status="ok")
-    orgs = {e.canonical for e in process_text(DocText.from_plain_text(text), doc).entities if e.label == "ORG"}
+    orgs = {e.canonical for e in processed(text).entities if e.label == "ORG"}
     assert orgs == {"Kemisk Fagråd", "Akademisk Råd"}
 
 
 def test_persons_who_took_no_part_in_an_item():
-    from extract.pipeline import process_text
-    from extract.schema import Document
-
     text = ("Referat af udvalgsmøde den 4. december 2012\nTil stede: Anna Holm (A), Bo Frandsen (V), Carla Jessen (F)\n"
             "1. Budget\nIndstillingen godkendt.\nFølgende deltog ikke i behandlingen af punktet: Bo Frandsen (V)\n"
             "2. Takster\nTaget til efterretning.\nAnna Holm og Carla Jessen deltog ikke i sagens behandling.\n"
             "3. Eventuelt\nFølgende deltog ikke i behandlingen af punktet:\nIntet.\n")
-    doc = Document(doc_id="x", source="x.pdf", sha256="0", engine="pdfplumber", extractor_version="0", status="ok")
-    r = process_text(DocText.from_plain_text(text), doc)
+    r = processed(text)
     assert {a.name: a.absent_items for a in r.attendance} == {
         "Anna Holm": ["2"], "Bo Frandsen": ["1"], "Carla Jessen": ["2"]}
 
@@ -619,27 +589,19 @@ def test_yearless_periods_in_informal_minutes(sentence, expected):
 
 
 def test_an_upper_case_heading_ends_a_decision_section():
-    from extract.pipeline import process_text
-    from extract.schema import Document
-
     text = ("Referat af byrådets møde den 27. august 2025\n1. Parkering i midtbyen\nBeslutninger\n"
             "Indstillingen blev godkendt.\nBESLUTNINGSFORSLAG FRA A OG B\nDer er altid mange ledige pladser i p-husene.\n")
-    doc = Document(doc_id="x", source="x.pdf", sha256="0", engine="pdfplumber", extractor_version="0", status="ok")
-    decisions = [d.text for d in process_text(DocText.from_plain_text(text), doc).decisions]
+    decisions = [d.text for d in processed(text).decisions]
     assert any("Indstillingen blev godkendt" in d for d in decisions)
     assert not any("p-husene" in d for d in decisions)
 
 
 def test_a_task_given_to_someone_is_a_decision():
-    from extract.pipeline import process_text
-    from extract.schema import Document
-
     text = ("Referat af bestyrelsesmøde den 10. november 2009\nTil stede: Christian Holm, Ole Berg\n"
             "1. Klubhuset\nUdluftningen kører alt for længe – Christian tager kontakt til installatør.\n"
             "Ole Berg foreslog, at Christian skal ringe til kommunen.\n"
             "Hvordan går det med skabene (Ole Berg)\n")
-    doc = Document(doc_id="x", source="x.pdf", sha256="0", engine="pdfplumber", extractor_version="0", status="ok")
-    res = process_text(DocText.from_plain_text(text), doc)
+    res = processed(text)
     assert any("tager kontakt til installatør" in a.task for a in res.actions)
     assert [(d.kind, d.item) for d in res.decisions if "installatør" in d.text] == [("assignment", "1")]
     assert not [d for d in res.decisions if "foreslog" in d.text or "skabene" in d.text]
