@@ -29,7 +29,6 @@ def processed(text: str):
     return process_text(DocText.from_plain_text(text), doc)
 
 
-
 # --------------------------------------------------------------------------- meeting date
 
 def test_year_hints_prefer_the_file_name_then_the_most_frequent_year():
