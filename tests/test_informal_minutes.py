@@ -189,6 +189,14 @@ def test_a_short_answer_after_a_question_is_speech(nlp):
     assert [s.speaker for s in st] == ["Mette", "Lars", None]  # (the tally is no answer)
 
 
+def test_formanden_is_the_person_elected_formand_and_ordstyreren_the_dirigent(nlp):
+    roster = [Attendee(name="Lars Ib", role="chair", job_title="dirigent", char_start=0, char_end=0),
+              Attendee(name="Mette Berg", role="member", char_start=0, char_end=0)]
+    st = run(nlp, "1. Beretning\nFormanden fremlagde sin beretning.\n2. Valg\nMette Berg blev genvalgt som formand.\n"
+                  "3. Eventuelt\nOrdstyreren takkede for god ro og orden.", roster)
+    assert [(s.speaker, s.act) for s in st if s.act] == [("Mette Berg", "fremlægge"), ("Lars Ib", "takke")]
+
+
 def test_outline_letters_do_not_hide_the_speaker(nlp):
     st = run(nlp, "1. Eventuelt\na) Mette foreslog en fælles arbejdsdag.", first_names("Mette", "Lars"))
     s = next(s for s in st if "arbejdsdag" in s.text)
@@ -580,6 +588,8 @@ def test_attendance_given_as_a_count(line, count):
     # (a perfect with the season between the auxiliary and the participle is past)
     ("Vi har denne vinter kunnet mærke klimaet.", ("denne vinter", date(2012, 12, 1), date(2013, 2, 28))),
     ("Ole Berg suppleant (på valg 2014)", ("2014", date(2014, 1, 1), date(2014, 12, 31))),  # a term of office
+    ("Punktet udskydes til en ny generalforsamling inden for seks måneder.",  # calendar months, not 180 days
+     ("inden for seks måneder", date(2013, 10, 10), date(2013, 10, 10))),
 ])
 def test_yearless_periods_in_informal_minutes(sentence, expected):
     from extract.nlp.temporal import find_temporal

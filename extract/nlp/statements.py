@@ -530,7 +530,13 @@ class StatementFinder:
         if by_title:
             return None
         for b in bases & lex["elected_roles"]:  # "Dirigenten": the one elected dirigent in these minutes
-            name = self._elected(b)
+            # (one office, three names: "Ordstyreren" is the elected "dirigent")
+            chair_words = ("dirigent", "ordstyrer", "mødeleder")
+            name = self._elected(b) or (next(filter(None, map(self._elected, chair_words)), None)
+                                        if b in chair_words else None)
+            if name is None and b in chair_words:
+                name = next((a.name for a in self.roster if a.role == "chair"
+                             and (a.job_title or "").casefold() in chair_words), None)
             if name:
                 return next((a for a in self.roster if a.name == name), None) or Attendee(
                     name=name, role="member", organisation=None, job_title=None, char_start=0, char_end=0)
@@ -558,6 +564,11 @@ class StatementFinder:
                 return holders[0] if len(holders) == 1 else None
         if heads:
             return None
+        for b in sorted(bases, key=len, reverse=True):  # "Annelie Ginzel blev genvalgt som formand"
+            name = self._elected(b) if len(b) >= 5 else None
+            if name:
+                return next((a for a in self.roster if a.name == name), None) or Attendee(
+                    name=name, role="member", organisation=None, job_title=None, char_start=0, char_end=0)
         return self._titled_mention(bases)
 
     def _titled_mention(self, bases: set[str]) -> Attendee | None:
