@@ -10,6 +10,7 @@ list's own name parser, so "Bestyrelsen foreslog …" never becomes a person.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
@@ -230,11 +231,20 @@ _NOT_TAKING_PART = re.compile(
     r"|punktets\s+behandling)", re.I)
 
 
+#: the words every match of `_NOT_TAKING_PART` contains: a cheap scan that finds the few
+#: items where the full pattern (which tries a name run at every capital letter) can match
+_NOT_TAKING_PART_KEY = re.compile(r"deltog\s+ikke\s+i\s+", re.I)
+
+
 def with_item_absences(doc: DocText, items: list[Item], roster: list[Attendee]) -> list[Attendee]:
     """'Følgende deltog ikke i behandlingen af punktet: Jens Bo (V)', 'Grethe Larsen deltog ikke i
     sagens behandling': the listed persons took no part in that item."""
     out = list(roster)
+    keys = [m.start() for m in _NOT_TAKING_PART_KEY.finditer(doc.text)]
     for it in items:
+        k = bisect.bisect_left(keys, it.heading_end)
+        if k == len(keys) or keys[k] >= it.char_end:  # no match can lie inside this item
+            continue
         for m in _NOT_TAKING_PART.finditer(doc.text, it.heading_end, it.char_end):
             names = m.group("list") or m.group("names")
             for k, r in enumerate(out):

@@ -32,8 +32,10 @@ from extract import __version__
 from extract.pipeline import Options, one_line
 from extract.schema import Document, DocumentResult
 
-#: Modules the forkserver imports once so that every forked worker starts warm.
-PRELOAD = ["extract.executors", "extract.pipeline", "extract.nlp", "pdfplumber", "pypdfium2", "spacy"]
+#: Modules the forkserver imports once so that every forked worker starts warm
+#: (`extract.preload` also builds the default NLP pipeline and runs it once).
+PRELOAD = ["extract.executors", "extract.pipeline", "extract.nlp", "pdfplumber", "pypdfium2", "spacy",
+           "extract.preload"]
 
 
 class ExecutorUnavailable(RuntimeError):

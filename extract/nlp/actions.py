@@ -31,7 +31,7 @@ from spacy.tokens import Doc
 from extract.nlp import base
 from extract.nlp.dates import Intervals, sentence_ranges
 from extract.nlp.gazetteer import alternation
-from extract.nlp.intervals import GrowingRanges, InnermostRange
+from extract.nlp.intervals import GrowingRanges, InnermostRange, StaticRanges
 from extract.nlp.decisions import StatementIndex
 from extract.schema import Action, Attendee, DateMention, Decision
 
@@ -711,8 +711,9 @@ def assignments(doc: Doc, text: str, sents: list[tuple[int, int]], actions: list
     the only record of it: each becomes a decision of kind "assignment" (its whole sentence),
     unless the sentence already holds a decision, reports someone's speech (a proposal is no
     decision), asks, or narrates."""
-    taken = [(d.char_start, d.char_end) for d in doc._.decisions or []]
-    spoken = [(st.char_start, st.char_end) for st in doc._.statements or [] if st.act]
+    taken = StaticRanges([(d.char_start, d.char_end) for d in doc._.decisions or []])
+    # a sentence start inside a reported speech act: [x, y) contains a <=> [x, y) overlaps [a, a + 1)
+    spoken = StaticRanges([(st.char_start, st.char_end) for st in doc._.statements or [] if st.act])
     starts = [a for a, _ in sents]
     out: list[Decision] = []
     seen: set[tuple[int, int]] = set()
@@ -723,7 +724,7 @@ def assignments(doc: Doc, text: str, sents: list[tuple[int, int]], actions: list
         sentence = text[a:b].strip()
         if (a, b) in seen or not sentence or sentence.rstrip().endswith("?") or _NOT_ASSIGNED.search(sentence):
             continue
-        if any(x < b and a < y for x, y in taken) or any(x <= a < y for x, y in spoken):
+        if taken.any_overlap(a, b) or spoken.any_overlap(a, a + 1):
             continue
         seen.add((a, b))
         lead = len(text[a:b]) - len(text[a:b].lstrip())

@@ -152,6 +152,10 @@ class Roster:
         for part in dict.fromkeys(person.parts):
             self._by_part.setdefault(part, []).append(person)
 
+    def has_first_part(self, word: str) -> bool:
+        """Is `word` the first name part of anyone on the roster (one set lookup, not a scan)?"""
+        return word in self._first_parts
+
     def note(self, name: str) -> None:
         """Record a mention (in document order) for the recency rule of `_disambiguate`."""
         self._tick += 1
@@ -459,7 +463,7 @@ class PersonFinder:
                         roster.add(_person(canonical))
                         found = (j, canonical, genitive)
                 if found is None and core_len == 1 and i == len(run) - 1 \
-                        and not any(p.parts[0] == run[i].lower_ for p in people):  # the roster declined it
+                        and not roster.has_first_part(run[i].lower_):  # the roster declined it
                     lone = self._lone_first_name(run[i])
                     if lone is not None:
                         person = roster.full.get((lone[0].casefold(),)) or _person(lone[0])
