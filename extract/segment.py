@@ -37,8 +37,8 @@ front matter (`extract.frontmatter`).
 from __future__ import annotations
 
 import re
-from collections import Counter
 import statistics
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -61,10 +61,11 @@ def segment(doc: DocText, source_stem: str = "") -> Segmentation:
     """Split a document into front matter and agenda items (`source_stem`: the file name,
     a hint for the year of a meeting date printed without one)."""
     items = find_items(doc)
-    if not items or items[0].char_start >= _appendix_start(doc):
+    appendix = _appendix_start(doc) if items else None
+    if appendix is None or items[0].char_start >= appendix:
         # no numbered agenda (numbers only in an appendix, "Bilag A: … 1. Valg af dirigent"):
         # the styled headings are the items
-        items = styled_items(doc) or items
+        items = styled_items(doc, appendix) or items
     end = items[0].char_start if items else len(doc.text)
     return Segmentation(front=parse_front(doc, end, source_stem), items=items)
 
@@ -81,10 +82,10 @@ def _blocks_body_size(blocks: list[Block]) -> float:
     return sizes.most_common(1)[0][0] if sizes else 0.0
 
 
-def _appendix_start(doc: DocText) -> int:
+def _appendix_start(doc: DocText, body: float | None = None) -> int:
     """Offset of the first appendix heading ("Bilag", "Bilag A", "Appendiks") set larger than
-    the body or in bold; the text's end when there is none."""
-    body = _blocks_body_size(doc.blocks)
+    the body (`body`: its font size, when known) or in bold; the text's end when there is none."""
+    body = _blocks_body_size(doc.blocks) if body is None else body
     for b in doc.blocks[1:]:
         t = doc.block_text(b).strip()
         if _APPENDIX.match(t) and len(t.split()) <= 6 and (b.bold or (body and b.size >= body + 1.0)):
@@ -92,17 +93,18 @@ def _appendix_start(doc: DocText) -> int:
     return len(doc.text)
 
 
-def styled_items(doc: DocText) -> list[Item]:
+def styled_items(doc: DocText, appendix: int | None = None) -> list[Item]:
     """Minutes whose headings carry no numbers (a LaTeX or Word document with section
     styles): the headings of the largest font size above the body's that recurs, before any
     appendix, are the items, numbered 1, 2, … in order. The first block is the title; a
     heading is short, has no final full stop and is no list entry. Bold body-sized headings
-    count only when no larger size heads two blocks."""
+    count only when no larger size heads two blocks. `appendix`: where the appendix starts,
+    when the caller has found it already."""
     if len(doc.blocks) < 3:
         return []
     body = _blocks_body_size(doc.blocks)
     heads: list[tuple[float, Block]] = []
-    appendix = _appendix_start(doc)
+    appendix = _appendix_start(doc, body) if appendix is None else appendix
     for b in doc.blocks[1:]:
         t = doc.block_text(b).strip()
         if b.start >= appendix:
