@@ -96,6 +96,13 @@ SENTENCE_FORMS = [
     ("Bestyrelsen bakker op om forslaget fra elevrådet.", "approval"),
     ("Derfor bakker udvalget fuldt op om planen.", "approval"),
     ("Rådet tilsluttede sig indstillingen.", "approval"),
+    # an s-form after a fronted adverbial, a withdrawn proposal, a body's finding
+    ("Efter en lang debat besluttedes at sløjfe hækken.", "conclusion"),
+    ("Forslaget trækkes af forslagsstilleren.", "other"),
+    ("Forslag blev trukket tilbage.", "other"),
+    ("Kaj trak sit forslag tilbage efter debatten.", "other"),
+    ("Generalforsamlingen finder ikke, at der er behov for en ny revisor.", "conclusion"),
+    ("Udvalget finder det rimeligt at forlænge fristen.", "conclusion"),
 ]
 
 
@@ -304,6 +311,9 @@ NOT_DECISIONS = [
     "Hun tilsluttede sig forslaget.",                            # a person's opinion
     "Anne Holm bakker op om idéen.",
     "Alle bakker op om de frivillige.",
+    "Beløbet trækkes fra kontoen hver måned.",                   # no proposal withdrawn
+    "Anne finder, at stien er for smal.",                        # a person's view
+    "Hvis forslaget trækkes, bortfalder afstemningen.",          # a condition
 ]
 
 

@@ -628,3 +628,27 @@ def test_a_companion_after_a_name_is_no_part_of_it():
     t = "Referat fra generalforsamlingen d. 5. april 2014\nDeltagere:\nBrian Uller\nSimon Bertel + Ven\nOle Berg\n1. Valg af dirigent\n"
     roster = parse_attendance(DocText.from_plain_text(t), t.index("1. Valg"))
     assert [a.name for a in roster] == ["Brian Uller", "Simon Bertel", "Ole Berg"]
+
+
+def test_the_common_slip_ordstyren_is_the_dirigent(nlp):
+    roster = [Attendee(name="Lars Ib", role="chair", job_title="dirigent", char_start=0, char_end=0),
+              Attendee(name="Mette Berg", role="member", char_start=0, char_end=0)]
+    st = run(nlp, "1. Eventuelt\nOrdstyren afsluttede mødet og takkede for god ro og orden.", roster)
+    assert [s.speaker for s in st] == ["Lars Ib"]
+
+
+def test_according_to_a_person_and_labels_of_a_proposal_or_an_appeal(nlp):
+    st = run(nlp, "1. Vedtægter\nIflg. Ole Berg er der intet i vedtægterne, som forhindrer det.\n"
+                  "2. Forslag\nForslag fra Ole Berg\n3. Besøg\nOpfordring fra Kaj: kom til generalforsamlingen.\n"
+                  "4. Tilbud\nMette opremsede de forskellige tilbud.\n"
+                  "5. Eventuelt\nForslag fra bestyrelsen\nForslag til et udvalg v/Kaj og Mette",
+             first_names("Ole Berg", "Kaj Holm", "Mette Berg"))
+    assert [(s.speaker, s.act) for s in st] == [
+        ("Ole Berg", None), ("Ole Berg", "foreslå"), ("Kaj Holm", "opfordre"), ("Mette Berg", "opremse"),
+        (None, None), (None, None)]
+
+
+def test_a_name_after_another_in_a_list_is_no_title_of_the_first(nlp):
+    """'Ole Berg, Kaj Holm' in the attendance list does not make Ole Berg the 'kaj'."""
+    st = run(nlp, "1. Besøg\nOpfordring fra kaj: kom.", first_names("Ole Berg", "Kaj Holm"))
+    assert [s.speaker for s in st] == [None]

@@ -149,6 +149,8 @@ def load_lexicon(path: str | None = None) -> Lexicon:
             r"|\bblev\s+det\s+(?:[\w\-]+,?\s+){0,8}?" + alternation(raw["impersonal_participles"]) + r"\b"
             r"|\bdet\s+(?:[\w\-]+\s+){0,2}?" + alternation(raw["impersonal_s_forms"]) + r"\b"
             r"|\b" + alternation(raw["impersonal_s_forms"]) + r"\s+det\b"
+            # "Efter en lang debat besluttedes at sløjfe hækken": the s-form right before "at"
+            r"|\b" + alternation(raw["impersonal_s_forms"]) + r"\s+at\b"
             r"|^\s*det\s+er\s+(?:[\w\-]+\s+){0,2}?" + alternation(raw["impersonal_participles"]) + r"\s*,?\s+at\b", I),
         agreement=re.compile(r"\b" + alternation(raw["agreement"]) + r"\b", I),
         request=re.compile(r"\b" + alternation(raw["request_verbs"]) + r"\b", I),
@@ -330,6 +332,11 @@ def _resolving_body(word: str, lex: Lexicon) -> bool:
 #: the board writing of itself: "Vi aftaler møde med X", "Vi vælger en onsdag", "Vi vil holde fast i …"
 _WE_RESOLVE = re.compile(r"^\s*(?:[•\uf0b7▪*–-]\s*)?Vi\s+(?P<v>(?:vil\s+)?(?:vælger|valgte|aftaler|aftalte|beslutter|besluttede|vedtager|vedtog"
                          r"|fastholder|fastholdt|holder\s+fast\s+i|holde\s+fast\s+i))\b")
+#: a proposal withdrawn by its proposer: "Forslaget trækkes", "Forslag blev trukket tilbage", "X trak forslaget tilbage"
+_WITHDRAWN = re.compile(r"\bforslag(?:et|ene)?\s+(?:er\s+|blev\s+)?(?:trækkes|trukket)\b"
+                        r"|\btrak\s+(?:sit\s+|sine\s+)?forslag(?:et|ene)?\s+tilbage\b", re.I)
+#: a deciding body's finding: "Generalforsamlingen finder ikke, at en ny revisor er nødvendig", "Udvalget finder, at …"
+_BODY_FINDS = re.compile(r"^\s*(?P<body>[A-ZÆØÅ][\w\-]+)\s+(?:finder|fandt)\b(?=(?:\s+ikke)?\s*,?\s+(?:at|der|det)\b)")
 #: an informal vote tally: "ja, 4 mod 1", "5 stemmer mod 2", "nej: 3 mod 2"
 _VOTE = re.compile(r"(?:\b(?:(?P<pos>ja)|(?P<neg>nej))\s*[,:]?\s*)?\b(?P<a>\d{1,3})\s+(?:stemmer\s+)?(?:for\s+)?"
                    r"(?:mod|imod)\s+(?P<b>\d{1,3})\b", re.I)
@@ -359,7 +366,8 @@ def _is_stamp(text: str, following: list[str]) -> bool:
 def find_hits(text: str, lex: Lexicon, person_ends: set[int] | None = None) -> list[Hit]:
     """All finite decision constructions in a sentence, in text order."""
     hits: list[Hit] = []
-    if not lex.trigger.search(text) and not _VOTE.search(text) and not _ALL_OR_NONE.search(text):
+    if not lex.trigger.search(text) and not _VOTE.search(text) and not _ALL_OR_NONE.search(text) \
+            and not _WITHDRAWN.search(text) and not _BODY_FINDS.match(text):
         return hits
     for m in lex.conclusion_verb.finditer(text):
         hits.append(Hit("conclusion", m.start(), m.end(), True, True))
@@ -438,6 +446,12 @@ def find_hits(text: str, lex: Lexicon, person_ends: set[int] | None = None) -> l
         against = am.group("side").lower() in ("imod", "nej")
         kind = "rejected" if (am.group("who").lower() == "ingen") != against else "approval"
         hits.append(Hit(kind, am.start(), am.end(), False, False))
+    for m in _WITHDRAWN.finditer(text):
+        if not _guarded(text, m.start(), lex) and not _relative(text, m.start()):
+            hits.append(Hit("other", m.start(), m.end(), False, False))
+    fm = _BODY_FINDS.match(text)
+    if fm and _resolving_body(fm.group("body"), lex):
+        hits.append(Hit("conclusion", fm.start("body"), fm.end(), True, True))
     wm = _WE_RESOLVE.match(text)
     if wm and not _guarded(text, wm.start("v"), lex):
         hits.append(Hit("other", wm.start("v"), wm.end("v"), True, False))

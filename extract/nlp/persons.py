@@ -338,7 +338,8 @@ def _context_ok_single(doc: Doc, tok: Token) -> bool:
     nxt = doc[tok.i + 1].text if tok.i + 1 < len(doc) else ""
     if prev == "(" and nxt in (")", ",", "/"):
         return True
-    if prev.endswith("/") or (nxt == ":" and tok.is_sent_start):  # "Orientering v/ Kim", "Kim: ..."
+    # "Orientering v/ Kim", "Kim: ...", "Opfordring fra Kim: ..."
+    if prev.endswith("/") or (nxt == ":" and (tok.is_sent_start or prev.casefold() in ("fra", "ved"))):
         return True
     return nxt.casefold() in _lex()["verb_forms"]
 

@@ -525,6 +525,8 @@ class StatementFinder:
         for suf in ("en", "n", "et"):
             if w.endswith(suf) and len(w) - len(suf) >= 4:
                 bases.add(w[: -len(suf)])
+        if w.endswith("ren") and len(w) >= 7:
+            bases.add(w[:-1] + "r")  # "Ordstyren": the common slip for "Ordstyreren"
         by_title = [a for a in self.roster if a.job_title and any(
             re.search(rf"(?<![\wæøå]){re.escape(b)}(?![\wæøå])", a.job_title.casefold()) for b in bases)]
         if len(by_title) == 1:
@@ -585,7 +587,9 @@ class StatementFinder:
         if all(_TITLE_WORD.fullmatch(b) for b in bases if len(b) >= 4):
             hits = self._titled_by_index(alt, {len(b) for b in bases if len(b) >= 4})
         else:
-            after = re.compile(rf"[ \t]*(?:\([^()\n]{{0,40}}\)[ \t]*)?,[ \t]*(?:{alt})(?![\wæøå-])", re.IGNORECASE)
+            # (not the next name of a list: "Ole Berg, Kaj Holm" gives nobody the title "kaj")
+            after = re.compile(rf"[ \t]*(?:\([^()\n]{{0,40}}\)[ \t]*)?,[ \t]*(?:{alt})(?![\wæøå-])(?![ \t]+(?-i:[A-ZÆØÅ]))",
+                               re.IGNORECASE)
             before = re.compile(rf"(?<![\wæøå-])(?:{alt})[ \t]+$", re.IGNORECASE)
             hits = [m for m in self._mentions
                     if after.match(text, m.end_char) or before.search(text[max(0, m.start_char - 40):m.start_char])]
@@ -630,7 +634,7 @@ class StatementFinder:
             for word, ks in words.get(n, {}).items():
                 if title.fullmatch(word):
                     hit.update(ks)
-        after = re.compile(rf"(?:{alt})(?![\wæøå-])", re.IGNORECASE)
+        after = re.compile(rf"(?:{alt})(?![\wæøå-])(?![ \t]+(?-i:[A-ZÆØÅ]))", re.IGNORECASE)
         text = self._doc_text
         hit.update(k for k, q in starts if k not in hit and after.match(text, q))
         return [self._mentions[k] for k in sorted(hit)]
@@ -738,7 +742,8 @@ class StatementFinder:
                 para_speaker, para_act = by.name, act
                 history.append((by.name, gender_of.get(by.name) or by.gender))
             answer = bool(out) and out_item == item and out[-1].text.rstrip().endswith("?")
-            an = self._name_label(sent, answer) or self._report_label(sent) or self.analyse(sent)
+            an = self._name_label(sent, answer) or self._report_label(sent) or self._according_to(sent) \
+                or self.analyse(sent)
             speaker = None
             implicit = False
             lead = self._leading_subject(sent)  # (the subject the sentence opens with, if any)
@@ -803,6 +808,18 @@ class StatementFinder:
                 or (not answer and any(t.lower_ in lex["not_name_label_words"] for t in content)):
             return None
         return Analysis(subj, lex["name_label_act"], None)
+
+    def _according_to(self, sent: _Sentence) -> Analysis | None:
+        """"Ifølge Per Berg er der …", "Iflg. Kim kan …": the sentence gives what the person said."""
+        toks = sent.toks
+        n = 1 if toks and toks[0].lower_ in ("ifølge", "iflg.") else 0
+        if toks and toks[0].lower_ == "iflg" and len(toks) > 1 and toks[1].text == ".":
+            n = 2
+        end = sent.mention_end(n) if n else None
+        if end is None or not any(t.is_alpha for t in toks[end:]):
+            return None
+        subj = self._person_subject(sent, n)
+        return Analysis(subj, None, None) if subj is not None else None
 
     def _heading_report(self, doc: Doc, start: int, end: int, mentions: dict[int, Span]) -> bool:
         """An item heading that is a report label ("§5 Formandens beretning ved Kim Lund")."""
