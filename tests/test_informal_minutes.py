@@ -652,3 +652,22 @@ def test_a_name_after_another_in_a_list_is_no_title_of_the_first(nlp):
     """'Ole Berg, Kaj Holm' in the attendance list does not make Ole Berg the 'kaj'."""
     st = run(nlp, "1. Besøg\nOpfordring fra kaj: kom.", first_names("Ole Berg", "Kaj Holm"))
     assert [s.speaker for s in st] == [None]
+
+
+def test_informal_tasks_with_split_phrase_verbs_and_an_aside():
+    text = ("Referat af bestyrelsesmøde den 10. november 2009\nTil stede: Kim, Erik, Jeppe.\n"
+            "1. Diverse\nPlakaterne er klar. Kim udskriver og hænger op.\nErik tager hurtigst muligt kontakt til maleren.\n"
+            "Jeppe (og evt. Jonas) er på opgaven.\n")
+    res = processed(text)
+    assert [(a.owner, a.task) for a in res.actions] == [
+        ("Kim", "udskriver og hænger op"), ("Erik", "tager hurtigst muligt kontakt til maleren"), ("Jeppe", "er på opgaven")]
+    assert [d.kind for d in res.decisions] == ["assignment"] * 3
+
+
+def test_an_election_heading_with_the_name_after_a_colon_is_the_election():
+    text = ("Generalforsamling i Nordby Tennisklub\nOnsdag den 10. april 2013 i klubhuset\nTilstede: Anne Holm, Ole Berg.\n"
+            "Dagsorden:\n1. Valg af dirigent: Anne Holm.\nGeneralforsamlingen er rettidigt varslet.\n"
+            "2. Valg af revisor: se bilag\nIngen.\n")
+    res = processed(text)
+    assert [(i.number, i.title) for i in res.items][0] == ("1", "Valg af dirigent")
+    assert [(d.kind, d.item, d.text) for d in res.decisions] == [("election", "1", "Valg af dirigent: Anne Holm.")]

@@ -923,6 +923,8 @@ def sentence_decisions(doc: Doc, text: str, paras: list[_Para], covered: list[Ra
 
 
 _ELECTION_HEAD = re.compile(r"\bvalg\b|\bvalgt\b|\bvælges\b", re.I)
+#: an election heading with the outcome after a colon: "1. Valg af dirigent: Lisbeth Holm."
+_ELECTED_IN_HEADING = re.compile(r"\s*(?:\d{1,2}[.)]?\s+)?(?P<title>[^:\n]{0,60}\bvalg\s+af\b[^:\n]{0,60}):[ \t]*(?P<name>\S)", re.I)
 #: what may follow the elected person's name on its line: an address or house code, the post
 #: ("suppleant", "kasserer ny valgt"), "(genvalg)" or the term ("(på valg 2014)")
 _NAME_TAIL = re.compile(r"\s*(?:,\s*[^,.\n]{1,40})?\s*(?:(?:\d\.\s*)?(?:formand|næstformand|kasserer|sekretær|suppleant"
@@ -944,6 +946,16 @@ def elected_name_lines(doc: Doc, text: str, paras: list[_Para]) -> list[Decision
     for p in paras:
         head = prev.text if prev is not None and prev.item == p.item else ""
         prev = p
+        if p.item is not None and p.in_heading:
+            # "1. Valg af dirigent: Lisbeth Holm.": the heading itself carries who was elected
+            hm = _ELECTED_IN_HEADING.match(p.text)
+            k = bisect.bisect_left(starts, p.start + hm.start("name")) if hm else len(persons)
+            if k < len(persons) and persons[k][0] == p.start + hm.start("name") \
+                    and _NAME_TAIL.fullmatch(text, persons[k][1], p.end):
+                end = p.start + len(p.text.rstrip())
+                out.append(Decision(kind="election", text=text[p.start + hm.start("title"):end], decided_by=None,
+                                    decided_on=doc._.meeting_date, char_start=p.start + hm.start("title"), char_end=end))
+            continue
         if p.item is None or p.in_heading or not (_ELECTION_HEAD.search(titles.get(p.item, "")) or _ELECTION_HEAD.search(head)):
             continue
         lead = len(p.text) - len(p.text.lstrip())
