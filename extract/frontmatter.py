@@ -511,7 +511,9 @@ def _meeting_date(texts: list[str], title_idx: int | None) -> date | None:
 def _yearless_re() -> re.Pattern:
     wd = "|".join(layout_lexicon("frontmatter")["weekdays"])
     return re.compile(rf"\b(?:(?P<wd>{wd})\s+(?:den\s+|d\.\s*)?|(?:den|d\.)\s*)?(?P<d>\d{{1,2}})\.\s*"
-                      rf"(?P<m>{_month_re()})\b\.?(?!\s*\d)", re.I)
+                      rf"(?P<m>{_month_re()})\b\.?(?!\s*\d)"
+                      # "d. 5/4 kl 18.00", "tirsdag den 5/4": a numeric day/month after "den"/"d." or a weekday
+                      rf"|(?:\b(?P<wd2>{wd})\s+(?:den\s+|d\.\s*)?|\b(?:den|d\.)\s*)(?P<d2>\d{{1,2}})/(?P<m2>\d{{1,2}})(?![\d/.-])", re.I)
 
 
 #: "091110 Referat af bestyrelsesmøde": an archive's yymmdd (or yyyymmdd) stamp opening a line
@@ -569,9 +571,10 @@ def yearless_meeting_date(texts: list[str], hints: list[int]) -> date | None:
         m = _yearless_re().search(t)
         if not m:
             continue
-        month = lex["months"].get(m.group("m").lower())
-        day = int(m.group("d"))
-        wd = m.group("wd")
+        if m.group("d2"):
+            month, day, wd = int(m.group("m2")), int(m.group("d2")), m.group("wd2")
+        else:
+            month, day, wd = lex["months"].get(m.group("m").lower()), int(m.group("d")), m.group("wd")
         years = [y + k for k in (0, -1, 1) for y in hints[:3]] if wd else hints[:1]
         for y in years:
             try:

@@ -67,7 +67,49 @@ def segment(doc: DocText, source_stem: str = "") -> Segmentation:
         # the styled headings are the items
         items = styled_items(doc, appendix) or items
     end = items[0].char_start if items else len(doc.text)
-    return Segmentation(front=parse_front(doc, end, source_stem), items=items)
+    return Segmentation(front=parse_front(doc, end, source_stem), items=attached_texts(doc, items))
+
+
+# --------------------------------------------------------------------------- attached texts
+
+#: an item that says its text is attached: "Formandsberetningen … er særskilt vedlagt", "(se bilag)"
+_ATTACHED = re.compile(r"\b(?:vedlagt|vedhæftet|vedlægges|vedhæftes|se\s+bilag)\b", re.I)
+_STEM_WORD = re.compile(r"[^\W_]{3,}|\d{4}")
+
+
+def attached_texts(doc: DocText, items: list[Item]) -> list[Item]:
+    """Minutes that attach a report after the last item ("2. Beretning" / "Beretningen 2023 er
+    særskilt vedlagt", then on a later page a heading "Beretning 2023" and the report): that
+    text is the earlier item's, not the last item's. The heading must open its page, be short,
+    and each of its words must begin a word of the item's sentence that says it is attached.
+    The last item then ends where the attached text starts; the earlier item records the
+    range in `attachment_start` / `attachment_end`."""
+    if len(items) < 2:
+        return items
+    last = items[-1]
+    refs: list[tuple[Item, list[str]]] = []
+    for it in items[:-1]:
+        body = doc.text[it.heading_end or it.char_start:it.char_end]
+        for line in body.split("\n"):
+            if _ATTACHED.search(line):
+                refs.append((it, [w.casefold() for w in _STEM_WORD.findall(line)]))
+    if not refs:
+        return items
+    prev_page = None
+    for b in doc.blocks:
+        page, prev_page = prev_page, b.page
+        if b.start <= (last.heading_end or last.char_start) or b.page == page or b.bullet:
+            continue  # (only the first block of a page after the last item's heading)
+        head = doc.block_text(b).strip().split("\n")[0].strip()
+        words = [w.casefold() for w in _STEM_WORD.findall(head)]
+        if not words or len(head.split()) > 6 or head[-1:] in ".,;:" or not head[:1].isupper():
+            continue
+        for it, ref in refs:
+            if all(any(r.startswith(w) for r in ref) for w in words):
+                out = [x.model_copy(update={"attachment_start": b.start, "attachment_end": last.char_end})
+                       if x is it else x for x in items[:-1]]
+                return out + [last.model_copy(update={"char_end": b.start})]
+    return items
 
 
 # --------------------------------------------------------------------------- unnumbered headings
@@ -145,7 +187,7 @@ def _head_re() -> re.Pattern:
         rf"^(?P<prefix>(?:{pre})\s*)?"
         r"(?P<num>\d{1,3})(?:\.(?P<sub>\d{1,2}))?"
         r"(?:\s*(?:og|&|\+|,)\s*(?P<num2>\d{1,3})(?![.\d]\d))?"
-        r"(?P<punct>\.(?!\d)|:|\)|\s+[-–—]\s|(?=\s))?"
+        r"(?P<punct>\.(?:[ \t]*\.)?(?!\d)|:|\)|\s+[-–—]\s|(?=\s))?"  # ("10..Indkøb": a doubled full stop)
         r"[ \t]*(?P<title>.*)$",
         re.I,
     )
@@ -465,9 +507,15 @@ def _weigh(doc: DocText, lines: list[TextLine], cands: list[_Cand]) -> None:
     body_size = _body_size(doc)
     multiline_blocks = any(not ln.last for ln in lines)
     cand_lines = {c.line for c in cands}
+    # an outline: numbered lines set well right of where most numbered lines start are a
+    # deeper level ("3. Vedtægter" / "a. …" / "i. …" / "1. Siden sidst"), not agenda items
+    columns = Counter(round(lines[c.line].x0 / 5) for c in cands if c.title)
+    column, n_column = columns.most_common(1)[0] if columns else (0, 0)
     for c in cands:
         ln = lines[c.line]
         w = 1.0
+        if n_column >= 3 and ln.x0 > column * 5 + 30:
+            w -= 2.0
         if c.prefix:
             w += 1.0
         if c.kind:
@@ -481,7 +529,8 @@ def _weigh(doc: DocText, lines: list[TextLine], cands: list[_Cand]) -> None:
             # like a sentence, common in associations' minutes; a longer one is a list entry
             alone = len(c.title.split()) <= 6 and (c.last_line + 1) not in cand_lines
             w -= 0.25 if alone else 1.0
-        n_words = len(c.title.split())
+        cut = _inline_heading_cut(c.title)  # ("2. Bordet rundt: Hvem er …": a short heading, then text)
+        n_words = len(c.title[:cut].split())
         if n_words > 30:
             w -= 2.0
         elif n_words > 20:

@@ -671,3 +671,9 @@ def test_an_election_heading_with_the_name_after_a_colon_is_the_election():
     res = processed(text)
     assert [(i.number, i.title) for i in res.items][0] == ("1", "Valg af dirigent")
     assert [(d.kind, d.item, d.text) for d in res.decisions] == [("election", "1", "Valg af dirigent: Anne Holm.")]
+
+
+def test_a_numeric_day_and_month_after_den_takes_the_hinted_year():
+    assert yearless_meeting_date(["Referat til bestyrelsesmøde i klubben d. 5/4 kl 18.00"], [2011]) == date(2011, 4, 5)
+    assert yearless_meeting_date(["Tirsdag den 5/4"], [2012]) == date(2011, 4, 5)  # a Tuesday in 2011
+    assert yearless_meeting_date(["Vi vandt 3/4 af kampene"], [2011]) is None  # a fraction, no date

@@ -646,3 +646,41 @@ Uændret.
 """
     assert [(i.number, i.title) for i in segment(DocText.from_plain_text(text)).items] == [
         ("1", "Dagsorden"), ("2", "Kontingent")]
+
+
+def _indented_doc(entries: list[tuple[float, str, bool]]) -> DocText:
+    """Like helpers.make_doc, with each block's left edge (x0) given: an outline's levels."""
+    from extract.doctext import Block, Span
+
+    text, blocks, spans = "", [], []
+    for x0, line, bold in entries:
+        if text:
+            text += "\n"
+        spans.append(Span(len(text), len(text) + len(line), 1, (x0, 100.0, x0 + 300.0, 110.0)))
+        blocks.append(Block(len(text), len(text) + len(line), 1, bold=bold))
+        text += line
+    return DocText(text, blocks, spans, page_count=1)
+
+
+def test_a_deeper_outline_level_restarting_at_one_is_no_agenda_item():
+    doc = _indented_doc([
+        (100, "Referat af bestyrelsesmøde i Nordby Bokseklub d. 5/4 kl 18.00", True),
+        (18, "1. Velkommen til de nye medlemmer.", True),
+        (18, "2. Bordet rundt: Hvem er folk og hvad er deres baggrunde og ambitioner? Hvad er du god til og "
+             "hvad slags opgaver kan du bedst lide at løse for klubben?", False),
+        (18, "3. Vedtægter: Vi skriver forslag nu.", False),
+        (54, "a. Tilføjelse af en paragraf om møderne:", False),
+        (126, "1. Siden sidst", True),
+        (126, "2. Planer for næste måned", True),
+        (126, "3. Eventuelt", True),
+        (18, "4. Rengøring", True),
+        (54, "a. Hylder skal laves.", False),
+        (18, "5. Evt", True),
+    ])
+    assert [n for n, *_ in items_of(segment(doc))] == ["1", "2", "3", "4", "5"]
+    assert items_of(segment(doc))[1][1].startswith("Bordet rundt")
+
+
+def test_a_doubled_full_stop_after_the_number_is_a_heading():
+    doc = make_doc(["Referat", ("1. Velkomst", True), "Tekst.", ("2..Indkøb af udstyr", True), "Tekst."])
+    assert [(n, t) for n, t, *_ in items_of(segment(doc))] == [("1", "Velkomst"), ("2", "Indkøb af udstyr")]

@@ -940,7 +940,9 @@ def elected_name_lines(doc: Doc, text: str, paras: list[_Para]) -> list[Decision
     if not persons:
         return []
     starts = [p[0] for p in persons]
-    titles = {it[0]: text[it[1]:it[3]] for it in doc._.item_spans or []}
+    titles: dict[str, str] = {}
+    for it in doc._.item_spans or []:  # (an item's attached text comes later, with no heading of its own)
+        titles.setdefault(it[0], text[it[1]:it[3]])
     out: list[Decision] = []
     prev: _Para | None = None
     for p in paras:
