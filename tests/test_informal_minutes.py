@@ -677,3 +677,17 @@ def test_a_numeric_day_and_month_after_den_takes_the_hinted_year():
     assert yearless_meeting_date(["Referat til bestyrelsesmøde i klubben d. 5/4 kl 18.00"], [2011]) == date(2011, 4, 5)
     assert yearless_meeting_date(["Tirsdag den 5/4"], [2012]) == date(2011, 4, 5)  # a Tuesday in 2011
     assert yearless_meeting_date(["Vi vandt 3/4 af kampene"], [2011]) is None  # a fraction, no date
+
+
+def test_outline_marks_with_a_full_stop_and_speakers_in_parentheses(nlp):
+    st = run(nlp, "5. Krav\nb. Jens forventer at vedkommende er udadvendt og stiller krav.\n"
+                  "c. Pall: Tæt kommunikation med trænerne hver uge.\n"
+                  "6. Rengøring\na. Klage: (Frede) Udover måtterne er skraldespandene fyldt hver dag.\n"
+                  "i. (Vibe) I forbindelse med dette synes jeg at vi skal tale om tøjet.\n"
+                  "(Frede): Jeg synes ikke at vi har nok hylder til det.\n"
+                  "7. Andet\nUdkast vedlagt. (Frede) Vedtaget uden yderligere ændringer.",
+             first_names("Jens Lund", "Páll Holm", "Frede Skov", "Vibe Dorf"))
+    assert [(s.speaker, s.act) for s in st] == [
+        ("Jens Lund", "forvente"), ("Páll Holm", "sige"), ("Frede Skov", "sige"), ("Vibe Dorf", "sige"),
+        ("Frede Skov", "sige"), (None, None), (None, None)]
+    assert st[3].text.startswith("i. (Vibe)")  # the outline mark opens no sentence of its own

@@ -148,8 +148,8 @@ class Roster:
         if not person.parts:
             return  # no rule can match a person without a name
         self._by_initial.setdefault(person.parts[0][:1], []).append(person)
-        self._first_parts.add(person.parts[0])
-        for part in dict.fromkeys(person.parts):
+        self._first_parts.update({person.parts[0], _fold(person.parts[0])})
+        for part in dict.fromkeys(person.parts + tuple(_fold(x) for x in person.parts)):
             self._by_part.setdefault(part, []).append(person)
 
     def has_first_part(self, word: str) -> bool:
@@ -222,7 +222,7 @@ class Roster:
             person = self._disambiguate(holders)
         if person is None:
             return None
-        if word == person.parts[0] or word == person.parts[-1]:
+        if word in (person.parts[0], person.parts[-1], _fold(person.parts[0]), _fold(person.parts[-1])):
             return person
         return None
 
@@ -268,6 +268,14 @@ class Roster:
         if self.names.is_first(mention_first) and self.names.is_first(roster_first):
             return _spelling_key(mention_first) != _spelling_key(roster_first)
         return False
+
+
+#: accents a writer may leave out of a name ("Pall" for "Páll", "Schutt" for "Schütt"); æ, ø, å are letters
+_ACCENTS = str.maketrans("áàâäéèêëíìîïóòôöúùûüýÁÀÂÄÉÈÊËÍÌÎÏÓÒÔÖÚÙÛÜÝ", "aaaaeeeeiiiioooouuuuyAAAAEEEEIIIIOOOOUUUUY")
+
+
+def _fold(word: str) -> str:
+    return word.translate(_ACCENTS)
 
 
 def _spelling_key(name: str) -> str:
@@ -336,7 +344,7 @@ def _context_ok_single(doc: Doc, tok: Token) -> bool:
     """A bare ambiguous first name ("Per", "Bo") needs a name context: "(Per)" or "Per bemærkede"."""
     prev = doc[tok.i - 1].text if tok.i > 0 else ""
     nxt = doc[tok.i + 1].text if tok.i + 1 < len(doc) else ""
-    if prev == "(" and nxt in (")", ",", "/"):
+    if prev == "(" and nxt in (")", "):", ",", "/"):
         return True
     # "Orientering v/ Kim", "Kim: ...", "Opfordring fra Kim: ..."
     if prev.endswith("/") or (nxt == ":" and (tok.is_sent_start or prev.casefold() in ("fra", "ved"))):

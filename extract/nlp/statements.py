@@ -139,6 +139,7 @@ def _lex() -> dict:
         "name_label_act": st["name_label_act"],
         "report_labels": st["report_labels"],
         "not_name_label_words": frozenset(st["not_name_label_words"]),
+        "person_only_acts": frozenset(st["person_only_acts"]),
         "copulas": frozenset(f for ph in verbs["predicates"] for f in ph["forms"]) - set(forms),
         "passives": _passive_forms(verbs["verbs"], st["passive_reporting"]),
         "report_acts": frozenset(st["report_acts"]),
@@ -222,8 +223,13 @@ class _Sentence:
         while toks and (toks[0].text in _LEADING or toks[0].text.strip("•-–*") == ""
                         or (heading and (toks[0].like_num or toks[0].text in ("§", ".", ")", ":")))):
             toks = toks[1:]  # (in a heading also the item number: "§5", "5.", "Punkt 5:")
-        if len(toks) > 2 and toks[1].text == ")" and _OUTLINE.match(toks[0].text):
-            toks = toks[2:]  # "a) Referatet godkendt": an outline letter inside the item
+        if len(toks) > 2 and toks[1].text in (")", ".") and _OUTLINE.match(toks[0].text) and not toks[0].like_num:
+            toks = toks[2:]  # "a) Referatet godkendt", "i. (Vibeke) …": an outline mark inside the item
+        elif len(toks) > 1 and _OUTLINE.match(toks[0].text.removesuffix(".")) and toks[0].text.endswith(".") \
+                and not toks[0].like_num and toks[0].text[:1].islower():
+            toks = toks[1:]  # "b. Jeppe forventer …" (the tokenizer keeps "b." whole)
+        while toks and toks[0].text == "(" and len(toks) > 1:
+            toks = toks[1:]  # "i. (Vibeke) …": the parenthesis after the outline mark
         self.toks = toks
         self.mentions: dict[int, Span] = {}  # local index -> mention span starting there
         for n, t in enumerate(toks):
@@ -747,6 +753,8 @@ class StatementFinder:
             speaker = None
             implicit = False
             lead = self._leading_subject(sent)  # (the subject the sentence opens with, if any)
+            if an.subject is not None and an.subject.kind == "other" and an.act in _lex()["person_only_acts"]:
+                an = Analysis(None, None, None)  # "Styregruppen forventer at …" reports no speech: a plan
             if an.subject is None:
                 an = self._passive_report(sent)  # "Det oplyses, at ...": no speaker, or an organisation's act
             if an.subject is not None:
@@ -797,13 +805,23 @@ class StatementFinder:
         she said; not a list entry ("Ole Berg: genvalgt", "Bo Kjær: 12 stemmer"). Right after a
         question (`answer`) a short reply is speech too ("Leif: 25 tusind kr.")."""
         toks = sent.toks
-        end = sent.mention_end(0)
-        if end is None or end + 1 >= len(toks) or toks[end].text not in (":", "-", "–") \
-                or not (toks[end + 1].is_alpha or (answer and toks[end + 1].like_num)):
+        n = 0
+        if len(toks) > 3 and toks[0].is_alpha and toks[1].text == ":" and toks[2].text == "(":
+            n = 3  # "Brok: (Frank) Udover …": a topic label, then the speaker in parentheses
+        paren = n == 3 or (bool(toks) and toks[0].i > 0 and toks[0].doc[toks[0].i - 1].text == "(")
+        end = sent.mention_end(n)
+        if paren and end is not None and end < len(toks) and toks[end].text in (")", "):"):
+            # "(Vibeke) Synes hjemmesiden …", "(Frank): Jeg synes …": the speaker in parentheses first
+            end += 1 + (end + 1 < len(toks) and toks[end + 1].text == ":")
+        elif end is None or end + 1 >= len(toks) or toks[end].text not in (":", "-", "–"):
             return None
-        subj = self._person_subject(sent, 0)
+        else:
+            end += 1
+        if end >= len(toks) or not (toks[end].is_alpha or (answer and toks[end].like_num)):
+            return None
+        subj = self._person_subject(sent, n)
         lex = _lex()
-        content = [t for t in toks[end + 1:] if t.is_alpha]
+        content = [t for t in toks[end:] if t.is_alpha]
         if subj is None or len(content) < (1 if answer else 3) \
                 or (not answer and any(t.lower_ in lex["not_name_label_words"] for t in content)):
             return None
@@ -890,7 +908,8 @@ class StatementFinder:
         first = toks[0]
         if first.lower_ in lex["bodies"] and first.text[:1].isupper():
             # "Bestyrelsen godkendte ...", "Forslaget blev forkastet"; not "Arbejdsgruppen forventer" in a report
-            return not (in_report and not self.present_ok and len(toks) > 1 and _present_verb(toks[1]))
+            plan = len(toks) > 1 and lex["forms"].get(toks[1].lower_) in lex["person_only_acts"]
+            return not (in_report and (plan or not self.present_ok) and len(toks) > 1 and _present_verb(toks[1]))
         if first.lower_ == "vi" and len(toks) > 1 and toks[1].text.islower() and (
                 toks[1].lower_ in lex["past_markers"] or toks[1].lower_.endswith(("ede", "te"))):
             return True  # "Vi besluttede ...", "Vi stemte om ...": the meeting acting (not "Vi har fået ...")
