@@ -220,9 +220,16 @@ def with_full_names(doc: DocText, roster: list[Attendee]) -> list[Attendee]:
             parsed = _parse_name(m.group())
             if parsed and parsed.start == 0 and parsed.name.split()[0] == first and len(parsed.name.split()) >= 2:
                 full.add(parsed.name)
+        if not full and any(_INITIALLED.fullmatch(r.name.strip()) for r in out):
+            # "Tilstede: Steffen T., Vagn, …" and later "Vagn K. foreslog …": the list's own
+            # convention (a surname initial), when the text gives one such form for the name
+            full = {" ".join(m.group().split()) for m in re.finditer(rf"\b{re.escape(first)}\s+[A-ZÆØÅ]\.(?!\w)", doc.text)}
         if len(full) == 1 and (name := full.pop()) not in taken:
             out[k] = out[k].model_copy(update={"name": name})
     return out
+
+
+_INITIALLED = re.compile(r"[A-ZÆØÅ][\w'’-]+\s+[A-ZÆØÅ]\.")
 
 
 _NOT_TAKING_PART = re.compile(

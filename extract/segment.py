@@ -551,6 +551,9 @@ def _weigh(doc: DocText, lines: list[TextLine], cands: list[_Cand]) -> None:
 # --------------------------------------------------------------------------- table of contents
 
 
+_AGENDA_SUBPOINT = re.compile(r"(?:[a-zæøå]|[ivx]{1,4})[.)][ \t]+[^.!?]{1,60}[.!?]?")
+
+
 def _drop_toc(lines: list[TextLine], cands: list[_Cand], doc: DocText) -> list[_Cand]:
     """Remove table-of-contents entries: within a run of candidates with no text between
     them, the entries whose numbered title reappears later, and everything in the run
@@ -562,7 +565,9 @@ def _drop_toc(lines: list[TextLine], cands: list[_Cand], doc: DocText) -> list[_
     for k in range(1, len(cands)):
         prev, cur = cands[k - 1], cands[k]
         between = [doc.text[lines[j].start:lines[j].end].strip() for j in range(prev.last_line + 1, cur.line)]
-        body = [t for t in between if t and not re.fullmatch(r"(?:side\s*)?\d{1,3}|[-–•]", t, re.I)]
+        # (page numbers, bullets and an agenda entry's own lettered sub-points "a. Medlemmer på valg" are no body)
+        body = [t for t in between if t and not re.fullmatch(r"(?:side\s*)?\d{1,3}|[-–•]", t, re.I)
+                and not _AGENDA_SUBPOINT.fullmatch(t)]
         if body:
             runs.append([k])
         else:

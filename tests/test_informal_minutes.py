@@ -691,3 +691,11 @@ def test_outline_marks_with_a_full_stop_and_speakers_in_parentheses(nlp):
         ("Jens Lund", "forvente"), ("Páll Holm", "sige"), ("Frede Skov", "sige"), ("Vibe Dorf", "sige"),
         ("Frede Skov", "sige"), (None, None), (None, None)]
     assert st[3].text.startswith("i. (Vibe)")  # the outline mark opens no sentence of its own
+
+
+def test_a_first_name_alone_takes_the_lists_initial_convention_from_the_text():
+    t = ("Referat af bestyrelsesmøde\nTilstede: Steffen T., Vagn, Lasse og Steffen S.\n"
+         "1. Regnskab\nVagn gennemgik regnskabet. Vagn K. foreslog en ny kasserer.\n")
+    res = processed(t)
+    assert [a.name for a in res.attendance] == ["Steffen T.", "Vagn K.", "Lasse", "Steffen S."]
+    assert [s.speaker for s in res.statements if "gennemgik" in s.text or "foreslog" in s.text] == ["Vagn K.", "Vagn K."]
