@@ -484,9 +484,13 @@ def _meeting_date(texts: list[str], title_idx: int | None) -> date | None:
     order: list[int] = []
     if title_idx is not None:
         order += [title_idx, title_idx + 1]
-    order += [i for i, t in enumerate(texts) if _label_value(t, lex["date_labels"]) is not None
-              or _is_label_only(t, lex["date_labels"])]
-    order += list(range(len(texts)))
+    labelled = [i for i, t in enumerate(texts) if _label_value(t, lex["date_labels"]) is not None
+                or _is_label_only(t, lex["date_labels"])]
+    order += labelled
+    # "Dato: 4. marts." names the day without its year: a later full date ("referatet fra mødet
+    # d. 22.10.2009") is about something else, so the year comes from the hints instead
+    if not any(_yearless_re().search(texts[i]) and not find_dates(texts[i]) for i in labelled):
+        order += list(range(len(texts)))
     seen: set[int] = set()
     dateline: date | None = None
     for i in order:

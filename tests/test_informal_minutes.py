@@ -699,3 +699,11 @@ def test_a_first_name_alone_takes_the_lists_initial_convention_from_the_text():
     res = processed(t)
     assert [a.name for a in res.attendance] == ["Steffen T.", "Vagn K.", "Lasse", "Steffen S."]
     assert [s.speaker for s in res.statements if "gennemgik" in s.text or "foreslog" in s.text] == ["Vagn K.", "Vagn K."]
+
+
+def test_a_labelled_yearless_date_is_not_overruled_by_a_later_date_in_the_front_matter():
+    t = ("Referat af bestyrelsesmøde i Nordby Tennisklub.\nDato: 4. marts.\nTilstede: Ole, Vagn.\n"
+         "Ole gennemgik referatet fra mødet d. 22.10.2009 og det blev underskrevet.\nAd 1:\nTekst i 2010.\n")
+    from extract.segment import segment
+
+    assert segment(DocText.from_plain_text(t), "bestyrelse-2010").front.meeting_date == date(2010, 3, 4)
