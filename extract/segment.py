@@ -551,7 +551,7 @@ def _weigh(doc: DocText, lines: list[TextLine], cands: list[_Cand]) -> None:
 # --------------------------------------------------------------------------- table of contents
 
 
-_AGENDA_SUBPOINT = re.compile(r"(?:[a-zæøå]|[ivx]{1,4})[.)][ \t]+[^.!?]{1,60}[.!?]?")
+_AGENDA_SUBPOINT = re.compile(r"(?:[a-zæøå]|[ivx]{1,4})[.)](?:[ \t]+\S+){1,8}[ \t]*")
 
 
 def _drop_toc(lines: list[TextLine], cands: list[_Cand], doc: DocText) -> list[_Cand]:

@@ -684,3 +684,11 @@ def test_a_deeper_outline_level_restarting_at_one_is_no_agenda_item():
 def test_a_doubled_full_stop_after_the_number_is_a_heading():
     doc = make_doc(["Referat", ("1. Velkomst", True), "Tekst.", ("2..Indkøb af udstyr", True), "Tekst."])
     assert [(n, t) for n, t, *_ in items_of(segment(doc))] == [("1", "Velkomst"), ("2", "Indkøb af udstyr")]
+
+
+def test_lettered_sub_points_of_the_agenda_list_keep_it_one_list():
+    doc = make_doc(["Referat af bestyrelsesmøde", "Dagsorden:", "1. Generalforsamling", "a. Dato", "b. Medlemmer på valg",
+                    "2. Regnskab", "a. Evt. spotkursus", "3. Igangværende sager", "a. Klubhus", "b. Evt.",
+                    "Ole gennemgik referatet.", "Ad 1:", "Den holdes i marts.", "Ad 2:", "Godkendt.", "Ad 3:", "Intet nyt."])
+    assert [(n, t) for n, t, *_ in items_of(segment(doc))] == [
+        ("1", "Generalforsamling"), ("2", "Regnskab"), ("3", "Igangværende sager")]
