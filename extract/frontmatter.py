@@ -664,6 +664,11 @@ def _place_raw(texts: list[str]) -> str | None:
     return None
 
 
+#: "G/F Nordparken – ordinær generalforsamling": the kind of meeting after a dash is no part of the body's name
+_MEETING_SUFFIX = re.compile(r"\s+[–—-]\s+(?:(?:ordinær|ekstraordinær|årlig|konstituerende)e?\s+)?"
+                             r"(?:\w*generalforsamling|\w*møde|referat)\b.*$", re.I)
+
+
 def parse_front(doc: DocText, end: int, source_stem: str = "") -> FrontMatter:
     """Title, body, meeting date and place from the text before the first agenda item.
 
@@ -675,6 +680,7 @@ def parse_front(doc: DocText, end: int, source_stem: str = "") -> FrontMatter:
     title_idx, title = _find_title(texts)
     when = _meeting_date(texts, title_idx) or yearless_meeting_date(texts, year_hints(doc.text, source_stem))
     body = _body(texts, title_idx)
+    body = _MEETING_SUFFIX.sub("", body) if body else body
     return FrontMatter(title=title, body=_strip_acronym(body) if body else None, meeting_date=when,
                        place=_place(texts), start=0, end=end, organisation=home_organisation(doc, texts))
 

@@ -707,3 +707,21 @@ def test_a_labelled_yearless_date_is_not_overruled_by_a_later_date_in_the_front_
     from extract.segment import segment
 
     assert segment(DocText.from_plain_text(t), "bestyrelse-2010").front.meeting_date == date(2010, 3, 4)
+
+
+def test_a_proposed_dirigent_and_referent_with_their_firm_and_the_body_without_the_meeting_kind():
+    t = ("Referat\nG/F Nordparken – ordinær generalforsamling\nMødedato: 5. april 2018, kl. 17:00\n"
+         "1. Valg af dirigent og referent.\nBestyrelsen foreslog Eva Lund Holm fra Nord Administration A/S som dirigent, "
+         "og Bo Ask fra Nord Administration A/S som referent. Forslaget blev enstemmigt vedtaget.\n"
+         "Dirigenten konstaterede at generalforsamlingen var lovligt indvarslet.\n2. Beretning\nTekst.\n")
+    res = processed(t)
+    assert res.document.body == "G/F Nordparken"
+    assert [(a.name, a.role, a.organisation) for a in res.attendance] == [
+        ("Eva Lund Holm", "chair", "Nord Administration A/S"), ("Bo Ask", "secretary", "Nord Administration A/S")]
+    assert [s.speaker for s in res.statements if s.text.startswith("Dirigenten")] == ["Eva Lund Holm"]
+
+
+def test_an_elected_name_takes_the_fuller_spelling_of_its_signature():
+    t = ("Referat af generalforsamling den 5. april 2018\n1. Valg af dirigent\nEva Lund Kærdup blev valgt som dirigent.\n"
+         "2. Eventuelt\nIntet.\nUnderskrevet af Eva Lund Kærdrup.\n")
+    assert [(a.name, a.role) for a in processed(t).attendance] == [("Eva Lund Kærdrup", "chair")]
