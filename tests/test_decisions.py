@@ -103,6 +103,8 @@ SENTENCE_FORMS = [
     ("Kaj trak sit forslag tilbage efter debatten.", "other"),
     ("Generalforsamlingen finder ikke, at der er behov for en ny revisor.", "conclusion"),
     ("Udvalget finder det rimeligt at forlænge fristen.", "conclusion"),
+    ("Der er konsensus om at vi prøver en ny leverandør.", "conclusion"),
+    ("Festen tages med på næste møde.", "deferred"),
 ]
 
 
@@ -190,6 +192,12 @@ def test_beslutning_block_is_the_paragraph_under_the_heading():
 def test_inline_beslutning_heading():
     (d,) = decide("Beslutning: Ikke godkendt, da finansieringen mangler.")
     assert (d.kind, d.text) == ("rejected", "Ikke godkendt, da finansieringen mangler.")
+
+
+@pytest.mark.parametrize("label", ["Løsning", "Aftale"])
+def test_informal_decision_labels(label):
+    (d,) = decide(f"Skraldespandene er fulde.\n{label}: Hylder skal laves og spandene tømmes dagligt.")
+    assert d.text == "Hylder skal laves og spandene tømmes dagligt."
 
 
 def test_heading_and_verdict_run_together():
