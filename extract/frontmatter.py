@@ -244,15 +244,21 @@ def _body_from_title(line: str) -> str | None:
             # body of it ("Bestyrelsen for X A/S"); an association's board is the association
             return f"{unit} for {body}"
         return body or None
-    # "Referat fra bestyrelsesmøde den 12. januar 2023 i Foreningen X"
+    # "Referat fra bestyrelsesmøde den 12. januar 2023 i Foreningen X"; after an assembly's date
+    # only an association's name ("… generalforsamling den 11. marts 2020 i GF. X"), not its venue
     ds = find_dates(line)
-    if ds and re.search(r"møde", line[: ds[0][0]], re.I):
+    kind = re.search(r"møde|(general\s*forsamling)", line[: ds[0][0]], re.I) if ds else None
+    if kind:
         tail = line[ds[0][1]:]
         tm = re.match(r"\s*,?\s*(?:kl\.?\s*\d{1,2}(?:[.:]\d{2})?(?:\s*[-–]\s*\d{1,2}(?:[.:]\d{2})?)?\s*)?"
                       r"(?:i|for)\s+(?P<body>[A-ZÆØÅ].*?)(?=,|\s+kl\.|\s+(?:hos|på)\b|$)", tail)
-        if tm:
+        if tm and (not kind.group(1) or _ASSOCIATION_MARK.match(tm.group("body")) or _association_name(tm.group("body"))):
             return _clean(tm.group("body")) or None
     return None
+
+
+#: "G/F Solbakken", "GF. Solbakken", "E/F Parkhuset", "A/B Toften": an association's abbreviated kind
+_ASSOCIATION_MARK = re.compile(r"(?:G/F|GF\.?|E/F|EF\.?|A/B|AB\.?|H/F|HF\.?)\s+[A-ZÆØÅ0-9]")
 
 
 def _strip_acronym(body: str) -> str:

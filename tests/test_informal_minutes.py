@@ -725,3 +725,13 @@ def test_an_elected_name_takes_the_fuller_spelling_of_its_signature():
     t = ("Referat af generalforsamling den 5. april 2018\n1. Valg af dirigent\nEva Lund Kærdup blev valgt som dirigent.\n"
          "2. Eventuelt\nIntet.\nUnderskrevet af Eva Lund Kærdrup.\n")
     assert [(a.name, a.role) for a in processed(t).attendance] == [("Eva Lund Kærdrup", "chair")]
+
+
+def test_candidates_up_for_election_are_not_elected():
+    t = ("Referat af ordinær generalforsamling den 11. marts 2020\n1. Valg af dirigent\nLene Holm blev valgt\n"
+         "2. Valg til bestyrelsen samt suppleanter.\nPå valg:\nUlf Berg, modtager genvalg\nHelle Olsen\nBlev valgt\n"
+         "Ikke på valg:\nAnne Lind\nJan Holm\nValgt som suppleanter er:\nBrian Olsen\n"
+         "3. Valg af revisor\na. På valg var :\nMads Holm, F25 genvalgt\n")
+    assert [(d.item, d.text) for d in processed(t).decisions] == [
+        ("1", "Lene Holm blev valgt"), ("2", "Blev valgt"), ("2", "Valgt som suppleanter er:"), ("2", "Brian Olsen"),
+        ("3", "Mads Holm, F25 genvalgt")]

@@ -419,6 +419,8 @@ Jonas orienterede om den nye tørretumbler.
 
 @pytest.mark.parametrize("header,body", [    ("Referat af styregruppemøde for Fælles Cykelplan den 4. maj 2021", "Styregruppen for Fælles Cykelplan"),
     ("Referat fra bestyrelsesmøde den 12. januar 2023 i Foreningen Kystliv", "Foreningen Kystliv"),
+    ("Referat af ordinær generalforsamling den 11. marts 2020 i GF. Solbakken2001", "GF. Solbakken2001"),
+    ("G/F Solbakken – ordinær generalforsamling\nMødedato: 5. april 2018", "G/F Solbakken"),
     ("Generalforsamling i Ejerforeningen Parkhuset\nDato: 28. april 2022", "Ejerforeningen Parkhuset"),
     ("Referat\nKulturudvalget\nMødedato: 14.03.2023", "Kulturudvalget"),
     ("Referat af bestyrelsesmøde\nSydhavns Professionshøjskole\n1. marts 2022", "Bestyrelsen for Sydhavns Professionshøjskole"),

@@ -923,6 +923,9 @@ def sentence_decisions(doc: Doc, text: str, paras: list[_Para], covered: list[Ra
 
 
 _ELECTION_HEAD = re.compile(r"\bvalg\b|\bvalgt\b|\bvælges\b", re.I)
+_UP_FOR_ELECTION = re.compile(r"\bpå\s+valg\b", re.I)
+_NOT_UP = re.compile(r"\bikke\s+på\s+valg\b", re.I)
+_ELECTED_WORD = re.compile(r"\b(?:gen|ny)?valgt\b", re.I)
 #: an election heading with the outcome after a colon: "1. Valg af dirigent: Lisbeth Holm."
 _ELECTED_IN_HEADING = re.compile(r"\s*(?:\d{1,2}[.)]?\s+)?(?P<title>[^:\n]{0,60}\bvalg\s+af\b[^:\n]{0,60}):[ \t]*(?P<name>\S)", re.I)
 #: what may follow the elected person's name on its line: an address or house code, the post
@@ -945,8 +948,13 @@ def elected_name_lines(doc: Doc, text: str, paras: list[_Para]) -> list[Decision
         titles.setdefault(it[0], text[it[1]:it[3]])
     out: list[Decision] = []
     prev: _Para | None = None
+    label = ""  # the item's latest label line ("På valg:", "Ikke på valg:", "Valgt blev:")
     for p in paras:
         head = prev.text if prev is not None and prev.item == p.item else ""
+        if prev is None or prev.item != p.item:
+            label = ""
+        if p.text.rstrip().endswith(":"):
+            label = p.text
         prev = p
         if p.item is not None and p.in_heading:
             # "1. Valg af dirigent: Lisbeth Holm.": the heading itself carries who was elected
@@ -966,6 +974,10 @@ def elected_name_lines(doc: Doc, text: str, paras: list[_Para]) -> list[Decision
             continue
         name_end = persons[k][1]
         if not _NAME_TAIL.fullmatch(text, name_end, p.end):
+            continue
+        # under "Ikke på valg:" nobody is elected; under "På valg:" only a line saying so
+        # ("Mads Holm, F25 genvalgt"), not a candidate ("Ulf Berg, modtager genvalg")
+        if _UP_FOR_ELECTION.search(label) and (_NOT_UP.search(label) or not _ELECTED_WORD.search(text, name_end, p.end)):
             continue
         end = p.start + len(p.text.rstrip())
         out.append(Decision(kind="election", text=text[p.start + lead:end], decided_by=None,
