@@ -735,3 +735,11 @@ def test_candidates_up_for_election_are_not_elected():
     assert [(d.item, d.text) for d in processed(t).decisions] == [
         ("1", "Lene Holm blev valgt"), ("2", "Blev valgt"), ("2", "Valgt som suppleanter er:"), ("2", "Brian Olsen"),
         ("3", "Mads Holm, F25 genvalgt")]
+
+
+def test_the_agent_of_a_passive_report_is_its_speaker(nlp):
+    st = run(nlp, "1. Budget\nBudgettet blev fremlagt af Ulf Berg\nForeningens budget uddelt og gennemgået af Mia Holm.\n"
+                  "Regnskabet er godkendt af Ulf Berg.\nDet blev besluttet, at forslaget fremlagt af Mia Holm vedtages.",
+             first_names("Ulf Berg", "Mia Holm"))
+    assert [(s.speaker, s.act, s.implicit) for s in st] == [
+        ("Ulf Berg", "fremlægge", False), ("Mia Holm", "gennemgå", False), (None, None, False), (None, None, False)]

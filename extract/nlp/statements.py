@@ -756,7 +756,9 @@ class StatementFinder:
             if an.subject is not None and an.subject.kind == "other" and an.act in _lex()["person_only_acts"]:
                 an = Analysis(None, None, None)  # "Styregruppen forventer at …" reports no speech: a plan
             if an.subject is None:
-                an = self._passive_report(sent)  # "Det oplyses, at ...": no speaker, or an organisation's act
+                # "Budgettet blev fremlagt af Ulf Berg": the agent of a passive report is its speaker;
+                # "Det oplyses, at ...": no speaker, or an organisation's act
+                an = self._agent_passive(sent) or self._passive_report(sent)
             if an.subject is not None:
                 subj = an.subject
                 if subj.kind == "person":
@@ -956,6 +958,22 @@ class StatementFinder:
             return lead[0].name
         person = self._role_person(lead[0].word)
         return person.name if person else None
+
+    def _agent_passive(self, sent: _Sentence) -> Analysis | None:
+        """"Budgettet blev fremlagt af Ulf Berg", "Budget uddelt og gennemgået af Mia Holm": a
+        reporting participle in the main clause with a person as its agent."""
+        toks, lex = sent.toks, _lex()
+        for k, tok in enumerate(toks[:-2]):
+            if tok.lower_ in _CLAUSE_ENDS:
+                return None
+            past = lex["participles"].get(tok.lower_)
+            if past is None or toks[k + 1].lower_ != "af" or sent.mention_end(k + 2) is None:
+                continue
+            person = self._person_subject(sent, k + 2)
+            act = lex["forms"].get(past)
+            if person is not None and act:
+                return Analysis(person, act, tok.text)
+        return None
 
     def _passive_report(self, sent: _Sentence) -> Analysis:
         """A passive reporting clause with a formal subject: "Det oplyses, at ...", "Det blev
