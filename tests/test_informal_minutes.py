@@ -743,3 +743,21 @@ def test_the_agent_of_a_passive_report_is_its_speaker(nlp):
              first_names("Ulf Berg", "Mia Holm"))
     assert [(s.speaker, s.act, s.implicit) for s in st] == [
         ("Ulf Berg", "fremlægge", False), ("Mia Holm", "gennemgå", False), (None, None, False), (None, None, False)]
+
+
+def test_a_speaker_whose_first_name_no_list_has(nlp):
+    st = run(nlp, "1. Regnskab\nRosalind Møller-Nielsen, F19 fremlagde regnskabet for 2023.\n"
+                  "Solbakke Vandværk oplyste at vandet er godt.\nAarhus Kommune oplyste intet.", first_names("Ole Berg"))
+    assert [s.speaker for s in st] == ["Rosalind Møller-Nielsen", None, None]
+
+
+def test_an_attached_report_is_the_reporters_and_its_items():
+    t = ("Referat ordinær generalforsamling\nGrundejerforeningen Nordbakken\ntorsdag den 21. marts 2024 kl. 20.00\n"
+         "1. Valg af dirigent\nOve Dam blev valgt som dirigent\n2. Bestyrelsens beretning\n"
+         "Formandsberetningen 2023 af Mia Holm er særskilt vedlagt\n3. Eventuelt\nIntet.\n"
+         "\fFormandsberetning 2023\nDet har været et stille år i foreningen. Vi har ryddet sne for første gang.\n")
+    res = processed(t)
+    assert [(i.number, i.attachment_start is not None) for i in res.items] == [("1", False), ("2", True), ("3", False)]
+    rep = [s for s in res.statements if "stille år" in s.text or "ryddet sne" in s.text]
+    assert [(s.item, s.speaker, s.implicit) for s in rep] == [("2", "Mia Holm", True)] * 2
+    assert not any(s.text.startswith("Formandsberetning 2023") and s.item == "3" for s in res.statements)

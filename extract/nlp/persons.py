@@ -366,8 +366,10 @@ class PersonFinder:
         """End (exclusive, run index) of an unlisted name starting at run[i], or i when none."""
         lex = _lex()
         first = run[i]
-        if not self.names.is_first(first.text) or _INITIAL.fullmatch(first.text) or _is_orgish(first.text):
+        if _INITIAL.fullmatch(first.text) or _is_orgish(first.text):
             return i
+        if not self.names.is_first(first.text):
+            return self._speaking_stranger(run, i)
         j = i + 1
         while j < len(run) and j - i < _MAX_WINDOW - 1:
             t = run[j].text
@@ -392,6 +394,24 @@ class PersonFinder:
         if run[j - 1].text.isupper():
             return i
         return j
+
+    def _speaking_stranger(self, run: list[Token], i: int) -> int:
+        """End of "Rosita Møller-Nielsen, F19 fremlagde …": a first name the gazetteer lacks is
+        a name when two or three capitalised words end in a surname (every part of a
+        double surname one) and a reporting verb follows, perhaps after a house code."""
+        for j in (i + 3, i + 2):
+            if j > len(run) or any(not t.text[:1].isupper() or t.text.isupper() or _is_orgish(t.text) for t in run[i:j]):
+                continue
+            last = run[j - 1]
+            if not all(self.names.is_last(part) or _SURNAME_SHAPE.match(part.casefold())
+                       for part in last.text.split("-") if part):
+                continue
+            doc, k = last.doc, last.i + 1
+            if k + 1 < len(doc) and doc[k].text == "," and re.fullmatch(r"[A-ZÆØÅ]{0,3}\d{1,4}[a-z]?", doc[k + 1].text):
+                k += 2  # ", F19"
+            if k < len(doc) and doc[k].lower_ in _lex()["single_verb_forms"]:
+                return j
+        return i
 
     def _lone_first_name(self, tok: Token) -> tuple[str, bool] | None:
         """(first name, genitive) for a lone capitalised token inside a sentence that is a

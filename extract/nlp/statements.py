@@ -717,6 +717,9 @@ class StatementFinder:
         para_act: str | None = None  # the act of the paragraph's last explicit statement
         prev_para_speaker: str | None = None  # the speaker the previous paragraph ended with
         prev_para_report = False  # ... and it ended with a report ("X orienterede om ...")
+        # an item's text attached after the last item (its report): a later range of a number seen before
+        attached = {k for k, it in enumerate(items) if any(o[0] == it[0] and o[1] < it[1] for o in items)}
+        reporter: dict[str, str] = {}  # item -> who gave its report ("Beretningen af X er vedlagt")
         for start, end in sentence_spans(doc):
             k = innermost.index_at(start)
             item = items[k][0] if k is not None else None
@@ -725,6 +728,8 @@ class StatementFinder:
             in_heading = headings.any_overlap(start, start + 1)
             if in_heading and not self._heading_report(doc, start, end, mentions):
                 continue  # a heading is no statement, unless it names the reporter ("5. Beretning ved X")
+            if k in attached and start == items[k][1]:
+                continue  # the attached report's own heading ("Formandsberetning 2023")
             if item != cur_item:
                 cur_item, history, last_para, para_speaker, para_act = item, [], None, None, None
             p_idx = max(bisect.bisect_right(para_starts, start) - 1, 0)
@@ -793,6 +798,10 @@ class StatementFinder:
             if speaker is None and lead is not None and lead[0].kind == "person":
                 # "Stefan Vrang valgtes. Han fastslog, …": a person the sentence is about is who "han" means next
                 history.append((lead[0].name, gender_of.get(lead[0].name) or lead[0].gender))
+            if speaker and not implicit and an.subject is not None and an.act in _lex()["report_acts"] | {"berette"}:
+                reporter[item] = speaker
+            elif speaker is None and k in attached and item in reporter and an.subject is None:
+                speaker, implicit = reporter[item], True  # the attached report is its reporter's
             out_item = item
             out.append(Statement(
                 char_start=start, char_end=end, text=text, speaker=speaker,
@@ -873,7 +882,9 @@ class StatementFinder:
             subj, end = Subject("person", person.name, None, toks[n].text), n + 1
         else:
             return None
-        if subj is None or any(t.is_alpha for t in toks[end:end + 1]) and toks[end].lower_ not in ("og", "om"):
+        attached = [t.lower_ for t in toks[end:end + 4]][:1] in (["er"], ["var"]) and any(
+            t.lower_ in ("vedlagt", "vedhæftet") for t in toks[end:end + 4])  # "Beretningen af X er særskilt vedlagt"
+        if subj is None or any(t.is_alpha for t in toks[end:end + 1]) and toks[end].lower_ not in ("og", "om") and not attached:
             return None
         return Analysis(subj, act, None)
 
