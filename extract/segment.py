@@ -361,7 +361,9 @@ def _candidates(doc: DocText, lines: list[TextLine]) -> list[_Cand]:
         if not title:  # "Ad 3." / "3." alone: the title is the next short line
             if (prefix or punct in {".", ":"}) and i + 1 < len(lines):
                 nxt = texts[i + 1].strip()
+                # (not a line of sentences: "Vagn gennemgik regnskabet. Vi har et underskud på kr. 19.363.")
                 if nxt and _UPPER_START.match(nxt) and len(nxt.split()) <= 15 and not _ends_sentence(nxt) \
+                        and not re.search(r"[a-zæøå]{3}\.\s+[A-ZÆØÅ]", nxt) \
                         and not _match_head(nxt) and not _opens_paragraph(doc, lines, i + 1) \
                         and not _section_label(nxt, weak=(m.group("prefix") or "")[:1].islower()):
                     title, last = nxt, i + 1

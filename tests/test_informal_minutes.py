@@ -761,3 +761,9 @@ def test_an_attached_report_is_the_reporters_and_its_items():
     rep = [s for s in res.statements if "stille år" in s.text or "ryddet sne" in s.text]
     assert [(s.item, s.speaker, s.implicit) for s in rep] == [("2", "Mia Holm", True)] * 2
     assert not any(s.text.startswith("Formandsberetning 2023") and s.item == "3" for s in res.statements)
+
+
+def test_a_topic_label_before_the_speaker(nlp):
+    st = run(nlp, "1. Andet\nh. Minitennis: Vagn K. foreslår at vi arrangerer en omgang minitennis.\nBirgit Holm: husk at betale.",
+             first_names("Vagn K.", "Birgit Holm"))
+    assert [(s.speaker, s.act) for s in st] == [("Vagn K.", "foreslå"), ("Birgit Holm", "sige")]

@@ -694,3 +694,11 @@ def test_lettered_sub_points_of_the_agenda_list_keep_it_one_list():
                     "Ole gennemgik referatet.", "Ad 1:", "Den holdes i marts.", "Ad 2:", "Godkendt.", "Ad 3:", "Intet nyt."])
     assert [(n, t) for n, t, *_ in items_of(segment(doc))] == [
         ("1", "Generalforsamling"), ("2", "Regnskab"), ("3", "Igangværende sager")]
+
+
+def test_a_line_of_sentences_under_ad_n_is_text_not_its_title():
+    doc = make_doc(["Referat", "Dagsorden:", "1. Velkomst", "2. Regnskab", "Ad 1:", "Alle var der.",
+                    "Ad 2:", "Vagn gennemgik regnskabet. Vi har et underskud på kr. 19.363.", "Regnskabet blev godkendt."])
+    items = segment(doc).items
+    assert [(i.number, i.title) for i in items] == [("1", "Velkomst"), ("2", "Regnskab")]
+    assert doc.text[items[1].heading_end:].lstrip().startswith("Vagn gennemgik")

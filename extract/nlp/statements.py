@@ -230,6 +230,9 @@ class _Sentence:
             toks = toks[1:]  # "b. Jeppe forventer …" (the tokenizer keeps "b." whole)
         while toks and toks[0].text == "(" and len(toks) > 1:
             toks = toks[1:]  # "i. (Vibeke) …": the parenthesis after the outline mark
+        if len(toks) > 3 and toks[1].text == ":" and toks[0].is_alpha and toks[0].i not in mentions \
+                and toks[2].i in mentions:
+            toks = toks[2:]  # "Minitennis: Vagn K. foreslår …": a topic label before the speaker
         self.toks = toks
         self.mentions: dict[int, Span] = {}  # local index -> mention span starting there
         for n, t in enumerate(toks):
