@@ -105,6 +105,10 @@ SENTENCE_FORMS = [
     ("Udvalget finder det rimeligt at forlænge fristen.", "conclusion"),
     ("Der er konsensus om at vi prøver en ny leverandør.", "conclusion"),
     ("Festen tages med på næste møde.", "deferred"),
+    # informal minutes record a course of action in the present passive
+    ("Til denne sæson indkøbes der 3 dusin bolde.", "other"),
+    ("Folderen sendes ud efter generalforsamlingen.", "other"),
+    ("Onsdag d. 31.3.2010 kl. 19.30 afholdes generalforsamling i hallen.", "other"),
 ]
 
 
@@ -322,6 +326,10 @@ NOT_DECISIONS = [
     "Beløbet trækkes fra kontoen hver måned.",                   # no proposal withdrawn
     "Anne finder, at stien er for smal.",                        # a person's view
     "Hvis forslaget trækkes, bortfalder afstemningen.",          # a condition
+    "Derudover gennemføres et nyt uddannelsesforløb, hvor brugen af makkere systematiseres.",  # narrative
+    "Skal der indkøbes flere bolde?",                            # a question
+    "Bolde, der indkøbes, skal være gule.",                      # a relative clause
+    "Materialet sendes af forvaltningen til høring.",            # an outside agent
 ]
 
 

@@ -61,6 +61,7 @@ class Lexicon:
     request: re.Pattern
     passive: re.Pattern  # blev (...) <participle>
     present_passive: re.Pattern
+    action_passive: re.Pattern  # "Der indkøbes 3 dusin bolde": a course of action, early in a main clause
     perfect: re.Pattern  # er (...) godkendt
     support: re.Pattern  # Bestyrelsen bakker op om / tilslutter sig
     active: re.Pattern
@@ -89,7 +90,7 @@ class Lexicon:
     trigger: re.Pattern  # cheap pre-filter: a sentence without any of these stems holds no decision
 
 
-_TRIGGER_KEYS = ("conclusion_verbs", "resolution_verbs", "impersonal_participles", "impersonal_s_forms", "agreement",
+_TRIGGER_KEYS = ("action_present_passive", "conclusion_verbs", "resolution_verbs", "impersonal_participles", "impersonal_s_forms", "agreement",
                  "request_verbs", "approval_participles", "approval_present_passive", "approval_active",
                  "approval_perfect", "approval_support", "noted",
                  "rejected_participles", "rejected_present_passive", "rejected_active", "deferred_participles",
@@ -157,6 +158,8 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         passive=re.compile(r"\bblev\s+(?P<gap>" + gap + r")(?P<w>" + alternation(list(participle_kind)) + r")\b"
                            r"(?!\s+" + not_for + r"\b)", I),
         present_passive=re.compile(r"\b(?P<w>" + alternation(list(present_kind)) + r")\b", I),
+        action_passive=re.compile(r"^\W*(?:[a-zæøå]\.\s+)?(?:[\w\-/.]+\s+){0,5}?(?P<w>" + alternation(raw["action_present_passive"])
+                                  + r")\b(?!\s+(?:af|til\s+høring)\b)", I),
         perfect=re.compile(r"\ber\s+(?P<gap>" + gap + r")(?P<w>" + alternation(raw["approval_perfect"]) + r")\b"
                            r"(?:\s+af\s+(?P<agent>[\w\-]+))?", I),
         support=re.compile(r"\b" + alternation(raw["approval_support"]) + r"\b", I),
@@ -332,6 +335,7 @@ def _resolving_body(word: str, lex: Lexicon) -> bool:
 #: the board writing of itself: "Vi aftaler møde med X", "Vi vælger en onsdag", "Vi vil holde fast i …"
 _WE_RESOLVE = re.compile(r"^\s*(?:[•\uf0b7▪*–-]\s*)?Vi\s+(?P<v>(?:vil\s+)?(?:vælger|valgte|aftaler|aftalte|beslutter|besluttede|vedtager|vedtog"
                          r"|fastholder|fastholdt|holder\s+fast\s+i|holde\s+fast\s+i))\b")
+_NARRATIVE_LEAD = re.compile(r"\W*(?:derudover|desuden|endvidere|herudover|samtidig|yderligere|ligeledes|også)\b", re.I)
 #: a proposal withdrawn by its proposer: "Forslaget trækkes", "Forslag blev trukket tilbage", "X trak forslaget tilbage"
 _WITHDRAWN = re.compile(r"\bforslag(?:et|ene)?\s+(?:er\s+|blev\s+)?(?:trækkes|trukket)\b"
                         r"|\btrak\s+(?:sit\s+|sine\s+)?forslag(?:et|ene)?\s+tilbage\b", re.I)
@@ -446,6 +450,11 @@ def find_hits(text: str, lex: Lexicon, person_ends: set[int] | None = None) -> l
         against = am.group("side").lower() in ("imod", "nej")
         kind = "rejected" if (am.group("who").lower() == "ingen") != against else "approval"
         hits.append(Hit(kind, am.start(), am.end(), False, False))
+    # (a short sentence, not one continuing a narrative: "Derudover gennemføres et nyt forløb, hvor …")
+    am_ = lex.action_passive.match(text) if len(WORD.findall(text)) <= 16 and not _NARRATIVE_LEAD.match(text) else None
+    if am_ and not text.rstrip().endswith("?") and not _guarded(text, am_.start("w"), lex) \
+            and not _relative(text, am_.start("w")) and not re.search(r"[,:;]|\b(?:at|som|der|hvis|når)\s", text[:am_.start("w")].lstrip()[1:]):
+        hits.append(Hit("other", am_.start("w"), am_.end("w"), False, False))
     for m in _WITHDRAWN.finditer(text):
         if not _guarded(text, m.start(), lex) and not _relative(text, m.start()):
             hits.append(Hit("other", m.start(), m.end(), False, False))
@@ -501,7 +510,8 @@ def refine_kind(hit: Hit, text: str, lex: Lexicon) -> str:
         return hit.kind
     if re.search(r",?\s+(?:og|samt)\s+(?:\d\)\s*)?at\b|\b\d\)\s.*\b\d\)\s", content, re.I | re.S):
         return "conclusion"
-    subs = [h for h in find_hits(content, lex) if not h.governs_content]
+    # (a course of action in the content, "… at kontingentet fastholdes", is what was concluded)
+    subs = [h for h in find_hits(content, lex) if not h.governs_content and h.kind != "other"]
     kinds = {h.kind for h in subs}
     return subs[0].kind if len(kinds) == 1 else hit.kind
 
