@@ -414,11 +414,15 @@ def _candidates(doc: DocText, lines: list[TextLine]) -> list[_Cand]:
             break
         full = _join(parts)
         heading_end = lines[last].end
-        if last == i and (_ends_sentence(full) or len(full.split()) > 12 or _COLON_SENTENCE.search(full)):
+        if (last == i and (_ends_sentence(full) or len(full.split()) > 12 or _COLON_SENTENCE.search(full))) \
+                or (last > i and len(full.split()) > 12 and _COLON_SENTENCE.search(full)) \
+                or re.search(r"[a-zæøå]{3}\.\s+(?!Ved\b)[A-ZÆØÅ][a-zæøå]+(?:\s+[\wæøå]+){2}", full):
+            # ("8. T-shirts med logo. Skal der være …": a sentence after the title; not "… Ved kasserer X")
             # "1. Godkendelse af referat: Referatet blev godkendt." – heading and text on one line
+            # (also when the text wraps: "2. Bordet rundt: Hvem er folk og …" / "til og hvad …")
             cut = _inline_heading_cut(full, dash=not ln.bold)
-            if cut:
-                heading_end = ln.start + text.index(full) + cut + 1  # the text starts after ':' / '.'
+            if cut and full[:cut] in text:
+                heading_end = ln.start + text.index(full[:cut]) + cut + 1  # the text starts after ':' / '.'
                 full = full[:cut]
         full = re.sub(r"\s*[:,;–-]\s*$", "", full) if not full.endswith(" -") else full
         full, kind = split_kind(strip_status(full))
@@ -449,7 +453,7 @@ def _candidates(doc: DocText, lines: list[TextLine]) -> list[_Cand]:
 
 #: "7. Valg af suppleanter: På valg er Ole og Jørn": a clause with a finite verb after the colon is
 #: text, not a subtitle ("Kommuneplan 2025: Forslag til nye rammer" has no verb)
-_COLON_SENTENCE = re.compile(r":\s+[A-ZÆØÅ][^:]*?\b(?:er|var|blev|bliver|har|havde|kan|skal|vil)\b")
+_COLON_SENTENCE = re.compile(r":\s+[A-ZÆØÅ][^:]*?\b(?i:er|var|blev|bliver|har|havde|kan|skal|vil)\b")
 
 
 def _inline_heading_cut(title: str, dash: bool = False) -> int | None:

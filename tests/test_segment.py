@@ -702,3 +702,11 @@ def test_a_line_of_sentences_under_ad_n_is_text_not_its_title():
     items = segment(doc).items
     assert [(i.number, i.title) for i in items] == [("1", "Velkomst"), ("2", "Regnskab")]
     assert doc.text[items[1].heading_end:].lstrip().startswith("Vagn gennemgik")
+
+
+def test_a_question_after_the_title_on_its_line_is_text_but_not_the_presenter():
+    doc = make_doc(["Referat", "1. T-shirts med logo. Skal der være nogle på lager?", "Ja.",
+                    "2. Budget for det kommende år. Ved kasserer Claus Holm", "Godkendt.",
+                    "3. Forslag, herunder vedtægter. V. Søren Holm", "Vedtaget."])
+    assert [t for _, t, *_ in items_of(segment(doc))] == [
+        "T-shirts med logo", "Budget for det kommende år. Ved kasserer Claus Holm", "Forslag, herunder vedtægter. V. Søren Holm"]
