@@ -767,3 +767,14 @@ def test_a_topic_label_before_the_speaker(nlp):
     st = run(nlp, "1. Andet\nh. Minitennis: Vagn K. foreslår at vi arrangerer en omgang minitennis.\nBirgit Holm: husk at betale.",
              first_names("Vagn K.", "Birgit Holm"))
     assert [(s.speaker, s.act) for s in st] == [("Vagn K.", "foreslå"), ("Birgit Holm", "sige")]
+
+
+def test_an_outline_entry_opening_with_a_person_and_a_present_verb_is_their_task():
+    t = ("Referat af bestyrelsesmøde den 5. april 2011\nTil stede: Jonas Vest, Jeppe Bo, Charlotte Dam\n1. Evt\n"
+         "e. Hallen mangler frivillige.\ni. Jonas jagter og får en liste med opgaver\n"
+         "f. Charlotte jagter tilsvarende kontakt til klubben\nJeppe mener at det er fint.\n"
+         "Jeppe mangler at lave el-arbejdet.\nNordby Kommune dækker også mange mindre byer.\n")
+    res = processed(t)
+    assert [(a.owner, a.task) for a in res.actions] == [
+        ("Jonas Vest", "jagter og får en liste med opgaver"), ("Charlotte Dam", "jagter tilsvarende kontakt til klubben")]
+    assert [d.kind for d in res.decisions] == ["assignment", "assignment"]

@@ -90,7 +90,8 @@ def load_lexicon(path: str | None = None) -> ActionLexicon:
         decision_verb=re.compile(r"\b" + alternation(raw["decision_context_verbs"] + raw["obligation_verbs"]) + r"\b", I),
         adverbs_tail=re.compile(rf"(?:\s+{adv})+\s*$", I),
         adverbs_head=re.compile(rf"^\s*(?:{adv}\s*,?\s+)+", I),
-        opener_head=re.compile(r"^\s*(?:(?:\d{1,2}|[a-h])\)\s*|" + alternation(raw["clause_openers"]) + r"\s+)+", I),
+        opener_head=re.compile(r"^\s*(?:(?:\d{1,2}|[a-h])\)\s*|(?:\d{1,2}|[a-zæøå]|[ivx]{1,4})\.\s+|"
+                               + alternation(raw["clause_openers"]) + r"\s+)+", I),
         alternative=re.compile(r"\b" + alternation(raw["alternative_markers"]) + r"\s*$", I),
         owner_label=re.compile(r"(?:^|[\s(,;])(?:" + alternation(raw["owner_labels"]) + r")\s*[:\-–]\s*", I),
         due_label=re.compile(r"\b(?:" + alternation(raw["due_labels"]) + r")\s*[:\-–]?\s*", I),
@@ -288,7 +289,7 @@ def inverted_owner(text: str, s0: int, verb_start: int, task_start: int, lex: Ac
 
 
 def find_in_sentence(text: str, s0: int, lex: ActionLexicon, mentions: list[Mention], annotated: bool,
-                     speaker: str | None, in_decision: bool) -> list[Found]:
+                     speaker: str | None, in_decision: bool, persons: list[Mention] = ()) -> list[Found]:
     """Action clauses of one sentence (offsets relative to the sentence)."""
     cands: list[tuple[int, int]] = []  # (verb_start, task_start)
     work_verbs: set[int] = set()
@@ -310,6 +311,7 @@ def find_in_sentence(text: str, s0: int, lex: ActionLexicon, mentions: list[Ment
     if in_decision:
         for m in lex.decision_verb.finditer(text):
             cands.append((m.start(), m.start()))
+    cands += _named_present(text, s0, persons)
     out: list[Found] = []
     used_clauses: set[int] = set()
     for verb_start, task_start in sorted(set(cands)):
@@ -330,6 +332,28 @@ def find_in_sentence(text: str, s0: int, lex: ActionLexicon, mentions: list[Ment
         used_clauses.add(cs)
         out.append(Found(owner[0], owner[1], task_start, end))
     return out
+
+
+#: "i. Jonas jagter og får en liste", "1. Jeppe høster kontaktinfo til Freja": an outline entry
+#: that opens with a person and a present-tense verb is a task given to that person
+_ENTRY_LEAD = re.compile(r"\s*(?:(?:[a-zæøå]|[ivx]{1,4}|\d{1,2})[.)]\s+)?")
+_PRESENT_VERB = re.compile(r"\s+(?P<v>[A-Za-zæøå][a-zæøå]{2,}er)\b(?=(?:\s+\S+){2})")
+#: present forms that state, feel or report rather than take on a task
+_NOT_TASK = frozenset({"mener", "synes", "siger", "fortæller", "forklarer", "oplyser", "spørger", "svarer",
+                       "forventer", "håber", "ønsker", "føler", "tror", "finder", "bemærker", "foreslår",
+                       "nævner", "vurderer", "kender", "hedder", "bliver", "ligger", "sidder", "står",
+                       "mangler", "lyder", "modtager", "stiller", "viser", "betyder", "gælder", "kræver", "koster",
+                       "takker", "beklager", "glæder", "undrer", "accepterer", "bekræfter"})
+
+
+def _named_present(text: str, s0: int, mentions: list[Mention]) -> list[tuple[int, int]]:
+    lead = _ENTRY_LEAD.match(text).end()
+    for s, e, _ in mentions:
+        if s - s0 == lead:
+            m = _PRESENT_VERB.match(text, e - s0)
+            if m and m.group("v").lower() not in _NOT_TASK:
+                return [(m.start("v"), m.start("v"))]
+    return []
 
 
 # --------------------------------------------------------------------------- lists
@@ -665,7 +689,8 @@ def prose_sentences(ctx: _Ctx, sents: list[tuple[int, int]]) -> None:
         speaker = stmt.speaker if stmt is not None else None
         in_dec = decided.overlaps(s0, s1)
         local = ctx.mentions[bisect.bisect_left(mstarts, s0):bisect.bisect_left(mstarts, s1)]
-        for f in find_in_sentence(sent, s0, ctx.lex, local, ctx.annotated, speaker, in_dec):
+        people = [m for m in ctx.person_mentions if s0 <= m[0] < s1] if local else []
+        for f in find_in_sentence(sent, s0, ctx.lex, local, ctx.annotated, speaker, in_dec, people):
             a, b = s0 + f.owner_start, s0 + f.task_end
             due_range = (a, b)  # the date inside the task clause …
             if _due(ctx.dates, dstarts, a, b) is None:
