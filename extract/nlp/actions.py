@@ -351,7 +351,8 @@ def _named_present(text: str, s0: int, mentions: list[Mention]) -> list[tuple[in
     for s, e, _ in mentions:
         if s - s0 == lead:
             m = _PRESENT_VERB.match(text, e - s0)
-            if m and m.group("v").lower() not in _NOT_TASK:
+            # (not "Anne melder tilbage, at alt er i orden": a report of what someone says)
+            if m and m.group("v").lower() not in _NOT_TASK and not re.match(r"(?:\s+\w+)?\s*,?\s+at\b", text[m.end():]):
                 return [(m.start("v"), m.start("v"))]
     return []
 
