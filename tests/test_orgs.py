@@ -543,6 +543,17 @@ def test_a_union_and_a_samvirke_are_names(sentence, expected):
     assert expected in orgs(sentence)
 
 
+@pytest.mark.parametrize("sentence, expected, not_expected", [
+    ("Sagen er sendt til Børn og Unge-udvalget i går.", "Børn og Unge-udvalget", "Unge-udvalget"),
+    ("Fremsendes til Magistraten med bemærkninger.", "Magistraten", None),
+    ("• At Nordby Kommune lever op til sine løfter er afgørende.", "Nordby Kommune", "At Nordby Kommune"),
+    ("REFERAT Nordby Byråd d. 27-08-2025", "Nordby Byråd", "REFERAT Nordby Byråd"),
+])
+def test_coordinated_heads_bodies_by_type_and_words_that_open_no_name(sentence, expected, not_expected):
+    found = orgs(sentence)
+    assert expected in found and not_expected not in found
+
+
 def test_a_name_at_the_end_of_a_sentence_loses_the_full_stop():
     assert "Sparekassen Nordby" in orgs("Vi fik 5000 kr. fra Sparekassen Nordby.\nTak for det.")
 

@@ -110,7 +110,9 @@ class OrgLexicon:
         return "." in last.rstrip(".") or last.endswith(self.product_words)
 
     def is_stop(self, word: str) -> bool:
-        return word in self.stop_words or _APOS_GEN.sub("", word) in self.stop_words
+        """A word that never starts a name; an upper-case title word too ("REFERAT Aarhus Byråd")."""
+        w = _APOS_GEN.sub("", word)
+        return word in self.stop_words or w in self.stop_words or (w.isupper() and len(w) > 3 and w.capitalize() in self.stop_words)
 
 
 def _alt(words: Iterable[str]) -> str:
@@ -210,7 +212,8 @@ def _compile(lex: OrgLexicon) -> dict[str, re.Pattern]:
     loc_names = [s for s, e in lex.entries.items() if e.label == "LOC"]
     gaz = _surface_alternation(org_names)
     locs = _surface_alternation(loc_names)
-    coord = rf"(?:{_CAP}{_L}*-(?:,{_SP}{_L}+-)*{_SP}(?:og|eller|&){_SP})?"
+    # "Teknik- og Miljøudvalget", "Børn og Unge-udvalget" (the hyphen before the head)
+    coord = rf"(?:{_CAP}{_L}*-(?:,{_SP}{_L}+-)*{_SP}(?:og|eller|&){_SP}|{_CAP}{_L}+{_SP}(?:og|&){_SP}(?={_CAP}{_L}+-))?"
     for_heads = rf"{_alt(map(_cap, p['for_heads']))}|{_CAP}(?:{_L}|-)*?(?:{_alt(p['for_heads'])})"
     capseq = rf"{CAPWORD}(?:{_SP}{CAPWORD})*"
     type_heads = rf"{_alt(map(_cap, p['name_type_heads']))}|{_CAP}{_L}*?(?:{_alt(p['name_type_heads'])})"
