@@ -778,3 +778,9 @@ def test_an_outline_entry_opening_with_a_person_and_a_present_verb_is_their_task
     assert [(a.owner, a.task) for a in res.actions] == [
         ("Jonas Vest", "jagter og får en liste med opgaver"), ("Charlotte Dam", "jagter tilsvarende kontakt til klubben")]
     assert [d.kind for d in res.decisions] == ["assignment", "assignment"]
+
+
+def test_the_proposer_of_a_motion(nlp):
+    st = run(nlp, "1. Forslag\nForslagsstiller: Eva Holm, byrådsmedlem (M), Nordby\nForslagsstiller: bestyrelsen",
+             first_names("Eva Holm"))
+    assert [(s.speaker, s.act) for s in st] == [("Eva Holm", "foreslå"), (None, None)]

@@ -842,8 +842,13 @@ class StatementFinder:
         return Analysis(subj, lex["name_label_act"], None)
 
     def _according_to(self, sent: _Sentence) -> Analysis | None:
-        """"Ifølge Per Berg er der …", "Iflg. Kim kan …": the sentence gives what the person said."""
+        """"Ifølge Per Berg er der …", "Iflg. Kim kan …": the sentence gives what the person said;
+        "Forslagsstiller: Eva Holm, byrådsmedlem (M)": the person who put the proposal forward."""
         toks = sent.toks
+        if toks and toks[0].i >= 2 and toks[0].doc[toks[0].i - 1].text == ":" \
+                and toks[0].doc[toks[0].i - 2].lower_ in ("forslagsstiller", "forslagsstillere"):
+            subj = self._person_subject(sent, 0)  # (the label was cut off as a topic label)
+            return Analysis(subj, "foreslå", None) if subj is not None else None
         n = 1 if toks and toks[0].lower_ in ("ifølge", "iflg.") else 0
         if toks and toks[0].lower_ == "iflg" and len(toks) > 1 and toks[1].text == ".":
             n = 2
