@@ -554,6 +554,14 @@ def test_coordinated_heads_bodies_by_type_and_words_that_open_no_name(sentence, 
     assert expected in found and not_expected not in found
 
 
+def test_an_acronym_with_a_lower_case_long_form_and_the_parent_of_a_body():
+    text = ("Referat\nKEMI Fagråd\n1. Nyt\nAngående blandt andet FR (fakultetets råd). FR mødes i maj. Hele SCI er med. "
+            "De andre SCI fagråd kom. MED udvalg mødes. NYT RÅD om alt.\n")
+    found = orgs(text, front_end=text.index("1. "))
+    assert {"KEMI", "Fakultetets råd", "SCI"} <= set(found)
+    assert not {"MED", "NYT"} & set(found)
+
+
 def test_a_name_at_the_end_of_a_sentence_loses_the_full_stop():
     assert "Sparekassen Nordby" in orgs("Vi fik 5000 kr. fra Sparekassen Nordby.\nTak for det.")
 

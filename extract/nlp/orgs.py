@@ -668,6 +668,16 @@ def _initials_of(acr: str, name: str) -> bool:
         and acr[-1] == parts[-1][:1].upper()
 
 
+_ACRONYM_LONG = re.compile(rf"(?<![\w\-./@])(?P<a>[{_UP}]{{2,6}})[ \u00a0]*\((?P<long>[a-zæøå][a-zæøå\- ]{{3,60}})\)")
+_ACRONYM_BODY = re.compile(rf"(?<![\w\-./@])(?P<a>[{_UP}]{{3,6}})[ \u00a0]+(?i:fagråd|fagrådet|institutråd|studienævn|råd|rådet|bestyrelse|udvalg)(?![\w-])")
+
+
+def _initials_are(acr: str, long: str) -> bool:
+    """'AR' for 'akademisk råd', 'SU' for 'studie-udvalg': one initial per word (or hyphen part)."""
+    parts = [p for p in re.split(r"[\s-]+", long) if p and p not in ("og", "for", "i", "af")]
+    return len(parts) == len(acr) and all(p[0].upper() == c for p, c in zip(parts, acr))
+
+
 def _acronyms(ctx: _Ctx, lex: OrgLexicon, orgs: list[Mention], front_end: int,
               persons: Sequence[tuple[int, int]]) -> list[Mention]:
     """Add the acronyms the document makes organisations; defined ones get the long form as canonical."""
@@ -681,6 +691,13 @@ def _acronyms(ctx: _Ctx, lex: OrgLexicon, orgs: list[Mention], front_end: int,
         d = rx["acronym_after"].match(text, m.end)  # "Sundhedsstyrelsen (SST)"
         if d and usable(d.group("a")) and d.group("a") != m.canonical and _plausible_acronym(d.group("a"), m.canonical):
             defined.setdefault(d.group("a"), m.canonical)
+    for m in _ACRONYM_LONG.finditer(text):  # "AR (akademisk råd)": a long form in lower case after it
+        long = " ".join(m.group("long").split())
+        if usable(m.group("a")) and _initials_are(m.group("a"), long):
+            defined.setdefault(m.group("a"), long[:1].upper() + long[1:])
+    for m in _ACRONYM_BODY.finditer(text):  # "IMADA Fagråd", "NAT fagråd": the body's parent organisation
+        if usable(m.group("a")) and m.group("a") not in lex.known_acronyms and not m.group().split()[-1].isupper():
+            defined.setdefault(m.group("a"), m.group("a"))  # (not a shouted title: "NYT RÅD")
     person_ends = {pe: ps for ps, pe in persons}
     for m in rx["paren_acronym"].finditer(text, 0, front_end):  # "Trine Hansen (KL)" in the attendance list
         a = m.group("a")
