@@ -614,18 +614,18 @@ def _drop_toc(lines: list[TextLine], cands: list[_Cand], doc: DocText) -> list[_
 
 
 def _agenda_title(entry: _Cand, heading: str) -> str:
-    """The title of an item listed in the agenda and headed again over its text: the heading's
-    when the list gives none, is a table of contents, or one only shortens or lengthens the
-    other ("Godkendelse af referat fra mødet den 4. oktober" / "Godkendelse af referat"); the
-    list's when the two word it differently ("Valg af to suppleanter" in the agenda, "Valg af
-    suppleanter til bestyrelsen" over the text): the agenda is the item's official name."""
+    """The title of an item listed in the agenda and headed again over its text: the agenda is
+    the item's official name ("Valg af dirigent" listed, "Valg af dirigent samt referent" over
+    the text; "Valg af to suppleanter" / "Valg af suppleanter til bestyrelsen"). The heading's
+    when the list gives none, is a table of contents, or adds only a date or a page number to
+    the heading ("Godkendelse af referat fra mødet den 4. oktober" / "Godkendelse af referat")."""
     listed = entry.title
     if not heading:
         return listed
     if entry.toc or not listed:
         return heading
     a, b = _norm_title(listed), _norm_title(heading)
-    return heading if a.startswith(b) or b.startswith(a) else listed
+    return heading if a.startswith(b) and re.search(r"\d", a[len(b):]) else listed
 
 
 def _same_number_after(cands: list[_Cand], k: int, after: int) -> int | None:

@@ -710,3 +710,12 @@ def test_a_question_after_the_title_on_its_line_is_text_but_not_the_presenter():
                     "3. Forslag, herunder vedtægter. V. Søren Holm", "Vedtaget."])
     assert [t for _, t, *_ in items_of(segment(doc))] == [
         "T-shirts med logo", "Budget for det kommende år. Ved kasserer Claus Holm", "Forslag, herunder vedtægter. V. Søren Holm"]
+
+
+def test_the_agenda_list_names_the_item_unless_it_only_adds_a_date():
+    doc = make_doc(["Referat af generalforsamling", "Dagsorden:", "1. Valg af dirigent",
+                    "2. Godkendelse af referat fra mødet den 4. oktober 2022", "3. Valg af suppleanter til bestyrelsen",
+                    "1. Valg af dirigent samt referent", "Ole blev valgt.", "2. Godkendelse af referat", "Godkendt.",
+                    "3. Valg af Suppleanter", "Eva blev valgt."])
+    assert [t for _, t, *_ in items_of(segment(doc))] == [
+        "Valg af dirigent", "Godkendelse af referat", "Valg af suppleanter til bestyrelsen"]
