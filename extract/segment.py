@@ -660,6 +660,16 @@ def _renumber_misprinted(cands: list[_Cand], run: list[int]) -> None:
             break
 
 
+def _abbreviates(short: str, long: str) -> bool:
+    """'evt.' for 'eventuelt', 'div.' for 'diverse': a one-word title abbreviated with a full
+    stop (its letters in order, the first one first)."""
+    if not (short.endswith(".") and " " not in short and len(short) >= 3 and " " not in long
+            and len(long) > len(short) and long[:1] == short[:1]):
+        return False
+    rest = iter(long)
+    return all(ch in rest for ch in short[:-1])
+
+
 def _later_twin(cands: list[_Cand], k: int) -> int | None:
     """Index of a later candidate with the same number and (nearly) the same title."""
     c = cands[k]
@@ -669,7 +679,8 @@ def _later_twin(cands: list[_Cand], k: int) -> int | None:
         if (o.num, o.sub, o.num2) != (c.num, c.sub, c.num2):
             continue
         b = _norm_title(o.title)
-        if not b or fuzz.ratio(a, b) >= 80 or (min(len(a), len(b)) >= 12 and (a.startswith(b) or b.startswith(a))):
+        if not b or fuzz.ratio(a, b) >= 80 or (min(len(a), len(b)) >= 12 and (a.startswith(b) or b.startswith(a))) \
+                or _abbreviates(a, b) or _abbreviates(b, a):
             return j
     return None
 

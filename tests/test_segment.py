@@ -719,3 +719,11 @@ def test_the_agenda_list_names_the_item_unless_it_only_adds_a_date():
                     "3. Valg af Suppleanter", "Eva blev valgt."])
     assert [t for _, t, *_ in items_of(segment(doc))] == [
         "Valg af dirigent", "Godkendelse af referat", "Valg af suppleanter til bestyrelsen"]
+
+
+def test_an_abbreviated_agenda_entry_is_the_twin_of_its_heading():
+    doc = make_doc(["Referat af generalforsamling", "Dagsorden:", "1. Valg af dirigent", "2. Evt.",
+                    "1. Valg af dirigent", "Ole blev valgt.", "2. Eventuelt", "Intet."])
+    items = segment(doc).items
+    assert [(i.number, i.title) for i in items] == [("1", "Valg af dirigent"), ("2", "Evt.")]
+    assert doc.text[items[1].char_start:].startswith("2. Eventuelt")
