@@ -105,6 +105,9 @@ SENTENCE_FORMS = [
     ("Udvalget finder det rimeligt at forlænge fristen.", "conclusion"),
     ("Der er konsensus om at vi prøver en ny leverandør.", "conclusion"),
     ("Festen tages med på næste møde.", "deferred"),
+    ("Martin blev genvalgt for en 2-årig periode.", "election"),
+    ("Bestyrelsen foreslog Eva Holm som dirigent, som blev valgt uden modkandidater.", "election"),
+    ("Indstilles til godkendelse.", "approval"),
     # informal minutes record a course of action in the present passive
     ("Til denne sæson indkøbes der 3 dusin bolde.", "other"),
     ("Folderen sendes ud efter generalforsamlingen.", "other"),
@@ -306,6 +309,7 @@ NOT_DECISIONS = [
     "Vi holder os til den aftalte tidsplan.",
     "Arbejdet med de besluttede tiltag fortsætter.",
     "Borgerne er udsat for støj fra vejen.",
+    "Huset blev udsat for hærværk i weekenden.",
     "De retningslinjer, der blev godkendt sidste år, gælder fortsat.",
     "Hun afviste, at der var problemer med økonomien.",
     "Hun bad om, at man husker de lokale forhold.",

@@ -61,6 +61,7 @@ class Lexicon:
     request: re.Pattern
     passive: re.Pattern  # blev (...) <participle>
     present_passive: re.Pattern
+    not_for: re.Pattern  # "blev udsat for støj": exposed to, not deferred
     action_passive: re.Pattern  # "Der indkøbes 3 dusin bolde": a course of action, early in a main clause
     perfect: re.Pattern  # er (...) godkendt
     support: re.Pattern  # Bestyrelsen bakker op om / tilslutter sig
@@ -155,8 +156,8 @@ def load_lexicon(path: str | None = None) -> Lexicon:
             r"|^\s*det\s+er\s+(?:[\w\-]+\s+){0,2}?" + alternation(raw["impersonal_participles"]) + r"\s*,?\s+at\b", I),
         agreement=re.compile(r"\b" + alternation(raw["agreement"]) + r"\b", I),
         request=re.compile(r"\b" + alternation(raw["request_verbs"]) + r"\b", I),
-        passive=re.compile(r"\bblev\s+(?P<gap>" + gap + r")(?P<w>" + alternation(list(participle_kind)) + r")\b"
-                           r"(?!\s+" + not_for + r"\b)", I),
+        passive=re.compile(r"\bblev\s+(?P<gap>" + gap + r")(?P<w>" + alternation(list(participle_kind)) + r")\b", I),
+        not_for=re.compile(r"\s+" + not_for + r"\b", I),
         present_passive=re.compile(r"\b(?P<w>" + alternation(list(present_kind)) + r")\b", I),
         action_passive=re.compile(r"^\W*(?:[a-zæøå]\.\s+)?(?:[\w\-/.]+\s+){0,5}?(?P<w>" + alternation(raw["action_present_passive"])
                                   + r")\b(?!\s+(?:af|til\s+høring)\b)", I),
@@ -391,9 +392,14 @@ def find_hits(text: str, lex: Lexicon, person_ends: set[int] | None = None) -> l
             hits.append(Hit("noted", m.start(), m.end(), False, False))
     for m in lex.passive.finditer(text):
         kind = lex.participle_kind.get(_norm(m.group("w")), "approval")
+        if kind == "deferred" and lex.not_for.match(text, m.end()):
+            continue  # "blev udsat for støj" (but "blev genvalgt for en 2-årig periode")
         if re.search(r"\bikke\b", m.group("gap"), re.I) and kind == "approval":
             kind = "rejected"
-        if not _guarded(text, m.start(), lex) and not _relative(text, m.start()):
+        # a trailing relative clause ("foreslog PGR som dirigent, som blev valgt") is its own clause
+        trail = re.search(r",\s*(?:der|som)\s*$", text[:m.start()])
+        lo = trail.start() + 1 if trail else 0
+        if not _guarded(text[lo:], m.start() - lo, lex) and not _relative(text, m.start()):
             hits.append(Hit(kind, m.start(), m.end(), False, False))
     for m in lex.perfect.finditer(text):
         if _perfect_is_decision(text, m, lex):
