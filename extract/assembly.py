@@ -19,7 +19,7 @@ from extract.doctext import DocText
 from extract.schema import Attendee, Item
 
 _OUTLINE = re.compile(r"^\s*(?:\(?[a-zæøå]\s?\)|\(?\d{1,2}\s?[.)]|[•\-–])\s*")
-_NAME = r"[A-ZÆØÅ][\w'’-]*(?:\s+(?:de|van|von|la|le|af|til)?\s*[A-ZÆØÅ][\w'’-]*){0,4}"
+_NAME = r"[A-ZÆØÅ][\w'’-]*(?:[ \t]+(?:de|van|von|la|le|af|til)?[ \t]*[A-ZÆØÅ][\w'’-]*){0,4}"  # (never across a line)
 #: "… fra DEAS A/S": the firm a proposed dirigent or referent comes from
 _FROM = r"(?:\s+fra\s+(?P<org>[A-ZÆØÅ][\w&'’-]*(?:\s+[A-ZÆØÅ][\w&'’-]*){0,3}(?:\s+(?:A/S|ApS|I/S|P/S|K/S))?))?"
 
@@ -34,7 +34,7 @@ def _patterns() -> tuple[dict[str, str], list[re.Pattern], re.Pattern, re.Patter
     starts = r"(?:^|(?<=[.:;]\s))"
     forward = [
         # "Karen Holm (, F5,) blev valgt som dirigent", "Jens Berg er dirigent og referent"
-        re.compile(rf"{starts}(?P<name>{_NAME})(?:\s*,[^,.\n]{{1,25}},?)?\s+(?:{verb})(?:\s+(?:som|til))?\s+"
+        re.compile(rf"{starts}(?P<name>{_NAME})(?:\s*,[^,.\n]{{1,25}},?|\s+nr\.?\s*\d{{1,4}}[a-z]?)?\s+(?:{verb})(?:\s+(?:som|til))?\s+"
                    rf"(?P<roles>{alts})\b", re.M),
         # "Som dirigent valgtes Ole Dam", "Til referent blev Eva Kirk valgt"
         re.compile(rf"{starts}(?:Som|Til)\s+(?P<roles>{alts})\s+(?:blev\s+)?(?:{verb})?\s*(?P<name>{_NAME})", re.M),
@@ -49,7 +49,7 @@ def _patterns() -> tuple[dict[str, str], list[re.Pattern], re.Pattern, re.Patter
     # "John Dahl, dirigent" / "Eva Kirk, referent.": a line of a name and its role
     forward.append(re.compile(rf"^\s*(?P<name>{_NAME})\s*,\s*(?P<roles>(?i:{alts}))\s*\.?\s*$", re.M))
     # "Stefan Vang valgtes." / "Olav Grue, Skovvej 4" (the name alone, with an address) on the first line
-    bare = re.compile(rf"^\s*(?P<name>{_NAME})(?:\s+(?:{lex['bare_election']})\b|\s*(?:,[^\n.]{{0,40}})?\.?\s*(?:\n|$))")
+    bare = re.compile(rf"^\s*(?P<name>{_NAME})(?:(?:\s+nr\.?\s*\d{{1,4}}[a-z]?|\s*,\s*[A-ZÆØÅ]?\d{{1,4}}[a-z]?)?\s+(?:{lex['bare_election']})\b|\s*(?:,[^\n.]{{0,40}})?\.?\s*(?:\n|$))")
     title_role = re.compile(rf"\b(?:{word})\b", re.I)
     return roles, forward, bare, title_role
 
@@ -121,6 +121,8 @@ def elected_roles(doc: DocText, items: list[Item]) -> list[Attendee]:
         t = _OUTLINE.sub("", line).strip()
         if forward[-1].match(t):
             continue  # "John Dahl, dirigent" names a holder; it heads nothing
+        if re.match(r"[\wæøå]+\s*:\s*\S", t):
+            continue  # "Dirigent: Lise Holm" names its own holder; it heads nothing
         if t and (len(t.split()) <= 6 and not t.endswith(".") or t.endswith(":")):
             heads.append((start, start + len(line), t))
     seen: set[int] = set()

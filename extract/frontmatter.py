@@ -687,6 +687,8 @@ def parse_front(doc: DocText, end: int, source_stem: str = "") -> FrontMatter:
     when = _meeting_date(texts, title_idx) or yearless_meeting_date(texts, year_hints(doc.text, source_stem))
     body = _body(texts, title_idx)
     body = _MEETING_SUFFIX.sub("", body) if body else body
+    if body and re.fullmatch(rf"(?:{_ASSEMBLY_WORD}|\w*møde|referat|dagsorden)", body.strip(), re.I):
+        body = None  # a title that is only the meeting's kind ("Generalforsamling") names no body
     return FrontMatter(title=title, body=_strip_acronym(body) if body else None, meeting_date=when,
                        place=_place(texts), start=0, end=end, organisation=home_organisation(doc, texts))
 

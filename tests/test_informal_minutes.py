@@ -784,3 +784,18 @@ def test_the_proposer_of_a_motion(nlp):
     st = run(nlp, "1. Forslag\nForslagsstiller: Eva Holm, byrådsmedlem (M), Nordby\nForslagsstiller: bestyrelsen",
              first_names("Eva Holm"))
     assert [(s.speaker, s.act) for s in st] == [("Eva Holm", "foreslå"), (None, None)]
+
+
+def test_report_labels_with_a_topic_the_formand_by_their_report_and_a_house_number():
+    t = ("Generalforsamling\nReferat, grundejerforeningen, 11. maj, 2016\n1) Valg af dirigent og referent\n"
+         "Dirigent: Lise Lotte Lund\nSteen Holm nr. 112 blev valgt som referent\n"
+         "2) Formandens beretning v/ Lise Lotte Lund\nLotte oplyste at foreningen har en hjemmeside.\n"
+         "3) Forelæggelse af årsregnskab v/ Jesper Kloster\nGodkendt.\n"
+         "4) Forslag om fastsættelse af kontingent for de kommende fire blokke v/ Jesper Kloster\nVedtaget.\n"
+         "5) Eventuelt\nFormanden takkede for god ro og orden.\n")
+    res = processed(t)
+    assert res.document.body is None  # "Generalforsamling" alone is the meeting's kind
+    assert [(a.name, a.role) for a in res.attendance] == [("Lise Lotte Lund", "chair"), ("Steen Holm", "secretary")]
+    assert [(s.item, s.speaker, s.act) for s in res.statements if s.speaker] == [
+        ("2", "Lise Lotte Lund", "berette"), ("2", "Lise Lotte Lund", "oplyse"), ("3", "Jesper Kloster", "forelægge"),
+        ("4", "Jesper Kloster", "foreslå"), ("5", "Lise Lotte Lund", "takke")]

@@ -224,6 +224,8 @@ class Roster:
             return None
         if word in (person.parts[0], person.parts[-1], _fold(person.parts[0]), _fold(person.parts[-1])):
             return person
+        if len(person.parts) > 2 and word in person.parts[1:-1] and self.names.is_first(word):
+            return person  # "Lotte" for Lise Lotte Lund: a second first name she goes by
         return None
 
     def _fuzzy(self, w: list[str]) -> Person | None:

@@ -218,6 +218,7 @@ class _Sentence:
     """Token-level view of one sentence with the person mentions it contains."""
 
     def __init__(self, doc: Doc, start: int, end: int, mentions: dict[int, Span], heading: bool = False):
+        self.heading = heading
         span = doc.char_span(start, end, alignment_mode="expand")
         toks = [t for t in span if not t.is_space] if span is not None else []
         while toks and (toks[0].text in _LEADING or toks[0].text.strip("•-–*") == ""
@@ -578,7 +579,17 @@ class StatementFinder:
             name = self._elected(b) if len(b) >= 5 else None
             if name:
                 return self._attendee_named(name)
-        return self._titled_mention(bases)
+        return self._titled_mention(bases) or self._report_of(bases)
+
+    def _report_of(self, bases: set[str]) -> Attendee | None:
+        """"Formandens beretning v/ Lise Holm": the one person whose report the role's genitive names."""
+        alt = "|".join(re.escape(b) for b in sorted(bases, key=len, reverse=True) if len(b) >= 5)
+        if not alt:
+            return None
+        rx = re.compile(rf"(?<![\wæøå])(?:{alt})(?:en|n)?s[ \t]+[\wæøå]+[ \t]+(?:v/|ved)[ \t]*$", re.IGNORECASE)
+        text = self._doc_text
+        names = {m._.canonical or m.text for m in self._mentions if rx.search(text, max(0, m.start_char - 60), m.start_char)}
+        return self._attendee_named(names.pop()) if len(names) == 1 else None
 
     def _attendee_named(self, name: str) -> Attendee:
         """The roster's attendee of that name, or (a person the text names but the list lacks) a bare one."""
@@ -877,10 +888,15 @@ class StatementFinder:
         n = k + 1
         if toks[n].like_num:
             n += 1
-        if n < len(toks) and toks[n].lower_ in ("v/", "ved", "fra", "af"):  # "Update fra Daniel om økonomien"
+        if n < len(toks) and toks[n].lower_ in ("v/", "ved", "fra", "af") and (
+                toks[n].lower_ in ("v/", "ved") or n + 1 < len(toks) and sent.mention_end(n + 1) is not None
+                or not sent.heading):  # "Update fra Daniel om økonomien" (not "Forelæggelse af årsregnskab v/ X")
             n += 1
         elif toks[n].lower_ == "v" and n + 1 < len(toks) and toks[n + 1].text == "/":
             n += 2
+        elif sent.heading and (v := next((j for j in range(n, min(len(toks) - 1, n + 16)) if toks[j].lower_ == "v/"
+                                          or (toks[j].lower_ == "v" and toks[j + 1].text == "/")), None)) is not None:
+            n = v + (1 if toks[v].lower_ == "v/" else 2)  # "Forslag om fastsættelse af kontingent … v/ Jesper Holm"
         else:
             return None
         end = sent.mention_end(n)
