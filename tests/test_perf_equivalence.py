@@ -338,3 +338,56 @@ def test_fewer_gc_passes_restores_the_threshold():
     with fewer_gc_passes(gen0=max(before[0], 1) * 10):
         assert gc.get_threshold()[0] == max(before[0], 1) * 10
     assert gc.get_threshold() == before
+
+
+# --------------------------------------------------------------------------- fastscan
+
+#: characters `re` folds with others under IGNORECASE, or that lower-case oddly
+_TRICKY = "ſıİKÅΣσςµkKsSiIåÅæÆøØ"
+
+
+def _fastscan_patterns() -> list[re.Pattern]:
+    import extract.nlp.temporal as temporal
+
+    pats = list(load_lexicon().regexes.values())
+    pats += [v for k, v in vars(temporal).items() if k.startswith("RE_") and isinstance(v, re.Pattern)]
+    pats += [re.compile(p, f) for p, f in [
+        (r"(?<!\w)(?:jan|feb)(?:uar)?\b", re.I), (r"sk[iı]+b", re.I), (r"(?i:kom)mune", 0),
+        (r"(?-i:Kom)mune", re.I), (r"Ka?s+e", re.I), (r"(?<=\s)Regi(?:on)?", 0), (r"(?:ab)+c", re.I),
+        (r"[A-ZÆØÅ][a-zæøå]+ (?:Kommune|Region)", 0), (r"^uge\s+\d+", re.I | re.M)]]
+    return pats
+
+
+def test_fastscan_finds_exactly_what_finditer_finds(monkeypatch):
+    from extract.nlp import fastscan
+
+    monkeypatch.setattr(fastscan, "MIN_TEXT", 0)
+    rng = random.Random(SEED + 7)
+    words = ("januar", "Jan", "maj", "uge 4", "Region Syd", "Sydby Kommune", "kommune", "primo", "Q3 2021",
+             "1. kvartal", "Dansk Folkeparti", "for", "Fonden", "efteråret", "påske", "2021", "i løbet af",
+             "Skib", "skıb", "ſkib", "KASSE", "Kaſſe", "abab", "c", "ab", "\n", ". ", ", ", "–")
+    texts = [" ".join(rng.choice(words + tuple(_TRICKY)) for _ in range(rng.randrange(1, 200)))
+             for _ in range(150)]
+    texts += [t.replace("ſ", "s").replace("ı", "i").replace("İ", "I").replace("Σ", "S") for t in texts]
+    from helpers import DEV_PDF, read_corpus_pdf
+    texts.append(read_corpus_pdf(DEV_PDF).text)
+    for rx in _fastscan_patterns():
+        for text in texts:
+            pos = rng.randrange(len(text) + 1)
+            for a, b in ((0, None), (pos, None), (0, pos), (pos // 2, pos)):
+                want = [m.span() for m in (rx.finditer(text, a) if b is None else rx.finditer(text, a, b))]
+                assert [m.span() for m in fastscan.finditer(rx, text, a, b)] == want, (rx.pattern[:80], a, b)
+
+
+def test_fastscan_keys_stand_for_every_case_variant():
+    """Each key character covers every character `re` matches it with under IGNORECASE."""
+    from extract.nlp import fastscan
+
+    for c in "abcdefghijklmnopqrstuvwxyzæøå":
+        folds = fastscan._folds(c)
+        for cp in range(0x10000):
+            x = chr(cp)
+            if 0xD800 <= cp <= 0xDFFF or fastscan._UNSAFE.match(x):
+                continue
+            if re.fullmatch(re.escape(c), x, re.I):
+                assert x.lower() in folds, (c, x)
