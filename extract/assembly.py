@@ -42,6 +42,8 @@ def _patterns() -> tuple[dict[str, str], list[re.Pattern], re.Pattern, re.Patter
         # "Dirigent: Ole Dam", "Referent: Eva Kirk", "Referat (ved): Eva Kirk" (who wrote the minutes)
         re.compile(rf"^\s*(?P<roles>(?i:{alts}|referat(?:\s+(?:ved|af))?))\s*:\s*(?P<name>{_NAME})\s*$", re.M),
     ]
+    # "John Dahl, dirigent" / "Eva Kirk, referent.": a line of a name and its role
+    forward.append(re.compile(rf"^\s*(?P<name>{_NAME})\s*,\s*(?P<roles>(?i:{alts}))\s*\.?\s*$", re.M))
     # "Stefan Vang valgtes." / "Olav Grue, Skovvej 4" (the name alone, with an address) on the first line
     bare = re.compile(rf"^\s*(?P<name>{_NAME})(?:\s+(?:{lex['bare_election']})\b|\s*(?:,[^\n.]{{0,40}})?\.?\s*(?:\n|$))")
     title_role = re.compile(rf"\b(?:{word})\b", re.I)
@@ -111,6 +113,8 @@ def elected_roles(doc: DocText, items: list[Item]) -> list[Attendee]:
     for line in doc.text.split("\n"):
         start, pos = pos, pos + len(line) + 1
         t = _OUTLINE.sub("", line).strip()
+        if forward[-1].match(t):
+            continue  # "John Dahl, dirigent" names a holder; it heads nothing
         if t and (len(t.split()) <= 6 and not t.endswith(".") or t.endswith(":")):
             heads.append((start, start + len(line), t))
     seen: set[int] = set()

@@ -592,7 +592,7 @@ def _sections(doc: DocText, lines: list[TextLine], front_end: int) -> list[_Sect
                 cur = sections[-1]
             prev_line = stripped
             continue
-        if _is_stop_label(stripped.split("\t")[0]) or re.fullmatch(r"[A-ZÆØÅ][\w æøå/-]{1,40}:", stripped) or \
+        if _is_stop_label(stripped.split("\t")[0]) or re.fullmatch(r"[A-ZÆØÅ][\w æøå/.-]{1,40}:", stripped) or \
                 re.match(r"^\S+( \S+)?\s*:\s", stripped) and stripped.split(":")[0].lower() in _lex()["stop_labels"]:
             cur = None  # another field ('Bemærkninger:', 'Dato: …') ends the list
             continue
@@ -972,6 +972,9 @@ def _split_conj(content: str, s: int, e: int) -> list[tuple[int, int]]:
     return [(s, e)]
 
 
+_COMPANION = re.compile(r"\s*\+\s*(?:\d{1,2}|ven|veninde|kæreste|ægtefælle|partner|gæst|barn|børn)\s*$", re.I)
+
+
 def _parse_section(doc: DocText, sec: _Section) -> list[_Entry]:
     if sec.table_cols:
         return _table_entries(doc, sec)
@@ -1008,7 +1011,8 @@ def _parse_section(doc: DocText, sec: _Section) -> list[_Entry]:
                 if cur:
                     _attrs_of(cur, body)
                 continue
-            nm = _parse_name(body, True)
+            # "Simon Bertel + Ven", "Ole Berg + 1": a companion brought along is no part of the name
+            nm = _parse_name(_COMPANION.sub("", body), True)
             lm1 = re.fullmatch(r"([A-ZÆØÅ][a-zæøå]{2,})(\s*\(.*\)\s*|\s+deltog\b.*)?", body)
             if nm is None and single_list and lm1 and not _is_org_token(lm1.group(1)) \
                     and lm1.group(1).lower() not in _lex()["section_words_not_org"] and not _role_word(lm1.group(1)):

@@ -200,10 +200,14 @@ _BODY_AFTER_MEETING = re.compile(
 _BODY_AFTER_ASSEMBLY = re.compile(
     r"\b(?P<kind>generalforsamling(?:en)?)\s+(?!" + _WEEKDAY_RE + r"\b|den\b|d\.)(?P<body>(?-i:[A-ZÆØÅ])[^\d]*?)"
     + _BODY_STOP, re.I)
+#: "generalforsamling(en)", "ordinær generalforsamling", "general forsamling": the meeting's kind
+_ASSEMBLY_WORD = r"(?:(?:ordinær|ekstraordinær)e?\s+)?general\s*forsamling"
 #: "REFERAT Aarhus Byråd d. 27-08-2025": a title word, then the body, then the date
 _BODY_AFTER_TITLE_WORD = re.compile(
     r"^(?:referat|mødereferat|beslutningsreferat|beslutningsprotokol|protokol)\s+(?:fra\s+|for\s+)?"
-    r"(?P<body>(?-i:[A-ZÆØÅ])[^\d,]*?)(?=,?\s+(?:den|d\.)\s+\d|,?\s+\d{1,2}\s*[./-]\s*\d)", re.I)
+    r"(?P<body>(?-i:[A-ZÆØÅ])[^\d,]*?)(?=,?\s+(?:den|d\.)\s+\d|,?\s+\d{1,2}\s*[./-]\s*\d"
+    # "Referat fra AANH generalforsamlingen lørdag d. 5. april": the meeting's kind and weekday follow the name
+    rf"|\s+{_ASSEMBLY_WORD}\w*\b[^\d,]*?(?:,?\s+(?:den|d\.)\s+\d|,?\s+\d{{1,2}}\s*[./-]\s*\d))", re.I)
 
 
 def _meeting_unit(kind: str) -> str | None:
@@ -413,7 +417,9 @@ def _body(texts: list[str], title_idx: int | None) -> str | None:
             return body
     if title_idx is not None:
         m = _BODY_AFTER_TITLE_WORD.match(texts[title_idx])
-        if m and _looks_like_body_name(m.group("body")):
+        # (a name right before "generalforsamling" is the association's, whatever its shape: "AANH")
+        if m and (_looks_like_body_name(m.group("body"))
+                  or re.match(rf"\s+{_ASSEMBLY_WORD}", texts[title_idx][m.end("body"):], re.I)):
             return _clean(m.group("body"))
         nxt = texts[title_idx + 1] if title_idx + 1 < len(texts) else ""
         # "Referat af ordinær generalforsamling" + "i E/F Frederikskaj 2": the title wraps

@@ -38,12 +38,13 @@ from __future__ import annotations
 
 import re
 import statistics
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from extract.doctext import DocText
+from extract.doctext import Block, DocText
 from extract.frontmatter import FrontMatter, TextLine, layout_lexicon, parse_front, text_lines
 from extract.schema import Item
 
@@ -60,8 +61,75 @@ def segment(doc: DocText, source_stem: str = "") -> Segmentation:
     """Split a document into front matter and agenda items (`source_stem`: the file name,
     a hint for the year of a meeting date printed without one)."""
     items = find_items(doc)
+    appendix = _appendix_start(doc) if items else None
+    if appendix is None or items[0].char_start >= appendix:
+        # no numbered agenda (numbers only in an appendix, "Bilag A: … 1. Valg af dirigent"):
+        # the styled headings are the items
+        items = styled_items(doc, appendix) or items
     end = items[0].char_start if items else len(doc.text)
     return Segmentation(front=parse_front(doc, end, source_stem), items=items)
+
+
+# --------------------------------------------------------------------------- unnumbered headings
+
+_APPENDIX = re.compile(r"^(?:bilag|appendiks|appendix|anneks)\b", re.I)
+
+
+def _blocks_body_size(blocks: list[Block]) -> float:
+    sizes: Counter[float] = Counter()
+    for b in blocks:
+        sizes[round(b.size * 2) / 2] += b.end - b.start
+    return sizes.most_common(1)[0][0] if sizes else 0.0
+
+
+def _appendix_start(doc: DocText, body: float | None = None) -> int:
+    """Offset of the first appendix heading ("Bilag", "Bilag A", "Appendiks") set larger than
+    the body (`body`: its font size, when known) or in bold; the text's end when there is none."""
+    body = _blocks_body_size(doc.blocks) if body is None else body
+    for b in doc.blocks[1:]:
+        t = doc.block_text(b).strip()
+        if _APPENDIX.match(t) and len(t.split()) <= 6 and (b.bold or (body and b.size >= body + 1.0)):
+            return b.start
+    return len(doc.text)
+
+
+def styled_items(doc: DocText, appendix: int | None = None) -> list[Item]:
+    """Minutes whose headings carry no numbers (a LaTeX or Word document with section
+    styles): the headings of the largest font size above the body's that recurs, before any
+    appendix, are the items, numbered 1, 2, … in order. The first block is the title; a
+    heading is short, has no final full stop and is no list entry. Bold body-sized headings
+    count only when no larger size heads two blocks. `appendix`: where the appendix starts,
+    when the caller has found it already."""
+    if len(doc.blocks) < 3:
+        return []
+    body = _blocks_body_size(doc.blocks)
+    heads: list[tuple[float, Block]] = []
+    appendix = _appendix_start(doc, body) if appendix is None else appendix
+    for b in doc.blocks[1:]:
+        t = doc.block_text(b).strip()
+        if b.start >= appendix:
+            break
+        words = t.split()
+        if (not words or len(words) > 12 or b.bullet or t[-1] in ".,;" or not _UPPER_START.match(t)
+                or (b.cells and len(b.cells) > 1)):
+            continue
+        size = round(b.size * 2) / 2
+        if size >= body + 1.0:
+            heads.append((size, b))
+        elif b.bold and size >= body - 0.5:
+            heads.append((0.0, b))  # (a bold body-sized heading: the weakest level)
+    counts = Counter(size for size, _ in heads)
+    level = max((sz for sz, n in counts.items() if n >= 2), default=None)
+    if level is None:
+        return []
+    chosen = [b for size, b in heads if size == level]
+    items = []
+    for k, b in enumerate(chosen):
+        end = chosen[k + 1].start if k + 1 < len(chosen) else len(doc.text)
+        title, kind = split_kind(doc.block_text(b).strip().rstrip(":"))
+        items.append(Item(number=str(k + 1), title=title, kind=kind, char_start=b.start, char_end=end,
+                          heading_end=b.end))
+    return items
 
 
 # --------------------------------------------------------------------------- candidates
@@ -452,6 +520,8 @@ def _drop_toc(lines: list[TextLine], cands: list[_Cand], doc: DocText) -> list[_
             runs[-1].append(k)
     drop: set[int] = set()
     for run in runs:
+        if len(run) >= 3:
+            _renumber_misprinted(cands, run)
         twins_in_run = [j for k in run if (j := _later_twin(cands, k)) is not None and j in run]
         if twins_in_run:
             # the list runs straight into the first real heading ("7. Eventuelt" then
@@ -460,7 +530,7 @@ def _drop_toc(lines: list[TextLine], cands: list[_Cand], doc: DocText) -> list[_
             first_real = min(twins_in_run)
             drop.update(k for k in run if k < first_real)
             for k in run:
-                twin = _later_twin(cands, k) if k < first_real else None
+                twin = (_later_twin(cands, k) or _same_number_after(cands, k, first_real - 1)) if k < first_real else None
                 if twin is not None:  # (and "Ad 1." under the agenda list takes its title from it)
                     cands[twin].title = _agenda_title(cands[k], cands[twin].title)
             continue
@@ -503,6 +573,31 @@ def _same_number_after(cands: list[_Cand], k: int, after: int) -> int | None:
     c = cands[k]
     return next((j for j in range(after + 1, len(cands))
                  if (cands[j].num, cands[j].sub, cands[j].num2) == (c.num, c.sub, c.num2)), None)
+
+
+def _titles_match(a: str, b: str) -> bool:
+    a, b = _norm_title(_LEADERS.sub("", a)), _norm_title(b)
+    return bool(a and b) and (fuzz.ratio(a, b) >= 80 or (min(len(a), len(b)) >= 12 and (a.startswith(b) or b.startswith(a))))
+
+
+def _renumber_misprinted(cands: list[_Cand], run: list[int]) -> None:
+    """An agenda list '4. Valg af medlemmer til bestyrelsen …' whose heading over the text is
+    printed '6. Valg af medlemmer til bestyrelsen …' (a typo: the list's 6 is another item):
+    the heading takes the list's number, so the items keep the agenda's order."""
+    listed = {(cands[k].num, cands[k].sub): cands[k].title for k in run}
+    end = max(run)
+    for k in run:
+        c = cands[k]
+        if _later_twin(cands, k) is not None:
+            continue
+        for j in range(end + 1, len(cands)):
+            o = cands[j]
+            if o.sub != c.sub or o.num == c.num or o.num2 is not None or not _titles_match(c.title, o.title):
+                continue
+            own = listed.get((o.num, o.sub))
+            if own is None or not _titles_match(own, o.title):
+                o.num = c.num
+            break
 
 
 def _later_twin(cands: list[_Cand], k: int) -> int | None:

@@ -158,6 +158,9 @@ _PAGE_NO = re.compile(
 )
 BAND = 0.08  # the outer 8% of the page height: headers and footers live here
 WIDE_BAND = 0.15  # repeated lines this close to the edge are furniture too
+#: how many lines from the top of a page a header block may have when it runs past the band:
+#: municipal systems stack five ("<Udvalg>" / "Referat" / "Åbent referat" / "Dato: 04.12.2012" / "Side 3")
+_EDGE_LINES = 5
 
 
 def is_page_number(text: str) -> bool:
@@ -174,6 +177,21 @@ def is_page_number(text: str) -> bool:
 
 def _furniture_key(text: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"\d+", "#", text.lower())).strip()
+
+
+def _header_chain(top_down: list[Line], band: float) -> int:
+    """How many lines from the top form one block with the lines inside the top band: a
+    header stacked line under line ("… / Dato: 04.12.2012 / Side 6") may run just past it."""
+    n = 0
+    for k, ln in enumerate(top_down):
+        if ln.top < band:
+            n = k + 1
+            continue
+        prev = top_down[k - 1] if k else None
+        if prev is None or n < k or ln.top - prev.bottom > 0.6 * max(ln.bottom - ln.top, 1.0):
+            break
+        n = k + 1
+    return n
 
 
 def strip_furniture(pages: list[list[Line]], heights: Sequence[float]) -> list[list[Line]]:
@@ -196,23 +214,26 @@ def strip_furniture(pages: list[list[Line]], heights: Sequence[float]) -> list[l
     body_size = sizes.most_common(1)[0][0] if sizes else 0.0
     by_key: dict[tuple[str, str], list[tuple[int, float]]] = defaultdict(list)
     by_text: dict[tuple[str, str], list[tuple[int, float]]] = defaultdict(list)
-    info: list[list[tuple[str, bool] | None]] = []  # per line: (zone, strong band)
+    info: list[list[tuple[str, bool, bool] | None]] = []  # per line: (zone, strong band, only chained)
     for pi, lines in enumerate(pages):
         h = heights[pi]
         row: list[tuple[str, bool] | None] = []
         order = sorted(range(len(lines)), key=lambda i: lines[i].top)
         rank = {i: r for r, i in enumerate(order)}
+        chained = _header_chain([lines[i] for i in order], WIDE_BAND * h)
         for i, ln in enumerate(lines):
             zone = ""
             if ln.top < WIDE_BAND * h and rank[i] < 3:
                 zone = "top"
+            elif ln.top >= WIDE_BAND * h and rank[i] < min(chained, _EDGE_LINES):
+                zone = "chain"  # (counted apart: the body's first lines on other pages are no evidence)
             elif ln.bottom > (1 - WIDE_BAND) * h and rank[i] >= len(lines) - 3:
                 zone = "bottom"
             if not zone:
                 row.append(None)
                 continue
             strong = ln.bottom <= BAND * h if zone == "top" else ln.top >= (1 - BAND) * h
-            row.append((zone, strong))
+            row.append((zone, strong and zone != "chain", zone == "chain"))
             by_key[(_furniture_key(ln.text), zone)].append((pi, ln.top))
             by_text[(ln.text, zone)].append((pi, ln.top))
         info.append(row)
@@ -232,15 +253,27 @@ def strip_furniture(pages: list[list[Line]], heights: Sequence[float]) -> list[l
     out: list[list[Line]] = []
     for pi, lines in enumerate(pages):
         h = heights[pi]
+        # a line that only chains onto the header block goes only under a header that went
+        # ("Punkt 3 …" / "Beslutninger" opening many pages is the body: the line above stays)
+        above_kept: set[int] = set()
+        seen_kept = False
+        for i in sorted(range(len(lines)), key=lambda i: lines[i].top):
+            inf = info[pi][i]
+            if seen_kept:
+                above_kept.add(i)
+            if inf is None or not (is_page_number(lines[i].text) or repeated(lines[i], inf[0], inf[1], h)):
+                seen_kept = True
         kept: list[Line] = []
-        for ln, inf in zip(lines, info[pi]):
+        for i, (ln, inf) in enumerate(zip(lines, info[pi])):
+            if inf is not None and inf[2] and i in above_kept:
+                inf = None
             if FIELD_ERROR.search(ln.text):  # keep what is left unless it is furniture debris
                 text = normalize_text(FIELD_ERROR.sub("", ln.text))
                 if not text or (inf is not None and (len(text) <= 3 or is_page_number(text))):
                     continue
                 ln = replace(ln, text=text)
             if inf is not None:
-                zone, strong = inf
+                zone, strong, _ = inf
                 if is_page_number(ln.text) or repeated(ln, zone, strong, h):
                     continue
                 if "\t" in ln.text:  # a header/footer row: drop page-number cells

@@ -20,6 +20,15 @@ from extract.schema import Attendee
 from extract.segment import segment
 
 
+def processed(text: str):
+    """The whole pipeline on plain text (no PDF)."""
+    from extract.pipeline import process_text
+    from extract.schema import Document
+
+    doc = Document(doc_id="x", source="x.pdf", sha256="0", engine="pdfplumber", extractor_version="0", status="ok")
+    return process_text(DocText.from_plain_text(text), doc)
+
+
 # --------------------------------------------------------------------------- meeting date
 
 def test_year_hints_prefer_the_file_name_then_the_most_frequent_year():
@@ -180,6 +189,14 @@ def test_a_short_answer_after_a_question_is_speech(nlp):
     assert [s.speaker for s in st] == ["Mette", "Lars", None]  # (the tally is no answer)
 
 
+def test_formanden_is_the_person_elected_formand_and_ordstyreren_the_dirigent(nlp):
+    roster = [Attendee(name="Lars Ib", role="chair", job_title="dirigent", char_start=0, char_end=0),
+              Attendee(name="Mette Berg", role="member", char_start=0, char_end=0)]
+    st = run(nlp, "1. Beretning\nFormanden fremlagde sin beretning.\n2. Valg\nMette Berg blev genvalgt som formand.\n"
+                  "3. Eventuelt\nOrdstyreren takkede for god ro og orden.", roster)
+    assert [(s.speaker, s.act) for s in st if s.act] == [("Mette Berg", "fremlægge"), ("Lars Ib", "takke")]
+
+
 def test_outline_letters_do_not_hide_the_speaker(nlp):
     st = run(nlp, "1. Eventuelt\na) Mette foreslog en fælles arbejdsdag.", first_names("Mette", "Lars"))
     s = next(s for s in st if "arbejdsdag" in s.text)
@@ -209,6 +226,9 @@ def elected(text: str) -> list[tuple[str, str, str | None]]:
     ("Referat\n1) Valg af dirigent\nBent Kragh valgtes. Han fastslog, at alt var i orden.\n2) Beretning\nTekst.",
      [("Bent Kragh", "chair", "dirigent")]),
     ("Referat\n1. Beretning\nTekst.\nReferent: Lise Dahl", [("Lise Dahl", "secretary", "referent")]),
+    # name-and-role lines under the heading: each line names its own holder
+    ("Referat\n1. Valg af dirigent og referent\nJohn Dahl, dirigent\nPaul Erik Bidinger, referent\n2. Beretning\nTekst.",
+     [("John Dahl", "chair", "dirigent"), ("Paul Erik Bidinger", "secretary", "referent")]),
 ])
 def test_elected_dirigent_and_referent(text, expected):
     assert elected(text) == expected
@@ -242,6 +262,7 @@ def test_an_attendance_item_with_an_outline_list():
     ("Referat af ordinær generalforsamling\ni A/B Solgården\nAfholdt tirsdag den 4. maj 2021", "A/B Solgården"),
     ("Referat af ordinær generalforsamling\nBeboerforening ved Kildeparken\n4. maj 2021", "Beboerforening ved Kildeparken"),
     ("Referat\nUdvalget for Teknik og Miljø (UTM)\nMøde den 4. maj 2021", "Udvalget for Teknik og Miljø"),
+    ("Referat fra SKNH generalforsamlingen lørdag d. 5. april 2014\nDeltagere:\nOle Berg", "SKNH"),
 ])
 def test_meeting_body_forms(front, body):
     doc = DocText.from_plain_text(front + "\n1. Velkomst\nTekst.\n2. Eventuelt\nIntet.")
@@ -272,6 +293,35 @@ def test_the_agenda_list_words_the_titles():
                     "Jens Ib og Bo Hansen blev valgt.", "3. Eventuelt", "Intet."])
     assert [(i.number, i.title) for i in segment(doc).items] == [
         ("1", "Valg af dirigent"), ("2", "Valg af to suppleanter"), ("3", "Eventuelt")]
+
+
+def test_unnumbered_headings_in_a_larger_font_are_the_items():
+    from extract.doctext import Block
+    from extract.segment import segment
+
+    parts = [("Referat for generalforsamling d. 21. september 2015", 14.3), ("Til stede", 12.0),
+             ("• Anne Holm", 10.9), ("Valg af dirigent", 14.3), ("Ole Berg er dirigent.", 10.9),
+             ("Regnskab", 14.3), ("Regnskabet blev godkendt.", 10.9), ("Ændring af § 3", 12.0),
+             ("Forslaget er vedtaget.", 10.9), ("Eventuelt", 14.3), ("Intet.", 10.9),
+             ("Bilag A", 20.7), ("1. Valg af dirigent", 10.9), ("2. Beretning", 10.9), ("3. Regnskab", 10.9)]
+    text, blocks = "", []
+    for t, size in parts:
+        start = len(text)
+        text += t + "\n"
+        blocks.append(Block(start, start + len(t), 1, size=size, bullet=t.startswith("•")))
+    doc = DocText(text, blocks, [], page_count=1)
+    assert [(i.number, i.title) for i in segment(doc).items] == [
+        ("1", "Valg af dirigent"), ("2", "Regnskab"), ("3", "Eventuelt")]
+
+
+def test_a_heading_misnumbered_against_the_agenda_takes_the_agenda_number():
+    doc = make_doc(["Generalforsamling i Sejlklubben den 2. april 2013", "Dagsorden:", "1. Valg af dirigent",
+                    "2. Regnskab", "3. Valg af medlemmer til bestyrelsen", "4. Indkomne forslag",
+                    "1. Valg af dirigent", "Ole Berg.", "2. Regnskab", "Godkendt.",
+                    "4. Valg af medlemmer til bestyrelsen", "Anne Holm blev valgt.", "4. Indkomne forslag", "Ingen."])
+    assert [(i.number, i.title) for i in segment(doc).items] == [
+        ("1", "Valg af dirigent"), ("2", "Regnskab"), ("3", "Valg af medlemmer til bestyrelsen"),
+        ("4", "Indkomne forslag")]
 
 
 # --------------------------------------------------------------------------- committee decision labels
@@ -306,14 +356,10 @@ def test_a_first_name_alone_takes_the_one_full_name_of_the_document(nlp):
 # --------------------------------------------------------------------------- organisations in associations' minutes
 
 def test_banks_utilities_and_named_schools_are_organisations():
-    from extract.pipeline import process_text
-    from extract.schema import Document
-
     text = ("Referat af generalforsamling den 3. maj 2021\n1. Økonomi\n"
             "Der er bevilget 5000 kr. fra Jyske Bank og Sparekassen Thy. Mødet blev holdt på Friskolen Ådalen. "
             "Vi har fået tilbud fra Andel og fra Føtex.")
-    doc = Document(doc_id="x", source="x.pdf", sha256="0", engine="pdfplumber", extractor_version="0", status="ok")
-    found = process_text(DocText.from_plain_text(text), doc)
+    found = processed(text)
     orgs = {(e.text, e.canonical) for e in found.entities if e.label == "ORG"}
     assert {("Jyske Bank", "Jyske Bank"), ("Sparekassen Thy", "Sparekassen Thy"),
             ("Friskolen Ådalen", "Friskolen Ådalen"), ("Føtex", "Føtex")} <= orgs
@@ -368,15 +414,11 @@ def test_a_short_heading_ending_in_a_full_stop_continues_the_sequence():
 
 
 def test_initials_defined_in_the_minutes_are_the_person():
-    from extract.pipeline import process_text
-    from extract.schema import Document
-
     text = ("Referat af generalforsamling den 24. maj 2023\n"
             "Desuden var Henrik Bo Lindberg (HBL) fra Fjordens Administration A/S til stede.\n"
             "1. Valg af dirigent og referent\nBestyrelsen foreslog HBL som dirigent og referent, som blev valgt.\n"
             "2. Regnskab\nHBL fremlagde årsrapporten.\n")
-    doc = Document(doc_id="x", source="x.pdf", sha256="0", engine="pdfplumber", extractor_version="0", status="ok")
-    r = process_text(DocText.from_plain_text(text), doc)
+    r = processed(text)
     assert [(a.name, a.role, a.organisation) for a in r.attendance] == [
         ("Henrik Bo Lindberg", "chair", "Fjordens Administration A/S")]
     assert {(s.speaker, s.act) for s in r.statements if s.speaker} == {("Henrik Bo Lindberg", "fremlægge")}
@@ -389,25 +431,17 @@ def test_a_body_opening_the_sentence_is_its_subject(nlp):
 
 
 def test_sponsors_and_school_names_are_organisations():
-    from extract.pipeline import process_text
-    from extract.schema import Document
-
     text = ("Referat af generalforsamling den 3. maj 2021\n1. Økonomi\n"
             "Vi har fået et sponsorat fra Vest-Rengøring. Mødet blev holdt i Kildeskolens aula. "
             "Vi har en aftale med Anne-Mette om kaffen.")
-    doc = Document(doc_id="x", source="x.pdf", sha256="0", engine="pdfplumber", extractor_version="0", status="ok")
-    orgs = {e.canonical for e in process_text(DocText.from_plain_text(text), doc).entities if e.label == "ORG"}
+    orgs = {e.canonical for e in processed(text).entities if e.label == "ORG"}
     assert orgs == {"Vest-Rengøring", "Kildeskolen"}  # a hyphenated first name is no company
 
 
 def test_a_common_institution_word_then_its_name():
-    from extract.pipeline import process_text
-    from extract.schema import Document
-
     text = ("Referat af møde den 4. december 2012\n1. Økonomi\nDer er holdt dialog med aflastningstilbuddet "
             "Bakkely, og aktivitetscentret Lærkehuset flytter. Vi har talt med foreningen om Henrik.\n")
-    doc = Document(doc_id="x", source="x.pdf", sha256="0", engine="pdfplumber", extractor_version="0", status="ok")
-    orgs = {e.canonical for e in process_text(DocText.from_plain_text(text), doc).entities if e.label == "ORG"}
+    orgs = {e.canonical for e in processed(text).entities if e.label == "ORG"}
     assert orgs == {"Bakkely", "Lærkehuset"}
 
 
@@ -445,14 +479,10 @@ def test_an_update_label_names_the_reporter(nlp):
 
 
 def test_a_party_subject_is_not_the_member_signing_for_it():
-    from extract.pipeline import process_text
-    from extract.schema import Document
-
     text = ("Referat Fjordby Byråd d. 27-08-2025\n1. Forslag fra V om cykelstier\n"
             "Venstre ønsker flere cykelstier i kommunen.\nOle Hansen\nByrådsmedlem, Venstre\n"
             "2. Eventuelt\nIntet.\n")
-    doc = Document(doc_id="x", source="x.pdf", sha256="0", engine="pdfplumber", extractor_version="0", status="ok")
-    r = process_text(DocText.from_plain_text(text), doc)
+    r = processed(text)
     assert not any(s.speaker for s in r.statements)
 
 
@@ -480,23 +510,15 @@ def test_a_lettered_sub_point_is_not_part_of_the_item_title():
 
 
 def test_a_role_only_a_company_plays_marks_the_name_before_it():
-    from extract.pipeline import process_text
-    from extract.schema import Document
-
     text = ("Referat af møde den 10. november 2009\n1. Lokaler\nKim tager kontakt til Bolighuset (udlejer). "
             "Vi har talt med Peter Hansen (sponsor) om trøjer.\n")
-    doc = Document(doc_id="x", source="x.pdf", sha256="0", engine="pdfplumber", extractor_version="0", status="ok")
-    orgs = {e.canonical for e in process_text(DocText.from_plain_text(text), doc).entities if e.label == "ORG"}
+    orgs = {e.canonical for e in processed(text).entities if e.label == "ORG"}
     assert orgs == {"Bolighuset"}  # a person with a role stays a person
 
 
 def test_the_elected_dirigent_is_an_election_decision():
-    from extract.pipeline import process_text
-    from extract.schema import Document
-
     text = "Referat af generalforsamling den 9. februar 2010\n1. Valg af dirigent\nTorben Lykke er dirigent og referent\n"
-    doc = Document(doc_id="x", source="x.pdf", sha256="0", engine="pdfplumber", extractor_version="0", status="ok")
-    r = process_text(DocText.from_plain_text(text), doc)
+    r = processed(text)
     assert [(d.kind, d.text) for d in r.decisions] == [("election", "Torben Lykke er dirigent og referent")]
 
 
@@ -521,39 +543,27 @@ def test_a_letter_dateline_is_not_the_meeting_date():
 
 
 def test_a_name_line_under_an_election_is_an_election_decision():
-    from extract.pipeline import process_text
-    from extract.schema import Document
-
     text = ("Referat af generalforsamling den 9. februar 2010\n1. Valg af dirigent\nAksel Bruun, Skovvej 4\n"
             "Aksel takkede for valget.\n2. Valg af bestyrelse\nb. Næstformand (periode 1 år)\nKim Hovgaard\n"
             "3. Beretning\nJens Hansen\nHan fortalte om året.\n")
-    doc = Document(doc_id="x", source="x.pdf", sha256="0", engine="pdfplumber", extractor_version="0", status="ok")
-    r = process_text(DocText.from_plain_text(text), doc)
+    r = processed(text)
     assert [(d.item, d.kind, d.text) for d in r.decisions] == [
         ("1", "election", "Aksel Bruun, Skovvej 4"), ("2", "election", "Kim Hovgaard")]  # not under 'Beretning'
 
 
 def test_an_adjective_and_a_body_noun_make_a_name():
-    from extract.pipeline import process_text
-    from extract.schema import Document
-
     text = ("Referat af møde den 7. april 2025\n1. Samarbejde\nKemisk Fagråd har inviteret os. "
             "Akademisk Råd mødes i maj. Vi talte om et godt råd.\n")
-    doc = Document(doc_id="x", source="x.pdf", sha256="0", engine="pdfplumber", extractor_version="0", status="ok")
-    orgs = {e.canonical for e in process_text(DocText.from_plain_text(text), doc).entities if e.label == "ORG"}
+    orgs = {e.canonical for e in processed(text).entities if e.label == "ORG"}
     assert orgs == {"Kemisk Fagråd", "Akademisk Råd"}
 
 
 def test_persons_who_took_no_part_in_an_item():
-    from extract.pipeline import process_text
-    from extract.schema import Document
-
     text = ("Referat af udvalgsmøde den 4. december 2012\nTil stede: Anna Holm (A), Bo Frandsen (V), Carla Jessen (F)\n"
             "1. Budget\nIndstillingen godkendt.\nFølgende deltog ikke i behandlingen af punktet: Bo Frandsen (V)\n"
             "2. Takster\nTaget til efterretning.\nAnna Holm og Carla Jessen deltog ikke i sagens behandling.\n"
             "3. Eventuelt\nFølgende deltog ikke i behandlingen af punktet:\nIntet.\n")
-    doc = Document(doc_id="x", source="x.pdf", sha256="0", engine="pdfplumber", extractor_version="0", status="ok")
-    r = process_text(DocText.from_plain_text(text), doc)
+    r = processed(text)
     assert {a.name: a.absent_items for a in r.attendance} == {
         "Anna Holm": ["2"], "Bo Frandsen": ["1"], "Carla Jessen": ["2"]}
 
@@ -577,6 +587,9 @@ def test_attendance_given_as_a_count(line, count):
     ("Vi mødes 3. marts i 2019 igen.", ("3. marts i 2019", date(2019, 3, 3), date(2019, 3, 3))),
     # (a perfect with the season between the auxiliary and the participle is past)
     ("Vi har denne vinter kunnet mærke klimaet.", ("denne vinter", date(2012, 12, 1), date(2013, 2, 28))),
+    ("Ole Berg suppleant (på valg 2014)", ("2014", date(2014, 1, 1), date(2014, 12, 31))),  # a term of office
+    ("Punktet udskydes til en ny generalforsamling inden for seks måneder.",  # calendar months, not 180 days
+     ("inden for seks måneder", date(2013, 10, 10), date(2013, 10, 10))),
 ])
 def test_yearless_periods_in_informal_minutes(sentence, expected):
     from extract.nlp.temporal import find_temporal
@@ -585,27 +598,33 @@ def test_yearless_periods_in_informal_minutes(sentence, expected):
 
 
 def test_an_upper_case_heading_ends_a_decision_section():
-    from extract.pipeline import process_text
-    from extract.schema import Document
-
     text = ("Referat af byrådets møde den 27. august 2025\n1. Parkering i midtbyen\nBeslutninger\n"
             "Indstillingen blev godkendt.\nBESLUTNINGSFORSLAG FRA A OG B\nDer er altid mange ledige pladser i p-husene.\n")
-    doc = Document(doc_id="x", source="x.pdf", sha256="0", engine="pdfplumber", extractor_version="0", status="ok")
-    decisions = [d.text for d in process_text(DocText.from_plain_text(text), doc).decisions]
+    decisions = [d.text for d in processed(text).decisions]
     assert any("Indstillingen blev godkendt" in d for d in decisions)
     assert not any("p-husene" in d for d in decisions)
 
 
 def test_a_task_given_to_someone_is_a_decision():
-    from extract.pipeline import process_text
-    from extract.schema import Document
-
     text = ("Referat af bestyrelsesmøde den 10. november 2009\nTil stede: Christian Holm, Ole Berg\n"
             "1. Klubhuset\nUdluftningen kører alt for længe – Christian tager kontakt til installatør.\n"
             "Ole Berg foreslog, at Christian skal ringe til kommunen.\n"
             "Hvordan går det med skabene (Ole Berg)\n")
-    doc = Document(doc_id="x", source="x.pdf", sha256="0", engine="pdfplumber", extractor_version="0", status="ok")
-    res = process_text(DocText.from_plain_text(text), doc)
+    res = processed(text)
     assert any("tager kontakt til installatør" in a.task for a in res.actions)
     assert [(d.kind, d.item) for d in res.decisions if "installatør" in d.text] == [("assignment", "1")]
     assert not [d for d in res.decisions if "foreslog" in d.text or "skabene" in d.text]
+
+
+def test_an_agenda_label_with_an_abbreviation_ends_the_absence_list():
+    t = ("Referat fra generalforsamling den 2. april 2013\nTilstede:\nAnne Holm, Ole Berg.\n"
+         "Afbud fra Pia Lund og Poul Greve\nDagsorden iflg. vedtægter:\n1. Valg af dirigent\n")
+    roster = parse_attendance(DocText.from_plain_text(t), t.index("1. Valg"))
+    assert [(a.name, a.role) for a in roster] == [
+        ("Anne Holm", "member"), ("Ole Berg", "member"), ("Pia Lund", "absent"), ("Poul Greve", "absent")]
+
+
+def test_a_companion_after_a_name_is_no_part_of_it():
+    t = "Referat fra generalforsamlingen d. 5. april 2014\nDeltagere:\nBrian Uller\nSimon Bertel + Ven\nOle Berg\n1. Valg af dirigent\n"
+    roster = parse_attendance(DocText.from_plain_text(t), t.index("1. Valg"))
+    assert [a.name for a in roster] == ["Brian Uller", "Simon Bertel", "Ole Berg"]

@@ -536,3 +536,8 @@ def test_coordinated_names_with_the_same_head_are_two():
 def test_an_unsayable_acronym_in_lower_case_is_the_organisation():
     found = orgs("Det er billigere hvis folk melder sig på pbs. Vi tog toget med dsb. Kl. 19 sluttede mødet.")
     assert {"PBS", "DSB"} <= set(found) and not any(k.lower() == "kl" for k in found)
+
+
+def test_an_acronym_grown_into_a_definite_compound_is_a_name():
+    found = orgs("Det er sjovt at være med i ATrevyen. ATrevyens bestyrelse mødes. Vi så TV og en PCen.")
+    assert set(found) == {"ATrevyen"}

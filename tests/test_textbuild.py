@@ -133,6 +133,29 @@ def test_running_header_footer_and_page_numbers_removed() -> None:
     assert [b.page for b in doc.blocks] == [1, 2, 3]
 
 
+def test_a_header_block_running_past_the_band_is_removed_but_the_body_under_a_kept_line_stays() -> None:
+    """Five stacked header lines (the last two below 15% of the page) go; "Beslutninger"
+    opening several pages under an item heading that stays is the body."""
+    pages = []
+    for p in (1, 2, 3, 4):
+        lines = [ln(t, top, page=p, x0=400) for t, top in (
+            ("Teknisk Udvalg", 86), ("Referat", 106), ("Åbent referat", 117), ("Dato: 04.12.2012", 128),
+            (f"Side {p}", 139))]
+        lines += body_page([(f"Afsnit {p}: udvalget behandlede sagen om skolernes budget og bad om en uddybende", True),
+                            ("redegørelse fra forvaltningen.", False)], page=p, top=200)
+        pages.append(lines)
+    doc = build(pages)
+    # (page one may keep its letterhead: see the next test)
+    assert doc.text.count("Dato: 04.12.2012") <= 1 and "Side 3" not in doc.text and doc.text.count("Åbent referat") <= 1
+    pages = []
+    for p in (1, 2, 3, 4):
+        lines = [ln(f"Punkt {p}: Sag nummer {p} om {'veje' if p % 2 else 'skoler'}", 57, page=p, size=16),
+                 ln(f"EMN-2025-00{p}", 111, page=p, size=9), ln("Beslutninger", 127, page=p, size=13)]
+        lines += body_page([("Godkendt.", False)], page=p, top=150)
+        pages.append(lines)
+    assert build(pages).text.count("Beslutninger") == 4
+
+
 def test_title_that_repeats_as_running_header_is_kept_on_page_one() -> None:
     pages = _three_pages()
     pages[0][:2] = [ln("Økonomiudvalget", 60, size=16, bold=True)]  # page 1: the title, big

@@ -909,8 +909,11 @@ def sentence_decisions(doc: Doc, text: str, paras: list[_Para], covered: list[Ra
 
 
 _ELECTION_HEAD = re.compile(r"\bvalg\b|\bvalgt\b|\bvælges\b", re.I)
-#: what may follow the elected person's name on its line: an address or house code, "(genvalg)"
-_NAME_TAIL = re.compile(r"\s*(?:,\s*[^,.\n]{1,40})?\s*(?:\((?:gen|ny)valg\w*\))?\s*\.?\s*$", re.I)
+#: what may follow the elected person's name on its line: an address or house code, the post
+#: ("suppleant", "kasserer ny valgt"), "(genvalg)" or the term ("(på valg 2014)")
+_NAME_TAIL = re.compile(r"\s*(?:,\s*[^,.\n]{1,40})?\s*(?:(?:\d\.\s*)?(?:formand|næstformand|kasserer|sekretær|suppleant"
+                        r"|revisor\w*|bestyrelsesmedlem|medlem|stemmetæller)\b(?:\s+(?:ny\s*valgt|genvalgt|valgt))?)?"
+                        r"\s*(?:\((?:(?:gen|ny)valg\w*|på\s+valg\s+(?:i\s+)?\d{4}|valgt\s+for\s+\d\s+år|\d\s+år)\))?\s*\.?\s*$", re.I)
 
 
 def elected_name_lines(doc: Doc, text: str, paras: list[_Para]) -> list[Decision]:

@@ -780,6 +780,16 @@ def _roster_names(names: Iterable[str | None], lex: OrgLexicon, ctx: _Ctx) -> di
 _DEFINITE_ASSOCIATION = re.compile(r"(?<![\w\-./@])(?P<name>(?P<stem>[a-zæøå]{3,}(?:forening|laug|klub))(?:en|et|ben))(?![\w-])")
 
 
+#: "DIKUrevyen", "ATrevyen": an acronym grown into a definite compound is an association's name
+_CAMEL_DEFINITE = re.compile(r"(?<![\w\-./@])(?P<name>[A-ZÆØÅ]{2,6}[a-zæøå]{3,}(?:en|et))(?P<gen>s)?(?![\w-])")
+
+
+def _camel_names(text: str) -> list[Mention]:
+    """Names like "DIKUrevyen" (the genitive "DIKUrevyens" → "DIKUrevyen")."""
+    return [Mention("ORG", m.start(), m.end(), m.group(), m.group("name"), "rules", "camel")
+            for m in _CAMEL_DEFINITE.finditer(text)]
+
+
 def _definite_associations(text: str, front_end: int) -> list[Mention]:
     """Lower-case definite association compounds, except the meeting body's own kind: a word
     whose stem the front matter names ("tennisklubben" under "Referat … Tennisklub") is the
@@ -815,7 +825,7 @@ def find_mentions(text: str, lex: OrgLexicon | None = None, *, roster_orgs: Iter
         rx = re.compile(rf"{_START}(?P<name>{'|'.join(_surface_regex(n) for n in sorted(local, key=len, reverse=True))}){_GEN}{_END}")
         cands += [_mention(m, local[" ".join(m.group("name").split())], "roster", source="roster") for m in finditer(rx, text)]
     # a name cut where its table cell wraps ("Enhed for Kvalitet og" / "Patientsikkerhed") is the roster's name
-    morph = _trim_at_persons(_morphology(ctx, lex) + _definite_associations(text, front_end), persons)
+    morph = _trim_at_persons(_morphology(ctx, lex) + _definite_associations(text, front_end) + _camel_names(text), persons)
     full = {m.canonical: [r for r in set(local.values()) if r.startswith(m.canonical + " ")] for m in morph} if local else {}
     cands += [m._replace(canonical=full[m.canonical][0]) if len(full.get(m.canonical, ())) == 1
               and _WRAP_AFTER.match(text, m.end) else m for m in morph]

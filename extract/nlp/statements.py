@@ -76,6 +76,8 @@ _DEPUTY = r"(?<!vice)(?<!vice-)(?<!næst)(?<!næst-)"
 _TITLE_WORD = re.compile(r"[\wæøå-]+")
 _TITLE_LEAD = re.compile(r"[ \t]*(?:\([^()\n]{0,40}\)[ \t]*)?,[ \t]*", re.IGNORECASE)
 _LAST_WORD = re.compile(r"(?<![\wæøå-])[\wæøå-]+\Z", re.IGNORECASE)
+#: one office, three names: "Ordstyreren" is the elected "dirigent"
+_CHAIR_OFFICE = ("dirigent", "ordstyrer", "mødeleder")
 _CLAUSE_ENDS = {"at", "om", "hvis", "når", "fordi", "som", "hvor", "mens", "idet", "selvom", "hvilket"}
 
 
@@ -530,10 +532,13 @@ class StatementFinder:
         if by_title:
             return None
         for b in bases & lex["elected_roles"]:  # "Dirigenten": the one elected dirigent in these minutes
-            name = self._elected(b)
+            name = self._elected(b) or (next(filter(None, map(self._elected, _CHAIR_OFFICE)), None)
+                                        if b in _CHAIR_OFFICE else None)
+            if name is None and b in _CHAIR_OFFICE:
+                name = next((a.name for a in self.roster if a.role == "chair"
+                             and (a.job_title or "").casefold() in _CHAIR_OFFICE), None)
             if name:
-                return next((a for a in self.roster if a.name == name), None) or Attendee(
-                    name=name, role="member", organisation=None, job_title=None, char_start=0, char_end=0)
+                return self._attendee_named(name)
         for b in bases:
             role = lex["roles"].get(b)
             if role:
@@ -558,7 +563,16 @@ class StatementFinder:
                 return holders[0] if len(holders) == 1 else None
         if heads:
             return None
+        for b in sorted(bases, key=len, reverse=True):  # "Annelie Ginzel blev genvalgt som formand"
+            name = self._elected(b) if len(b) >= 5 else None
+            if name:
+                return self._attendee_named(name)
         return self._titled_mention(bases)
+
+    def _attendee_named(self, name: str) -> Attendee:
+        """The roster's attendee of that name, or (a person the text names but the list lacks) a bare one."""
+        return next((a for a in self.roster if a.name == name), None) or Attendee(
+            name=name, role="member", organisation=None, job_title=None, char_start=0, char_end=0)
 
     def _titled_mention(self, bases: set[str]) -> Attendee | None:
         """The one person the text gives this title in apposition ("Marianne Holt, skoleleder",
@@ -579,8 +593,7 @@ class StatementFinder:
         if len(names) != 1:
             return None
         name = names.pop()
-        return next((a for a in self.roster if a.name == name), None) or Attendee(
-            name=name, role="member", organisation=None, job_title=None, char_start=0, char_end=0)
+        return self._attendee_named(name)
 
     def _titled_by_index(self, alt: str, lengths: set[int]) -> list[Span]:
         """The mentions `_titled_mention`'s two patterns accept, for titles made of word
@@ -728,6 +741,7 @@ class StatementFinder:
             an = self._name_label(sent, answer) or self._report_label(sent) or self.analyse(sent)
             speaker = None
             implicit = False
+            lead = self._leading_subject(sent)  # (the subject the sentence opens with, if any)
             if an.subject is None:
                 an = self._passive_report(sent)  # "Det oplyses, at ...": no speaker, or an organisation's act
             if an.subject is not None:
@@ -750,7 +764,7 @@ class StatementFinder:
             elif self._impersonal(text, sent, in_report=bool(para_speaker) and not new_para
                                   and para_act in _lex()["report_acts"]):
                 para_speaker = para_act = None
-            elif (lead := self._leading_subject(sent)) is not None and lead[0].kind == "person" \
+            elif lead is not None and lead[0].kind == "person" \
                     and lead[0].name != (para_speaker if not new_para else prev_para_speaker):
                 para_speaker = para_act = None  # "Robert mener … . Christian følger op.": another person acts
             elif para_speaker and not new_para:
@@ -761,7 +775,7 @@ class StatementFinder:
                 para_speaker = speaker
             else:
                 para_speaker = para_act = None
-            if speaker is None and (lead := self._leading_subject(sent)) is not None and lead[0].kind == "person":
+            if speaker is None and lead is not None and lead[0].kind == "person":
                 # "Stefan Vrang valgtes. Han fastslog, …": a person the sentence is about is who "han" means next
                 history.append((lead[0].name, gender_of.get(lead[0].name) or lead[0].gender))
             out_item = item

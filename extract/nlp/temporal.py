@@ -28,8 +28,9 @@ Families (one finder per family, each a compiled regex built from the month/seas
   påske" = Tuesday after Easter to the end of the month, "efter jul" = 27 Dec to 31 Jan;
   "efter årsskiftet/nytår" = the January after the year turn.
 * relative to `ref`: "næste/sidste/denne uge|måned|kvartal|halvår|år", "i år", "i fjor",
-  "om en måneds tid" / "om to uger" / "om 14 dage" (a day: ref + N days, a week = 7 days,
-  a month = 30 days, a year = 365 days), "inden for to uger", "for to år siden",
+  "om en måneds tid" / "om to uger" / "om 14 dage" (a day: ref + N days, a week = 7 days;
+  whole months and years by the calendar, "om seks måneder" from 21 September is 21 March,
+  half a month 15 days), "inden for to uger", "for to år siden",
   "årsskiftet" (granularity "relative": 1 January of the year after `ref` when the sentence
   speaks of the future or is neutral, 1 January of `ref`'s year in a past-tense sentence;
   "årsskiftet 2020/21" = 2021-01-01).
@@ -176,7 +177,7 @@ YEAR_CONTEXT = frozenset("""
 i siden fra til før efter inden indtil gennem for år året årene af mellem omkring ved per pr.
 senest mod primo medio ultimo start slut hele budget budgettet budgetår budgetåret regnskab
 regnskabet regnskabsår regnskabsåret finanslov finansloven finansåret økonomiaftale
-økonomiaftalen økonomiaftalerne øa perioden periode sæson sæsonen ind henover
+økonomiaftalen økonomiaftalerne øa perioden periode sæson sæsonen ind henover valg genvalg
 """.split())
 #: Compound heads of events and yearly reports: the year after them dates the event
 #: ("Julefrokost 2016", "Formandsberetningen 2023"), unlike a project name ("Kulturkommune 2017").
@@ -1103,9 +1104,20 @@ def _find_relative(text: str, out: list[_Cand]) -> None:
             out.append(_Cand(m.start(), m.end(), "year",
                              rel=lambda ref, t, k=k: _year_period(ref.year + k), mergeable=False))
             continue
+        if days in (30, 365) and n == int(n):  # whole months and years: the calendar's, not 30/365 days
+            months = int(n) * (12 if days == 365 else 1) * sign
+            out.append(_Cand(m.start(), m.end(), "day",
+                             rel=lambda ref, t, k=months: (_shift_months(ref, k),) * 2, mergeable=False))
+            continue
         delta = timedelta(days=round(n * days) * sign)
         out.append(_Cand(m.start(), m.end(), "day",
                          rel=lambda ref, t, d=delta: (ref + d, ref + d), mergeable=False))
+
+
+def _shift_months(ref: date, k: int) -> date:
+    """ref moved k calendar months, the day clipped to the month's end (31 Jan + 1 → 28/29 Feb)."""
+    y, mo = _add_months(ref.year, ref.month, k)
+    return date(y, mo, min(ref.day, monthrange(y, mo)[1]))
 
 
 def _find_years(text: str, out: list[_Cand]) -> None:
