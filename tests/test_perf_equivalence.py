@@ -301,6 +301,75 @@ def test_titled_mention_index_matches_testing_every_mention():
             assert (got.name if got else None) == scan(finder, bases), (text, spans, bases)
 
 
+def test_elected_index_matches_testing_every_mention():
+    from types import SimpleNamespace
+
+    from extract.nlp.statements import StatementFinder, _elected_patterns
+
+    def scan(finder: StatementFinder, role: str) -> str | None:
+        """`_elected`'s two patterns tried on every mention, as before the index."""
+        text = finder._doc_text
+        after, before = _elected_patterns(role)
+        names = {m._.canonical or m.text for m in finder._mentions
+                 if after.match(text, m.end_char) or before.search(text[max(0, m.start_char - 60):m.start_char])}
+        return names.pop() if len(names) == 1 else None
+
+    rng = random.Random(SEED + 12)
+    ws = ["", " ", "  ", "\n", " " * 30, "\n" * 12, "\t"]
+
+    def pick(*options: str) -> str:
+        return rng.choice(options)
+
+    def clause(role: str) -> list[tuple[str, bool]]:
+        """Pieces (text, is a mention) near the patterns' edges: long gaps, long asides, other words."""
+        paren = pick("", "(V)", "(formand)", "(" + "x" * rng.randrange(30, 45) + ")", "(" + " " * 50 + ")")
+        after = [(pick("Ib", "Bo Ek", "Ane"), True), (pick(*ws) + paren + pick("", ",") + pick(*ws), False),
+                 (pick("", "blev ", "er ", "var ", "blev  ") + pick("", "valgt ", "genvalgt ", "udpeget ", "foreslået ")
+                  + pick("som", "til", "Som", "") + pick(" ", "", "\n") + pick(role, role.upper(), role + "en", "x" * 20)
+                  + pick("", " ", ".", "s"), False)]
+        before = [(pick("", "som ", "til ", "x ") + pick(role, role.capitalize(), "ordstyrer") + pick(" ", "  ", "")
+                   + pick("valgtes", "blev valgt", "blev genvalgt", "udpegedes", ":", " :", "x")
+                   + pick(*ws, " " * rng.randrange(40, 56), " " * (51 - len(role) + 8)), False),
+                  (pick("Ib", "Bo Ek", "Ane"), True)]
+        return rng.choice([after, before, [(pick(*ws, "x" * 40, "ſ", "ı", ", "), False)]])
+
+    roles = ["dirigent", "referent", "stemmetæller", "ordstyrer"]
+    finder = StatementFinder()
+    found = 0
+    for _ in range(1000):
+        pieces = [p for _ in range(rng.randrange(0, 5)) for p in clause(rng.choice(roles))]
+        text, spans = "", set()
+        for piece, is_mention in pieces:
+            if is_mention:
+                spans.add((len(text), len(text) + len(piece)))
+            text += piece
+        spans |= {tuple(sorted(rng.sample(range(len(text) + 1), 2))) for _ in range(3)} if len(text) > 1 else set()
+        finder._doc_text = text
+        finder._mentions = [SimpleNamespace(start_char=a, end_char=b, text=text[a:b] or "x",
+                                            _=SimpleNamespace(canonical=rng.choice([None, "Ib Holm", "Bo Ek"])))
+                            for a, b in sorted(spans)]
+        finder._mention_index = None
+        for role in roles:
+            want = scan(finder, role)
+            found += want is not None
+            assert finder._find_elected(role) == want, (text, spans, role)
+    assert found > 100  # the texts do exercise both patterns
+
+
+def test_word_starts_are_where_the_word_matches_ignoring_case():
+    from extract.nlp import fastscan
+
+    rng = random.Random(SEED + 13)
+    words = ("dirigent", "Dirigent", "kasse", "KASSE", "kaſſe", "skıb", "ib", "aa", "å", "Å", " ", "\n", "ss")
+    for _ in range(300):
+        text = "".join(rng.choice(words + tuple(_TRICKY)) for _ in range(rng.randrange(0, 40)))
+        for word in ("kasse", "ib", "aa", "sis", "dirigent", "å", "ss"):
+            got = fastscan.word_starts(word, text)
+            want = [m.start() for m in re.finditer(f"(?={word})", text, re.IGNORECASE)]
+            assert got is None or got == want, (text, word)
+            assert got is not None or fastscan._UNSAFE.search(text), (text, word)
+
+
 # --------------------------------------------------------------------------- spaCy side
 
 

@@ -199,4 +199,32 @@ def _scan(rx: re.Pattern, key: re.Pattern, text: str, haystack: str, pos: int, e
             pos = m.end()
 
 
+def word_starts(word: str, text: str) -> list[int] | None:
+    """Every offset (overlapping ones included) where the letters of `word` match in `text`
+    case-insensitively, as `re.compile(word, re.IGNORECASE)` would match them there; None
+    when that cannot be read off `text.lower()` (see `_lowered`) or `word` is not all letters.
+
+    For finders that test a role word's pattern next to every mention: only mentions near
+    one of these offsets can match, and a plain substring search finds them fast.
+    """
+    low = _lowered(text) if word.isalpha() else None
+    if low is None:
+        return None
+    folds = [_folds(c) for c in word]
+    out: list[int] = []
+    if all(len(f) == 1 for f in folds):
+        key = "".join(f.pop() for f in folds)
+        p = low.find(key)
+        while p >= 0:
+            out.append(p)
+            p = low.find(key, p + 1)
+        return out
+    rx = re.compile("".join("[" + "".join(map(re.escape, sorted(f))) + "]" for f in folds))
+    m = rx.search(low)
+    while m is not None:
+        out.append(m.start())
+        m = rx.search(low, m.start() + 1)
+    return out
+
+
 assert sys.maxunicode > 0xFFFF

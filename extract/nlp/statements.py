@@ -46,6 +46,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from extract.nlp import base
+from extract.nlp.fastscan import word_starts
 from extract.nlp.gazetteer import load_lexicon, load_names
 from extract.nlp.intervals import InnermostRange, StaticRanges
 from extract.nlp.sentences import sentence_spans
@@ -78,6 +79,26 @@ _TITLE_LEAD = re.compile(r"[ \t]*(?:\([^()\n]{0,40}\)[ \t]*)?,[ \t]*", re.IGNORE
 _LAST_WORD = re.compile(r"(?<![\wæøå-])[\wæøå-]+\Z", re.IGNORECASE)
 #: one office, three names: "Ordstyreren" is the elected "dirigent"
 _CHAIR_OFFICE = ("dirigent", "ordstyrer", "mødeleder")
+#: characters before a mention `_elected` looks at ("Som dirigent valgtes X", "Dirigent: X")
+_ELECTED_BEFORE = 60
+#: most non-space characters the "after" pattern of `_elected_patterns` matches before the role
+#: word: "(…)" 42, "," 1, "blev" 4, "foreslået" 9, "som"/"til" 3
+_ELECTED_AFTER_NONSPACE = 59
+_NONSPACE_OVER_AFTER = re.compile(rf"(?:\s*\S){{{_ELECTED_AFTER_NONSPACE + 1}}}")
+
+
+@lru_cache(maxsize=4096)
+def _elected_patterns(role: str) -> tuple[re.Pattern, re.Pattern]:
+    """`_elected`'s two patterns for a role word: after the mention ("X blev valgt som
+    dirigent") and at the end of the text before it ("Som dirigent valgtes X", "Dirigent: X").
+    Compiled once per process: the role words outnumber `re`'s own cache."""
+    after = re.compile(rf"\s*(?:\([^)]{{0,40}}\)\s*)?,?\s*(?:(?:blev|er|var)\s+)?"
+                       rf"(?:(?:gen)?valgt\s+|udpeget\s+|foreslået\s+)?(?:som|til)\s+{role}\b", re.IGNORECASE)
+    before = re.compile(rf"(?:\b(?:som|til)\s+{role}\s+(?:(?:gen)?valgtes|blev\s+(?:gen)?valgt|udpegedes|blev\s+udpeget)"
+                        rf"|\b{role}\s*:)\s*$", re.IGNORECASE)
+    return after, before
+
+
 _CLAUSE_ENDS = {"at", "om", "hvis", "når", "fordi", "som", "hvor", "mens", "idet", "selvom", "hvilket"}
 
 
@@ -250,10 +271,12 @@ class StatementFinder:
         self._org_words: set[str] = set()
         self.roster: list[Attendee] = []
         self._role_cache: dict[str, Attendee | None] = {}
+        self._elected_cache: dict[str, str | None] = {}
         self._doc_text = ""
         self._front_end = 0
         self._mentions: list[Span] = []
         self._title_index: tuple | None = None  # see _titled_by_index
+        self._mention_index: tuple | None = None  # see _near_role
         self.present_ok = True
 
     # -- verbs ----------------------------------------------------------------------------
@@ -637,15 +660,57 @@ class StatementFinder:
 
     def _elected(self, role: str) -> str | None:
         """The one person the minutes elect or name to a meeting function: "X blev valgt som
-        dirigent", "foreslog X som dirigent", "Som referent valgtes X", "Dirigent: X"."""
+        dirigent", "foreslog X som dirigent", "Som referent valgtes X", "Dirigent: X".
+
+        Cached per document: every role word looked up asks for the same few offices, and
+        each answer is a scan over all person mentions."""
+        if role not in self._elected_cache:
+            self._elected_cache[role] = self._find_elected(role)
+        return self._elected_cache[role]
+
+    def _find_elected(self, role: str) -> str | None:
         text = self._doc_text
-        after = re.compile(rf"\s*(?:\([^)]{{0,40}}\)\s*)?,?\s*(?:(?:blev|er|var)\s+)?"
-                           rf"(?:(?:gen)?valgt\s+|udpeget\s+|foreslået\s+)?(?:som|til)\s+{role}\b", re.IGNORECASE)
-        before = re.compile(rf"(?:\b(?:som|til)\s+{role}\s+(?:(?:gen)?valgtes|blev\s+(?:gen)?valgt|udpegedes|blev\s+udpeget)"
-                            rf"|\b{role}\s*:)\s*$", re.IGNORECASE)
-        names = {m._.canonical or m.text for m in self._mentions
-                 if after.match(text, m.end_char) or before.search(text[max(0, m.start_char - 60):m.start_char])}
+        after, before = _elected_patterns(role)
+        mentions = self._mentions
+        near = self._near_role(role)
+        if near is not None:
+            mentions = [mentions[k] for k in near]
+        names = {m._.canonical or m.text for m in mentions
+                 if after.match(text, m.end_char) or before.search(text[max(0, m.start_char - _ELECTED_BEFORE):m.start_char])}
         return names.pop() if len(names) == 1 else None
+
+    def _near_role(self, role: str) -> list[int] | None:
+        """The mentions (indices, in order) `_elected_patterns(role)` can match next to: every
+        other one is far from each place the role word occurs. None: no such index (then all).
+
+        "before" needs the word inside the mention's 60-character window; "after" needs it
+        after the mention's end with at most `_ELECTED_AFTER_NONSPACE` non-space characters
+        in between, and the first occurrence (`p`) is the nearest one in that count.
+        """
+        starts = word_starts(role, self._doc_text)
+        if starts is None:
+            return None
+        if self._mention_index is None:
+            by_start = sorted((m.start_char, k) for k, m in enumerate(self._mentions))
+            by_end = sorted((m.end_char, k) for k, m in enumerate(self._mentions))
+            self._mention_index = ([s for s, _ in by_start], [k for _, k in by_start],
+                                   [e for e, _ in by_end], [k for _, k in by_end])
+        start_at, start_k, end_at, end_k = self._mention_index
+        text, n = self._doc_text, len(role)
+        near: set[int] = set()
+        prev = -1 << 30
+        for p in starts:
+            lo, hi = bisect.bisect_left(start_at, p + n), bisect.bisect_right(start_at, p + _ELECTED_BEFORE)
+            near.update(start_k[lo:hi])
+            # mentions whose first occurrence at least 4 characters ("som ") on is this one
+            i = bisect.bisect_right(end_at, p - 4)
+            while i > 0 and end_at[i - 1] > prev - 4:
+                i -= 1
+                if _NONSPACE_OVER_AFTER.match(text, end_at[i], p):
+                    break
+                near.add(end_k[i])
+            prev = p
+        return sorted(near)
 
     def _front_body_matches(self, bodies: list[str]) -> bool:
         """Do the minutes' front matter (before the first item) name one of these bodies?"""
@@ -680,12 +745,14 @@ class StatementFinder:
             return doc
         self.roster = list(doc._.roster or [])
         self._role_cache = {}
+        self._elected_cache = {}
         # organisations named in the text ("Venstre", "Danmarksdemokraterne") are never a role word
         self._org_words = {sp.text.casefold() for sp in doc.spans["orgs"]} if "orgs" in doc.spans else set()
         self._doc_text = base.doc_text(doc)
         self._front_end = items[0][1]
         self._mentions = [m for m in doc.spans["persons"] if not m._.genitive] if "persons" in doc.spans else []
         self._title_index = None
+        self._mention_index = None
         self.present_ok = self._tense(doc, items[0][1])
         org_of = {a.name: a.organisation for a in self.roster}
         gender_of = {a.name: self.names.gender(a.name.split()[0]) for a in self.roster if a.name.split()}
