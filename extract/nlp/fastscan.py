@@ -161,12 +161,14 @@ def key_for(rx: re.Pattern) -> tuple[re.Pattern, bool] | None:
 
 
 _last: list[str] = ["", ""]  # the last text lower-cased, and its lower case (one document at a time)
+_last_has: dict[str, bool] = {}  # which characters occur in that lower case (asked for lazily)
 
 
 def _lowered(text: str) -> str | None:
     """`text.lower()` when it folds character by character like `re` does, else None (cached)."""
     if _last[0] is not text:
         _last[0], _last[1] = text, ("" if _UNSAFE.search(text) else text.lower())
+        _last_has.clear()
     low = _last[1]
     return low if len(low) == len(text) else None
 
@@ -199,6 +201,13 @@ def _scan(rx: re.Pattern, key: re.Pattern, text: str, haystack: str, pos: int, e
             pos = m.end()
 
 
+def _occurs(c: str, low: str) -> bool:
+    """Does `c` occur in `low` (the current text's lower case)? Cached per text."""
+    if c not in _last_has:
+        _last_has[c] = c in low
+    return _last_has[c]
+
+
 def word_starts(word: str, text: str) -> list[int] | None:
     """Every offset (overlapping ones included) where the letters of `word` match in `text`
     case-insensitively, as `re.compile(word, re.IGNORECASE)` would match them there; None
@@ -210,8 +219,11 @@ def word_starts(word: str, text: str) -> list[int] | None:
     low = _lowered(text) if word.isalpha() else None
     if low is None:
         return None
-    folds = [_folds(c) for c in word]
+    # a fold that never occurs in the text ('ı' for 'i', 'ſ' for 's') need not be searched for
+    folds = [{f for f in _folds(c) if _occurs(f, low)} for c in word]
     out: list[int] = []
+    if not all(folds):  # a letter of the word occurs in no case at all
+        return out
     if all(len(f) == 1 for f in folds):
         key = "".join(f.pop() for f in folds)
         p = low.find(key)

@@ -99,6 +99,26 @@ def _elected_patterns(role: str) -> tuple[re.Pattern, re.Pattern]:
     return after, before
 
 
+@lru_cache(maxsize=16384)
+def _pattern(source: str, flags: int = 0) -> re.Pattern:
+    """`re.compile`, kept for the process: the patterns built from role and title words
+    outnumber `re`'s own cache (512 entries), which then compiled them again and again."""
+    return re.compile(source, flags)
+
+
+def _has_word(title: str, words: set[str]) -> bool:
+    """Does the (case-folded) title hold one of the words as a whole word? A word that is not
+    even a substring of it cannot match, so the pattern is tried only on those that are."""
+    return any(b in title and _pattern(rf"(?<![\wæøå]){re.escape(b)}(?![\wæøå])").search(title) for b in words)
+
+
+def _has_head(title: str, words: set[str]) -> bool:
+    """Does the (case-folded) title end a word in one of the words (of 5+ letters), not after
+    a deputy's prefix ("næstformand")? The same substring test first as in `_has_word`."""
+    return any(len(b) >= 5 and b in title and _pattern(_DEPUTY + rf"{re.escape(b)}(?![\wæøå])").search(title)
+               for b in words)
+
+
 _CLAUSE_ENDS = {"at", "om", "hvis", "når", "fordi", "som", "hvor", "mens", "idet", "selvom", "hvilket"}
 
 
@@ -548,8 +568,7 @@ class StatementFinder:
         for suf in ("en", "n", "et"):
             if w.endswith(suf) and len(w) - len(suf) >= 4:
                 bases.add(w[: -len(suf)])
-        by_title = [a for a in self.roster if a.job_title and any(
-            re.search(rf"(?<![\wæøå]){re.escape(b)}(?![\wæøå])", a.job_title.casefold()) for b in bases)]
+        by_title = [a for a in self.roster if a.job_title and _has_word(a.job_title.casefold(), bases)]
         if len(by_title) == 1:
             return by_title[0]
         if by_title:
@@ -575,8 +594,7 @@ class StatementFinder:
                     return holders[0] if len(holders) == 1 else None
         # "Direktøren" for the one "Kommunaldirektør", "Formanden" for the one "Bestyrelsesformand":
         # the title's compound head, but not a deputy's title ("Næstformand", "Viceskoleleder")
-        heads = [a for a in self.roster if a.job_title and any(
-            len(b) >= 5 and re.search(_DEPUTY + rf"{re.escape(b)}(?![\wæøå])", a.job_title.casefold()) for b in bases)]
+        heads = [a for a in self.roster if a.job_title and _has_head(a.job_title.casefold(), bases)]
         if len(heads) == 1:
             return heads[0]
         for b in bases:  # "Borgmesteren": by law the chair of Økonomiudvalget / Byrådet
@@ -608,8 +626,8 @@ class StatementFinder:
         if all(_TITLE_WORD.fullmatch(b) for b in bases if len(b) >= 4):
             hits = self._titled_by_index(alt, {len(b) for b in bases if len(b) >= 4})
         else:
-            after = re.compile(rf"[ \t]*(?:\([^()\n]{{0,40}}\)[ \t]*)?,[ \t]*(?:{alt})(?![\wæøå-])", re.IGNORECASE)
-            before = re.compile(rf"(?<![\wæøå-])(?:{alt})[ \t]+$", re.IGNORECASE)
+            after = _pattern(rf"[ \t]*(?:\([^()\n]{{0,40}}\)[ \t]*)?,[ \t]*(?:{alt})(?![\wæøå-])", re.IGNORECASE)
+            before = _pattern(rf"(?<![\wæøå-])(?:{alt})[ \t]+$", re.IGNORECASE)
             hits = [m for m in self._mentions
                     if after.match(text, m.end_char) or before.search(text[max(0, m.start_char - 40):m.start_char])]
         names = {m._.canonical or m.text for m in hits}
@@ -647,13 +665,13 @@ class StatementFinder:
                     words.setdefault(len(word.group()), {}).setdefault(word.group(), []).append(k)
             self._title_index = (words, starts)
         words, starts = self._title_index
-        title = re.compile(rf"(?:{alt})", re.IGNORECASE)
+        title = _pattern(rf"(?:{alt})", re.IGNORECASE)
         hit: set[int] = set()
         for n in lengths:
             for word, ks in words.get(n, {}).items():
                 if title.fullmatch(word):
                     hit.update(ks)
-        after = re.compile(rf"(?:{alt})(?![\wæøå-])", re.IGNORECASE)
+        after = _pattern(rf"(?:{alt})(?![\wæøå-])", re.IGNORECASE)
         text = self._doc_text
         hit.update(k for k, q in starts if k not in hit and after.match(text, q))
         return [self._mentions[k] for k in sorted(hit)]
@@ -715,7 +733,7 @@ class StatementFinder:
     def _front_body_matches(self, bodies: list[str]) -> bool:
         """Do the minutes' front matter (before the first item) name one of these bodies?"""
         front = self._doc_text[: self._front_end][:1500].casefold()
-        return any(re.search(rf"(?<![\wæøå]){re.escape(b)}", front) for b in bodies)
+        return any(b in front and _pattern(rf"(?<![\wæøå]){re.escape(b)}").search(front) for b in bodies)
 
     # -- the component ---------------------------------------------------------------------
     def _tense(self, doc: Doc, lo: int) -> bool:
