@@ -325,7 +325,8 @@ def test_elected_index_matches_testing_every_mention():
         paren = pick("", "(V)", "(formand)", "(" + "x" * rng.randrange(30, 45) + ")", "(" + " " * 50 + ")")
         after = [(pick("Ib", "Bo Ek", "Ane"), True), (pick(*ws) + paren + pick("", ",") + pick(*ws), False),
                  (pick("", "blev ", "er ", "var ", "blev  ") + pick("", "valgt ", "genvalgt ", "udpeget ", "foreslået ")
-                  + pick("som", "til", "Som", "") + pick(" ", "", "\n") + pick(role, role.upper(), role + "en", "x" * 20)
+                  + pick("som", "til", "Som", "TIL", "ſom", "xsom", "") + pick(" ", "", "\n", "\u00a0 ")
+                  + pick(role, role.upper(), role + "en", "x" * 20)
                   + pick("", " ", ".", "s"), False)]
         before = [(pick("", "som ", "til ", "x ") + pick(role, role.capitalize(), "ordstyrer") + pick(" ", "  ", "")
                    + pick("valgtes", "blev valgt", "blev genvalgt", "udpegedes", ":", " :", "x")

@@ -87,6 +87,20 @@ _ELECTED_AFTER_NONSPACE = 59
 _NONSPACE_OVER_AFTER = re.compile(rf"(?:\s*\S){{{_ELECTED_AFTER_NONSPACE + 1}}}")
 
 
+_SOM_TIL = re.compile(r"(?:som|til)\Z", re.IGNORECASE)
+_COLON_AFTER = re.compile(r"\s*:")
+
+
+def _may_hold_role(text: str, p: int, n: int) -> bool:
+    """Can the role word at text[p:p + n] be the one `_elected_patterns` match? Both patterns
+    have it right after "som"/"til" and white space, or (the "before" one) before "\\s*:"."""
+    k = p
+    while k > 0 and text[k - 1].isspace():  # `\s` is str.isspace() for str patterns
+        k -= 1
+    after_som_til = 3 <= k < p and _SOM_TIL.match(text, k - 3, k) is not None
+    return after_som_til or _COLON_AFTER.match(text, p + n) is not None
+
+
 @lru_cache(maxsize=4096)
 def _elected_patterns(role: str) -> tuple[re.Pattern, re.Pattern]:
     """`_elected`'s two patterns for a role word: after the mention ("X blev valgt som
@@ -688,11 +702,13 @@ class StatementFinder:
 
     def _find_elected(self, role: str) -> str | None:
         text = self._doc_text
-        after, before = _elected_patterns(role)
         mentions = self._mentions
         near = self._near_role(role)
         if near is not None:
             mentions = [mentions[k] for k in near]
+        if not mentions:
+            return None
+        after, before = _elected_patterns(role)
         names = {m._.canonical or m.text for m in mentions
                  if after.match(text, m.end_char) or before.search(text[max(0, m.start_char - _ELECTED_BEFORE):m.start_char])}
         return names.pop() if len(names) == 1 else None
@@ -708,6 +724,7 @@ class StatementFinder:
         starts = word_starts(role, self._doc_text)
         if starts is None:
             return None
+        starts = [p for p in starts if _may_hold_role(self._doc_text, p, len(role))]
         if self._mention_index is None:
             by_start = sorted((m.start_char, k) for k, m in enumerate(self._mentions))
             by_end = sorted((m.end_char, k) for k, m in enumerate(self._mentions))
