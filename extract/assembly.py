@@ -20,6 +20,8 @@ from extract.schema import Attendee, Item
 
 _OUTLINE = re.compile(r"^\s*(?:\(?[a-zæøå]\s?\)|\(?\d{1,2}\s?[.)]|[•\-–])\s*")
 _NAME = r"[A-ZÆØÅ][\w'’-]*(?:\s+(?:de|van|von|la|le|af|til)?\s*[A-ZÆØÅ][\w'’-]*){0,4}"
+#: "… fra DEAS A/S": the firm a proposed dirigent or referent comes from
+_FROM = r"(?:\s+fra\s+(?P<org>[A-ZÆØÅ][\w&'’-]*(?:\s+[A-ZÆØÅ][\w&'’-]*){0,3}(?:\s+(?:A/S|ApS|I/S|P/S|K/S))?))?"
 
 
 @lru_cache(maxsize=1)
@@ -36,9 +38,11 @@ def _patterns() -> tuple[dict[str, str], list[re.Pattern], re.Pattern, re.Patter
                    rf"(?P<roles>{alts})\b", re.M),
         # "Som dirigent valgtes Ole Dam", "Til referent blev Eva Kirk valgt"
         re.compile(rf"{starts}(?:Som|Til)\s+(?P<roles>{alts})\s+(?:blev\s+)?(?:{verb})?\s*(?P<name>{_NAME})", re.M),
-        # "Bestyrelsen foreslog PGR som dirigent og referent, som blev valgt": proposed, then elected
-        re.compile(rf"\b(?:foreslog|foreslår|indstillede|pegede\s+på)\s+(?P<name>{_NAME})\s+(?:som|til)\s+"
-                   rf"(?P<roles>{alts})\b(?=[^.\n]*\b(?:valgt|valgtes|vedtaget|godkendt)\b)", re.M),
+        # "Bestyrelsen foreslog PGR som dirigent og referent, som blev valgt": proposed, then elected;
+        # "… foreslog Eva Holm fra Dansk Administration A/S som dirigent, og Bo Ask som referent.
+        # Forslaget blev vedtaget." (each person with the firm they come from)
+        re.compile(rf"(?:\b(?:foreslog|foreslår|indstillede|pegede\s+på)|(?<=,)\s+og)\s+(?P<name>{_NAME}){_FROM}\s+(?:som|til)\s+"
+                   rf"(?P<roles>{alts})\b(?=[^\n]{{0,200}}?\b(?:valgt|valgtes|vedtaget|godkendt)\b)", re.M),
         # "Dirigent: Ole Dam", "Referent: Eva Kirk", "Referat (ved): Eva Kirk" (who wrote the minutes)
         re.compile(rf"^\s*(?P<roles>(?i:{alts}|referat(?:\s+(?:ved|af))?))\s*:\s*(?P<name>{_NAME})\s*$", re.M),
     ]
@@ -91,21 +95,23 @@ def elected_roles(doc: DocText, items: list[Item]) -> list[Attendee]:
     roles, forward, bare, title_role = _patterns()
     found: dict[str, Attendee] = {}
 
-    def add(name: str | None, text: str, start: int, end: int) -> None:
+    def add(name: str | None, text: str, start: int, end: int, org: str | None = None) -> None:
         words = _role_words(text, roles)
         if not name or not words:
             return
         role = "chair" if any(roles[w] == "chair" for w in words) else "secretary"
         old = found.get(name)
         if old is None or (role == "chair" and old.role != "chair"):
-            org = next((o for n, o in initials.values() if n == name), None)
+            org = org or next((o for n, o in initials.values() if n == name), None)
             found[name] = Attendee(name=name, role=role, job_title=" og ".join(words), organisation=org,
                                    char_start=start, char_end=end)
 
     initials = initials_defined(doc.text)
     for pat in forward:
         for m in pat.finditer(doc.text):
-            add(_person(m.group("name"), initials), m.group("roles"), m.start("name"), m.end("name"))
+            org = m.groupdict().get("org")
+            add(_person(m.group("name"), initials), m.group("roles"), m.start("name"), m.end("name"),
+                " ".join(org.split()) if org else None)
     # a heading naming the role ("1) Valg af dirigent", "a ) Valg af referent") over the
     # elected person's name or a bare election ("Stefan Vang valgtes.")
     heads = [(it.char_start, it.heading_end, it.title) for it in items]
@@ -128,7 +134,22 @@ def elected_roles(doc: DocText, items: list[Item]) -> list[Attendee]:
         if m:
             off = head_end + len(body) - len(body.lstrip())
             add(_person(m.group("name")), " og ".join(words), off + m.start("name"), off + m.end("name"))
-    return sorted(found.values(), key=lambda a: a.char_start)
+    return sorted((a.model_copy(update={"name": _fuller_spelling(a.name, doc.text)}) for a in found.values()),
+                  key=lambda a: a.char_start)
+
+
+def _fuller_spelling(name: str, text: str) -> str:
+    """'Charlotte Lund Kærdup' elected, 'Charlotte Lund Kærdrup' signing: a surname one letter
+    longer elsewhere in the text is the name's own spelling (a letter is dropped far more often
+    than added)."""
+    parts = name.split()
+    if len(parts) < 2:
+        return name
+    lead = r"\s+".join(map(re.escape, parts[:-1]))
+    for m in re.finditer(rf"(?<![\w-]){lead}\s+(?P<last>[A-ZÆØÅ][\w'’-]+)", text):
+        if _one_letter_more(parts[-1], m.group("last")) and len(parts[-1]) >= 5:
+            return " ".join([*parts[:-1], m.group("last")])
+    return name
 
 
 def _one_letter_more(short: str, long: str) -> bool:
@@ -220,9 +241,16 @@ def with_full_names(doc: DocText, roster: list[Attendee]) -> list[Attendee]:
             parsed = _parse_name(m.group())
             if parsed and parsed.start == 0 and parsed.name.split()[0] == first and len(parsed.name.split()) >= 2:
                 full.add(parsed.name)
+        if not full and any(_INITIALLED.fullmatch(r.name.strip()) for r in out):
+            # "Tilstede: Steffen T., Vagn, …" and later "Vagn K. foreslog …": the list's own
+            # convention (a surname initial), when the text gives one such form for the name
+            full = {" ".join(m.group().split()) for m in re.finditer(rf"\b{re.escape(first)}\s+[A-ZÆØÅ]\.(?!\w)", doc.text)}
         if len(full) == 1 and (name := full.pop()) not in taken:
             out[k] = out[k].model_copy(update={"name": name})
     return out
+
+
+_INITIALLED = re.compile(r"[A-ZÆØÅ][\w'’-]+\s+[A-ZÆØÅ]\.")
 
 
 _NOT_TAKING_PART = re.compile(

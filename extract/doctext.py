@@ -92,7 +92,8 @@ class DocText:
 
     @classmethod
     def from_plain_text(cls, raw: str) -> "DocText":
-        """Build a DocText from plain text: one block per non-empty line, all on page 1.
+        """Build a DocText from plain text: one block per non-empty line; a form feed ("\\f",
+        as pdftotext writes between pages) starts the next page.
 
         For unit tests and for text that did not come from a PDF; no bold information, so
         segmentation must also work from the words alone.
@@ -101,19 +102,21 @@ class DocText:
         blocks: list[Block] = []
         spans: list[Span] = []
         pos = 0
-        for line in raw.splitlines():
-            line = re.sub(r"\s+", " ", line).strip()
-            if not line:
-                continue
-            if text_parts:
-                text_parts.append("\n")
-                pos += 1
-            bullet = line.startswith(("•", "\uf0b7", "- ", "* "))
-            if bullet:
-                line = "• " + line.lstrip("•\uf0b7-* ").strip()
-            blocks.append(Block(pos, pos + len(line), 1, bullet=bullet))
-            spans.append(Span(pos, pos + len(line), 1, (0.0, 0.0, 0.0, 0.0)))
-            text_parts.append(line)
-            pos += len(line)
-        return cls("".join(text_parts), blocks, spans, page_count=1)
+        pages = raw.split("\f")
+        for page, page_text in enumerate(pages, 1):
+            for line in page_text.splitlines():
+                line = re.sub(r"\s+", " ", line).strip()
+                if not line:
+                    continue
+                if text_parts:
+                    text_parts.append("\n")
+                    pos += 1
+                bullet = line.startswith(("•", "\uf0b7", "- ", "* "))
+                if bullet:
+                    line = "• " + line.lstrip("•\uf0b7-* ").strip()
+                blocks.append(Block(pos, pos + len(line), page, bullet=bullet))
+                spans.append(Span(pos, pos + len(line), page, (0.0, 0.0, 0.0, 0.0)))
+                text_parts.append(line)
+                pos += len(line)
+        return cls("".join(text_parts), blocks, spans, page_count=len(pages))
 

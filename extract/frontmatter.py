@@ -244,15 +244,21 @@ def _body_from_title(line: str) -> str | None:
             # body of it ("Bestyrelsen for X A/S"); an association's board is the association
             return f"{unit} for {body}"
         return body or None
-    # "Referat fra bestyrelsesmøde den 12. januar 2023 i Foreningen X"
+    # "Referat fra bestyrelsesmøde den 12. januar 2023 i Foreningen X"; after an assembly's date
+    # only an association's name ("… generalforsamling den 11. marts 2020 i GF. X"), not its venue
     ds = find_dates(line)
-    if ds and re.search(r"møde", line[: ds[0][0]], re.I):
+    kind = re.search(r"møde|(general\s*forsamling)", line[: ds[0][0]], re.I) if ds else None
+    if kind:
         tail = line[ds[0][1]:]
         tm = re.match(r"\s*,?\s*(?:kl\.?\s*\d{1,2}(?:[.:]\d{2})?(?:\s*[-–]\s*\d{1,2}(?:[.:]\d{2})?)?\s*)?"
                       r"(?:i|for)\s+(?P<body>[A-ZÆØÅ].*?)(?=,|\s+kl\.|\s+(?:hos|på)\b|$)", tail)
-        if tm:
+        if tm and (not kind.group(1) or _ASSOCIATION_MARK.match(tm.group("body")) or _association_name(tm.group("body"))):
             return _clean(tm.group("body")) or None
     return None
+
+
+#: "G/F Solbakken", "GF. Solbakken", "E/F Parkhuset", "A/B Toften": an association's abbreviated kind
+_ASSOCIATION_MARK = re.compile(r"(?:G/F|GF\.?|E/F|EF\.?|A/B|AB\.?|H/F|HF\.?)\s+[A-ZÆØÅ0-9]")
 
 
 def _strip_acronym(body: str) -> str:
@@ -484,9 +490,13 @@ def _meeting_date(texts: list[str], title_idx: int | None) -> date | None:
     order: list[int] = []
     if title_idx is not None:
         order += [title_idx, title_idx + 1]
-    order += [i for i, t in enumerate(texts) if _label_value(t, lex["date_labels"]) is not None
-              or _is_label_only(t, lex["date_labels"])]
-    order += list(range(len(texts)))
+    labelled = [i for i, t in enumerate(texts) if _label_value(t, lex["date_labels"]) is not None
+                or _is_label_only(t, lex["date_labels"])]
+    order += labelled
+    # "Dato: 4. marts." names the day without its year: a later full date ("referatet fra mødet
+    # d. 22.10.2009") is about something else, so the year comes from the hints instead
+    if not any(_yearless_re().search(texts[i]) and not find_dates(texts[i]) for i in labelled):
+        order += list(range(len(texts)))
     seen: set[int] = set()
     dateline: date | None = None
     for i in order:
@@ -511,7 +521,9 @@ def _meeting_date(texts: list[str], title_idx: int | None) -> date | None:
 def _yearless_re() -> re.Pattern:
     wd = "|".join(layout_lexicon("frontmatter")["weekdays"])
     return re.compile(rf"\b(?:(?P<wd>{wd})\s+(?:den\s+|d\.\s*)?|(?:den|d\.)\s*)?(?P<d>\d{{1,2}})\.\s*"
-                      rf"(?P<m>{_month_re()})\b\.?(?!\s*\d)", re.I)
+                      rf"(?P<m>{_month_re()})\b\.?(?!\s*\d)"
+                      # "d. 5/4 kl 18.00", "tirsdag den 5/4": a numeric day/month after "den"/"d." or a weekday
+                      rf"|(?:\b(?P<wd2>{wd})\s+(?:den\s+|d\.\s*)?|\b(?:den|d\.)\s*)(?P<d2>\d{{1,2}})/(?P<m2>\d{{1,2}})(?![\d/.-])", re.I)
 
 
 #: "091110 Referat af bestyrelsesmøde": an archive's yymmdd (or yyyymmdd) stamp opening a line
@@ -569,9 +581,10 @@ def yearless_meeting_date(texts: list[str], hints: list[int]) -> date | None:
         m = _yearless_re().search(t)
         if not m:
             continue
-        month = lex["months"].get(m.group("m").lower())
-        day = int(m.group("d"))
-        wd = m.group("wd")
+        if m.group("d2"):
+            month, day, wd = int(m.group("m2")), int(m.group("d2")), m.group("wd2")
+        else:
+            month, day, wd = lex["months"].get(m.group("m").lower()), int(m.group("d")), m.group("wd")
         years = [y + k for k in (0, -1, 1) for y in hints[:3]] if wd else hints[:1]
         for y in years:
             try:
@@ -657,6 +670,11 @@ def _place_raw(texts: list[str]) -> str | None:
     return None
 
 
+#: "G/F Nordparken – ordinær generalforsamling": the kind of meeting after a dash is no part of the body's name
+_MEETING_SUFFIX = re.compile(r"\s+[–—-]\s+(?:(?:ordinær|ekstraordinær|årlig|konstituerende)e?\s+)?"
+                             r"(?:\w*generalforsamling|\w*møde|referat)\b.*$", re.I)
+
+
 def parse_front(doc: DocText, end: int, source_stem: str = "") -> FrontMatter:
     """Title, body, meeting date and place from the text before the first agenda item.
 
@@ -668,6 +686,7 @@ def parse_front(doc: DocText, end: int, source_stem: str = "") -> FrontMatter:
     title_idx, title = _find_title(texts)
     when = _meeting_date(texts, title_idx) or yearless_meeting_date(texts, year_hints(doc.text, source_stem))
     body = _body(texts, title_idx)
+    body = _MEETING_SUFFIX.sub("", body) if body else body
     return FrontMatter(title=title, body=_strip_acronym(body) if body else None, meeting_date=when,
                        place=_place(texts), start=0, end=end, organisation=home_organisation(doc, texts))
 

@@ -115,7 +115,7 @@ def _process_text(doctext: DocText, doc: Document, options: Options) -> Document
     sdoc.user_data["referat_text"] = doctext.text  # == sdoc.text, which spaCy rebuilds on every read
     sdoc._.meeting_date = doc.meeting_date
     sdoc._.roster = roster
-    sdoc._.item_spans = [(it.number, it.char_start, it.char_end, it.heading_end or it.char_start) for it in seg.items]
+    sdoc._.item_spans = item_ranges(seg.items)
     sdoc._.paragraphs = [(b.start, b.end) for b in doctext.blocks]
     sdoc = nlp(sdoc)
 
@@ -141,6 +141,14 @@ def _process_text(doctext: DocText, doc: Document, options: Options) -> Document
     return finalize(result, doctext)
 
 
+def item_ranges(items: list[Item]) -> list[tuple[str, int, int, int]]:
+    """(number, start, end, heading_end) of every item's text, and of the text an item has
+    attached after the last item (its report printed at the end), which belongs to it."""
+    spans = [(it.number, it.char_start, it.char_end, it.heading_end or it.char_start) for it in items]
+    return spans + [(it.number, it.attachment_start, it.attachment_end, it.attachment_start) for it in items
+                    if it.attachment_start is not None and it.attachment_end is not None]
+
+
 def finalize(result: DocumentResult, doctext: DocText) -> DocumentResult:
     """Fill what components leave open (doc_id, item, page, ids) and sort rows stably."""
     doc_id = result.document.doc_id
@@ -150,11 +158,12 @@ def finalize(result: DocumentResult, doctext: DocText) -> DocumentResult:
     # wins; one bisection per row instead of a scan over every item
     from extract.nlp.intervals import InnermostRange  # extract.nlp imports spaCy: only when needed
 
-    innermost = InnermostRange([(it.char_start, it.char_end) for it in items])
+    ranges = item_ranges(items)
+    innermost = InnermostRange([(start, end) for _, start, end, _ in ranges])
 
     def item_of(offset: int) -> str | None:
         i = innermost.index_at(offset)
-        return items[i].number if i is not None else None
+        return ranges[i][0] if i is not None else None
 
     def fill(rows: list[Fact], keep_item: bool = False) -> list[Fact]:
         out = []

@@ -84,6 +84,8 @@ class Item(Fact):
     page_start: int | None = Field(None, description="Page of the heading. Filled by the pipeline.")
     page_end: int | None = Field(None, description="Page where the item's text ends. Filled by the pipeline.")
     heading_end: int | None = Field(None, description="End offset of the heading; the item's text runs from here to char_end.")
+    attachment_start: int | None = Field(None, description="Start of this item's text attached elsewhere (a report printed after the last item), or null.")
+    attachment_end: int | None = Field(None, description="End of that attached text.")
 
 
 class Statement(Fact):

@@ -67,7 +67,49 @@ def segment(doc: DocText, source_stem: str = "") -> Segmentation:
         # the styled headings are the items
         items = styled_items(doc, appendix) or items
     end = items[0].char_start if items else len(doc.text)
-    return Segmentation(front=parse_front(doc, end, source_stem), items=items)
+    return Segmentation(front=parse_front(doc, end, source_stem), items=attached_texts(doc, items))
+
+
+# --------------------------------------------------------------------------- attached texts
+
+#: an item that says its text is attached: "Formandsberetningen … er særskilt vedlagt", "(se bilag)"
+_ATTACHED = re.compile(r"\b(?:vedlagt|vedhæftet|vedlægges|vedhæftes|se\s+bilag)\b", re.I)
+_STEM_WORD = re.compile(r"[^\W_]{3,}|\d{4}")
+
+
+def attached_texts(doc: DocText, items: list[Item]) -> list[Item]:
+    """Minutes that attach a report after the last item ("2. Beretning" / "Beretningen 2023 er
+    særskilt vedlagt", then on a later page a heading "Beretning 2023" and the report): that
+    text is the earlier item's, not the last item's. The heading must open its page, be short,
+    and each of its words must begin a word of the item's sentence that says it is attached.
+    The last item then ends where the attached text starts; the earlier item records the
+    range in `attachment_start` / `attachment_end`."""
+    if len(items) < 2:
+        return items
+    last = items[-1]
+    refs: list[tuple[Item, list[str]]] = []
+    for it in items[:-1]:
+        body = doc.text[it.heading_end or it.char_start:it.char_end]
+        for line in body.split("\n"):
+            if _ATTACHED.search(line):
+                refs.append((it, [w.casefold() for w in _STEM_WORD.findall(line)]))
+    if not refs:
+        return items
+    prev_page = None
+    for b in doc.blocks:
+        page, prev_page = prev_page, b.page
+        if b.start <= (last.heading_end or last.char_start) or b.page == page or b.bullet:
+            continue  # (only the first block of a page after the last item's heading)
+        head = doc.block_text(b).strip().split("\n")[0].strip()
+        words = [w.casefold() for w in _STEM_WORD.findall(head)]
+        if not words or len(head.split()) > 6 or head[-1:] in ".,;:" or not head[:1].isupper():
+            continue
+        for it, ref in refs:
+            if all(any(r.startswith(w) for r in ref) for w in words):
+                out = [x.model_copy(update={"attachment_start": b.start, "attachment_end": last.char_end})
+                       if x is it else x for x in items[:-1]]
+                return out + [last.model_copy(update={"char_end": b.start})]
+    return items
 
 
 # --------------------------------------------------------------------------- unnumbered headings
@@ -145,7 +187,7 @@ def _head_re() -> re.Pattern:
         rf"^(?P<prefix>(?:{pre})\s*)?"
         r"(?P<num>\d{1,3})(?:\.(?P<sub>\d{1,2}))?"
         r"(?:\s*(?:og|&|\+|,)\s*(?P<num2>\d{1,3})(?![.\d]\d))?"
-        r"(?P<punct>\.(?!\d)|:|\)|\s+[-–—]\s|(?=\s))?"
+        r"(?P<punct>\.(?:[ \t]*\.)?(?!\d)|:|\)|\s+[-–—]\s|(?=\s))?"  # ("10..Indkøb": a doubled full stop)
         r"[ \t]*(?P<title>.*)$",
         re.I,
     )
@@ -319,7 +361,9 @@ def _candidates(doc: DocText, lines: list[TextLine]) -> list[_Cand]:
         if not title:  # "Ad 3." / "3." alone: the title is the next short line
             if (prefix or punct in {".", ":"}) and i + 1 < len(lines):
                 nxt = texts[i + 1].strip()
+                # (not a line of sentences: "Vagn gennemgik regnskabet. Vi har et underskud på kr. 19.363.")
                 if nxt and _UPPER_START.match(nxt) and len(nxt.split()) <= 15 and not _ends_sentence(nxt) \
+                        and not re.search(r"[a-zæøå]{3}\.\s+[A-ZÆØÅ]", nxt) \
                         and not _match_head(nxt) and not _opens_paragraph(doc, lines, i + 1) \
                         and not _section_label(nxt, weak=(m.group("prefix") or "")[:1].islower()):
                     title, last = nxt, i + 1
@@ -370,11 +414,15 @@ def _candidates(doc: DocText, lines: list[TextLine]) -> list[_Cand]:
             break
         full = _join(parts)
         heading_end = lines[last].end
-        if last == i and (_ends_sentence(full) or len(full.split()) > 12 or _COLON_SENTENCE.search(full)):
+        if (last == i and (_ends_sentence(full) or len(full.split()) > 12 or _COLON_SENTENCE.search(full))) \
+                or (last > i and len(full.split()) > 12 and _COLON_SENTENCE.search(full)) \
+                or re.search(r"[a-zæøå]{3}\.\s+(?!Ved\b)[A-ZÆØÅ][a-zæøå]+(?:\s+[\wæøå]+){2}", full):
+            # ("8. T-shirts med logo. Skal der være …": a sentence after the title; not "… Ved kasserer X")
             # "1. Godkendelse af referat: Referatet blev godkendt." – heading and text on one line
+            # (also when the text wraps: "2. Bordet rundt: Hvem er folk og …" / "til og hvad …")
             cut = _inline_heading_cut(full, dash=not ln.bold)
-            if cut:
-                heading_end = ln.start + text.index(full) + cut + 1  # the text starts after ':' / '.'
+            if cut and full[:cut] in text:
+                heading_end = ln.start + text.index(full[:cut]) + cut + 1  # the text starts after ':' / '.'
                 full = full[:cut]
         full = re.sub(r"\s*[:,;–-]\s*$", "", full) if not full.endswith(" -") else full
         full, kind = split_kind(strip_status(full))
@@ -405,7 +453,7 @@ def _candidates(doc: DocText, lines: list[TextLine]) -> list[_Cand]:
 
 #: "7. Valg af suppleanter: På valg er Ole og Jørn": a clause with a finite verb after the colon is
 #: text, not a subtitle ("Kommuneplan 2025: Forslag til nye rammer" has no verb)
-_COLON_SENTENCE = re.compile(r":\s+[A-ZÆØÅ][^:]*?\b(?:er|var|blev|bliver|har|havde|kan|skal|vil)\b")
+_COLON_SENTENCE = re.compile(r":\s+[A-ZÆØÅ][^:]*?\b(?i:er|var|blev|bliver|har|havde|kan|skal|vil)\b")
 
 
 def _inline_heading_cut(title: str, dash: bool = False) -> int | None:
@@ -465,9 +513,15 @@ def _weigh(doc: DocText, lines: list[TextLine], cands: list[_Cand]) -> None:
     body_size = _body_size(doc)
     multiline_blocks = any(not ln.last for ln in lines)
     cand_lines = {c.line for c in cands}
+    # an outline: numbered lines set well right of where most numbered lines start are a
+    # deeper level ("3. Vedtægter" / "a. …" / "i. …" / "1. Siden sidst"), not agenda items
+    columns = Counter(round(lines[c.line].x0 / 5) for c in cands if c.title)
+    column, n_column = columns.most_common(1)[0] if columns else (0, 0)
     for c in cands:
         ln = lines[c.line]
         w = 1.0
+        if n_column >= 3 and ln.x0 > column * 5 + 30:
+            w -= 2.0
         if c.prefix:
             w += 1.0
         if c.kind:
@@ -481,7 +535,8 @@ def _weigh(doc: DocText, lines: list[TextLine], cands: list[_Cand]) -> None:
             # like a sentence, common in associations' minutes; a longer one is a list entry
             alone = len(c.title.split()) <= 6 and (c.last_line + 1) not in cand_lines
             w -= 0.25 if alone else 1.0
-        n_words = len(c.title.split())
+        cut = _inline_heading_cut(c.title)  # ("2. Bordet rundt: Hvem er …": a short heading, then text)
+        n_words = len(c.title[:cut].split())
         if n_words > 30:
             w -= 2.0
         elif n_words > 20:
@@ -502,6 +557,9 @@ def _weigh(doc: DocText, lines: list[TextLine], cands: list[_Cand]) -> None:
 # --------------------------------------------------------------------------- table of contents
 
 
+_AGENDA_SUBPOINT = re.compile(r"(?:[a-zæøå]|[ivx]{1,4})[.)](?:[ \t]+\S+){1,8}[ \t]*")
+
+
 def _drop_toc(lines: list[TextLine], cands: list[_Cand], doc: DocText) -> list[_Cand]:
     """Remove table-of-contents entries: within a run of candidates with no text between
     them, the entries whose numbered title reappears later, and everything in the run
@@ -513,7 +571,9 @@ def _drop_toc(lines: list[TextLine], cands: list[_Cand], doc: DocText) -> list[_
     for k in range(1, len(cands)):
         prev, cur = cands[k - 1], cands[k]
         between = [doc.text[lines[j].start:lines[j].end].strip() for j in range(prev.last_line + 1, cur.line)]
-        body = [t for t in between if t and not re.fullmatch(r"(?:side\s*)?\d{1,3}|[-–•]", t, re.I)]
+        # (page numbers, bullets and an agenda entry's own lettered sub-points "a. Medlemmer på valg" are no body)
+        body = [t for t in between if t and not re.fullmatch(r"(?:side\s*)?\d{1,3}|[-–•]", t, re.I)
+                and not _AGENDA_SUBPOINT.fullmatch(t)]
         if body:
             runs.append([k])
         else:

@@ -96,6 +96,19 @@ SENTENCE_FORMS = [
     ("Bestyrelsen bakker op om forslaget fra elevrådet.", "approval"),
     ("Derfor bakker udvalget fuldt op om planen.", "approval"),
     ("Rådet tilsluttede sig indstillingen.", "approval"),
+    # an s-form after a fronted adverbial, a withdrawn proposal, a body's finding
+    ("Efter en lang debat besluttedes at sløjfe hækken.", "conclusion"),
+    ("Forslaget trækkes af forslagsstilleren.", "other"),
+    ("Forslag blev trukket tilbage.", "other"),
+    ("Kaj trak sit forslag tilbage efter debatten.", "other"),
+    ("Generalforsamlingen finder ikke, at der er behov for en ny revisor.", "conclusion"),
+    ("Udvalget finder det rimeligt at forlænge fristen.", "conclusion"),
+    ("Der er konsensus om at vi prøver en ny leverandør.", "conclusion"),
+    ("Festen tages med på næste møde.", "deferred"),
+    # informal minutes record a course of action in the present passive
+    ("Til denne sæson indkøbes der 3 dusin bolde.", "other"),
+    ("Folderen sendes ud efter generalforsamlingen.", "other"),
+    ("Onsdag d. 31.3.2010 kl. 19.30 afholdes generalforsamling i hallen.", "other"),
 ]
 
 
@@ -183,6 +196,12 @@ def test_beslutning_block_is_the_paragraph_under_the_heading():
 def test_inline_beslutning_heading():
     (d,) = decide("Beslutning: Ikke godkendt, da finansieringen mangler.")
     assert (d.kind, d.text) == ("rejected", "Ikke godkendt, da finansieringen mangler.")
+
+
+@pytest.mark.parametrize("label", ["Løsning", "Aftale"])
+def test_informal_decision_labels(label):
+    (d,) = decide(f"Skraldespandene er fulde.\n{label}: Hylder skal laves og spandene tømmes dagligt.")
+    assert d.text == "Hylder skal laves og spandene tømmes dagligt."
 
 
 def test_heading_and_verdict_run_together():
@@ -304,6 +323,13 @@ NOT_DECISIONS = [
     "Hun tilsluttede sig forslaget.",                            # a person's opinion
     "Anne Holm bakker op om idéen.",
     "Alle bakker op om de frivillige.",
+    "Beløbet trækkes fra kontoen hver måned.",                   # no proposal withdrawn
+    "Anne finder, at stien er for smal.",                        # a person's view
+    "Hvis forslaget trækkes, bortfalder afstemningen.",          # a condition
+    "Derudover gennemføres et nyt uddannelsesforløb, hvor brugen af makkere systematiseres.",  # narrative
+    "Skal der indkøbes flere bolde?",                            # a question
+    "Bolde, der indkøbes, skal være gule.",                      # a relative clause
+    "Materialet sendes af forvaltningen til høring.",            # an outside agent
 ]
 
 

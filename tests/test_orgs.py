@@ -517,6 +517,32 @@ def test_a_definite_association_compound_in_lower_case_is_a_name():
     assert not {"Tennisklubben", "Foreningen", "foreningen"} & found
 
 
+def test_a_capitalised_association_compound_inside_a_sentence_is_a_name_but_not_before_its_name():
+    """'regningen fra Vandværksforeningen' names one association (first in a sentence the capital proves
+    nothing); in 'sejlklubben Nordvind' the name after the compound is the organisation."""
+    text = ("Referat af generalforsamling i Nordby Tennisklub\n1. Regnskab\nRegningen fra Vandværksforeningen "
+            "er betalt. Bådelauget har lånt ud. Medlemmer af sejlklubben Nordvind deltog.\n")
+    found = {m.canonical for m in find_mentions(text, front_end=text.index("1. "))}
+    assert "Vandværksforeningen" in found
+    assert not {"Bådelauget", "Sejlklubben"} & found
+
+
+def test_initials_of_the_first_names_after_a_person_are_no_organisation():
+    text = "Referat\nTil stede: Karl Erik Holm\n1. Eventuelt\nKarl Erik Holm (KE) bad om penge. KE fik nej.\n"
+    start = text.index("Karl Erik Holm (")
+    found = orgs(text, persons=[(text.index("Karl"), text.index("Karl") + 14), (start, start + 14)])
+    assert "KE" not in found
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Kaj Holm fra Nordby Tennis Union holdt oplæg.", "Nordby Tennis Union"),
+    ("Festen holdes sammen med Lokalt Samvirke i år.", "Lokalt Samvirke"),
+    ("Vi har fået en hilsen fra Folkeligt Samvirke.", "Folkeligt Samvirke"),
+])
+def test_a_union_and_a_samvirke_are_names(sentence, expected):
+    assert expected in orgs(sentence)
+
+
 def test_a_name_at_the_end_of_a_sentence_loses_the_full_stop():
     assert "Sparekassen Nordby" in orgs("Vi fik 5000 kr. fra Sparekassen Nordby.\nTak for det.")
 

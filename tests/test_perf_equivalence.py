@@ -275,7 +275,8 @@ def test_titled_mention_index_matches_testing_every_mention():
         alt = "|".join(re.escape(b) for b in sorted(bases, key=len, reverse=True) if len(b) >= 4)
         if not alt:
             return None
-        after = re.compile(rf"[ \t]*(?:\([^()\n]{{0,40}}\)[ \t]*)?,[ \t]*(?:{alt})(?![\wæøå-])", re.IGNORECASE)
+        after = re.compile(rf"[ \t]*(?:\([^()\n]{{0,40}}\)[ \t]*)?,[ \t]*(?:{alt})(?![\wæøå-])(?![ \t]+(?-i:[A-ZÆØÅ]))",
+                           re.IGNORECASE)
         before = re.compile(rf"(?<![\wæøå-])(?:{alt})[ \t]+$", re.IGNORECASE)
         names = {m._.canonical or m.text for m in finder._mentions
                  if after.match(text, m.end_char) or before.search(text[max(0, m.start_char - 40):m.start_char])}

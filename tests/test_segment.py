@@ -419,6 +419,8 @@ Jonas orienterede om den nye tørretumbler.
 
 @pytest.mark.parametrize("header,body", [    ("Referat af styregruppemøde for Fælles Cykelplan den 4. maj 2021", "Styregruppen for Fælles Cykelplan"),
     ("Referat fra bestyrelsesmøde den 12. januar 2023 i Foreningen Kystliv", "Foreningen Kystliv"),
+    ("Referat af ordinær generalforsamling den 11. marts 2020 i GF. Solbakken2001", "GF. Solbakken2001"),
+    ("G/F Solbakken – ordinær generalforsamling\nMødedato: 5. april 2018", "G/F Solbakken"),
     ("Generalforsamling i Ejerforeningen Parkhuset\nDato: 28. april 2022", "Ejerforeningen Parkhuset"),
     ("Referat\nKulturudvalget\nMødedato: 14.03.2023", "Kulturudvalget"),
     ("Referat af bestyrelsesmøde\nSydhavns Professionshøjskole\n1. marts 2022", "Bestyrelsen for Sydhavns Professionshøjskole"),
@@ -646,3 +648,65 @@ Uændret.
 """
     assert [(i.number, i.title) for i in segment(DocText.from_plain_text(text)).items] == [
         ("1", "Dagsorden"), ("2", "Kontingent")]
+
+
+def _indented_doc(entries: list[tuple[float, str, bool]]) -> DocText:
+    """Like helpers.make_doc, with each block's left edge (x0) given: an outline's levels."""
+    from extract.doctext import Block, Span
+
+    text, blocks, spans = "", [], []
+    for x0, line, bold in entries:
+        if text:
+            text += "\n"
+        spans.append(Span(len(text), len(text) + len(line), 1, (x0, 100.0, x0 + 300.0, 110.0)))
+        blocks.append(Block(len(text), len(text) + len(line), 1, bold=bold))
+        text += line
+    return DocText(text, blocks, spans, page_count=1)
+
+
+def test_a_deeper_outline_level_restarting_at_one_is_no_agenda_item():
+    doc = _indented_doc([
+        (100, "Referat af bestyrelsesmøde i Nordby Bokseklub d. 5/4 kl 18.00", True),
+        (18, "1. Velkommen til de nye medlemmer.", True),
+        (18, "2. Bordet rundt: Hvem er folk og hvad er deres baggrunde og ambitioner? Hvad er du god til og "
+             "hvad slags opgaver kan du bedst lide at løse for klubben?", False),
+        (18, "3. Vedtægter: Vi skriver forslag nu.", False),
+        (54, "a. Tilføjelse af en paragraf om møderne:", False),
+        (126, "1. Siden sidst", True),
+        (126, "2. Planer for næste måned", True),
+        (126, "3. Eventuelt", True),
+        (18, "4. Rengøring", True),
+        (54, "a. Hylder skal laves.", False),
+        (18, "5. Evt", True),
+    ])
+    assert [n for n, *_ in items_of(segment(doc))] == ["1", "2", "3", "4", "5"]
+    assert items_of(segment(doc))[1][1].startswith("Bordet rundt")
+
+
+def test_a_doubled_full_stop_after_the_number_is_a_heading():
+    doc = make_doc(["Referat", ("1. Velkomst", True), "Tekst.", ("2..Indkøb af udstyr", True), "Tekst."])
+    assert [(n, t) for n, t, *_ in items_of(segment(doc))] == [("1", "Velkomst"), ("2", "Indkøb af udstyr")]
+
+
+def test_lettered_sub_points_of_the_agenda_list_keep_it_one_list():
+    doc = make_doc(["Referat af bestyrelsesmøde", "Dagsorden:", "1. Generalforsamling", "a. Dato", "b. Medlemmer på valg",
+                    "2. Regnskab", "a. Evt. spotkursus", "3. Igangværende sager", "a. Klubhus", "b. Evt.",
+                    "Ole gennemgik referatet.", "Ad 1:", "Den holdes i marts.", "Ad 2:", "Godkendt.", "Ad 3:", "Intet nyt."])
+    assert [(n, t) for n, t, *_ in items_of(segment(doc))] == [
+        ("1", "Generalforsamling"), ("2", "Regnskab"), ("3", "Igangværende sager")]
+
+
+def test_a_line_of_sentences_under_ad_n_is_text_not_its_title():
+    doc = make_doc(["Referat", "Dagsorden:", "1. Velkomst", "2. Regnskab", "Ad 1:", "Alle var der.",
+                    "Ad 2:", "Vagn gennemgik regnskabet. Vi har et underskud på kr. 19.363.", "Regnskabet blev godkendt."])
+    items = segment(doc).items
+    assert [(i.number, i.title) for i in items] == [("1", "Velkomst"), ("2", "Regnskab")]
+    assert doc.text[items[1].heading_end:].lstrip().startswith("Vagn gennemgik")
+
+
+def test_a_question_after_the_title_on_its_line_is_text_but_not_the_presenter():
+    doc = make_doc(["Referat", "1. T-shirts med logo. Skal der være nogle på lager?", "Ja.",
+                    "2. Budget for det kommende år. Ved kasserer Claus Holm", "Godkendt.",
+                    "3. Forslag, herunder vedtægter. V. Søren Holm", "Vedtaget."])
+    assert [t for _, t, *_ in items_of(segment(doc))] == [
+        "T-shirts med logo", "Budget for det kommende år. Ved kasserer Claus Holm", "Forslag, herunder vedtægter. V. Søren Holm"]

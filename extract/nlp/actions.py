@@ -81,7 +81,8 @@ def load_lexicon(path: str | None = None) -> ActionLexicon:
     advs = rf"(?:{adv}\s+)*"
     return ActionLexicon(
         raw=raw,
-        obligation=re.compile(r"\b" + alternation(raw["obligation_verbs"]) + r"\b", I),
+        # an adverb may split a phrase verb: "tager hurtigst muligt kontakt til …"
+        obligation=re.compile(r"\b" + alternation(raw["obligation_verbs"]).replace(r"\s+", rf"\s+(?:{adv}\s+)?") + r"\b", I),
         reporting_like=re.compile(alternation(raw["reporting_like_verbs"]), I),
         modal=re.compile(r"\b" + alternation(raw["modal_verbs"]) + rf"\s+{advs}(?P<inf>[a-zæøå\-]+)\b", I),
         proposal_modal=re.compile(r"\b" + alternation(raw["proposal_modals"]) + rf"\s+{advs}(?P<inf>[a-zæøå\-]+)\b", I),
@@ -243,8 +244,8 @@ def subject_owner(text: str, s0: int, verb_start: int, lex: ActionLexicon, menti
     for s, e, c in inside:
         if s == np_start and e == np_end:
             return c, np_start
-    if inside and np_core[:1].isupper():
-        return np_core, np_start
+    if inside and np_core[:1].isupper():  # ("Jeppe (og evt. Jonas)": the aside names no owner)
+        return re.sub(r"\s*\([^()]*\)", "", np_core) or np_core, np_start
     if low in lex.unit_owners or (collective and low in lex.collective_owners):
         return np_core[:1].upper() + np_core[1:], np_start
     if not annotated and NAME_NP.match(np_core) and np_core.split()[0].lower() not in lex.non_owners:

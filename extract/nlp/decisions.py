@@ -61,6 +61,7 @@ class Lexicon:
     request: re.Pattern
     passive: re.Pattern  # blev (...) <participle>
     present_passive: re.Pattern
+    action_passive: re.Pattern  # "Der indkøbes 3 dusin bolde": a course of action, early in a main clause
     perfect: re.Pattern  # er (...) godkendt
     support: re.Pattern  # Bestyrelsen bakker op om / tilslutter sig
     active: re.Pattern
@@ -89,7 +90,7 @@ class Lexicon:
     trigger: re.Pattern  # cheap pre-filter: a sentence without any of these stems holds no decision
 
 
-_TRIGGER_KEYS = ("conclusion_verbs", "resolution_verbs", "impersonal_participles", "impersonal_s_forms", "agreement",
+_TRIGGER_KEYS = ("action_present_passive", "conclusion_verbs", "resolution_verbs", "impersonal_participles", "impersonal_s_forms", "agreement",
                  "request_verbs", "approval_participles", "approval_present_passive", "approval_active",
                  "approval_perfect", "approval_support", "noted",
                  "rejected_participles", "rejected_present_passive", "rejected_active", "deferred_participles",
@@ -149,12 +150,16 @@ def load_lexicon(path: str | None = None) -> Lexicon:
             r"|\bblev\s+det\s+(?:[\w\-]+,?\s+){0,8}?" + alternation(raw["impersonal_participles"]) + r"\b"
             r"|\bdet\s+(?:[\w\-]+\s+){0,2}?" + alternation(raw["impersonal_s_forms"]) + r"\b"
             r"|\b" + alternation(raw["impersonal_s_forms"]) + r"\s+det\b"
+            # "Efter en lang debat besluttedes at sløjfe hækken": the s-form right before "at"
+            r"|\b" + alternation(raw["impersonal_s_forms"]) + r"\s+at\b"
             r"|^\s*det\s+er\s+(?:[\w\-]+\s+){0,2}?" + alternation(raw["impersonal_participles"]) + r"\s*,?\s+at\b", I),
         agreement=re.compile(r"\b" + alternation(raw["agreement"]) + r"\b", I),
         request=re.compile(r"\b" + alternation(raw["request_verbs"]) + r"\b", I),
         passive=re.compile(r"\bblev\s+(?P<gap>" + gap + r")(?P<w>" + alternation(list(participle_kind)) + r")\b"
                            r"(?!\s+" + not_for + r"\b)", I),
         present_passive=re.compile(r"\b(?P<w>" + alternation(list(present_kind)) + r")\b", I),
+        action_passive=re.compile(r"^\W*(?:[a-zæøå]\.\s+)?(?:[\w\-/.]+\s+){0,5}?(?P<w>" + alternation(raw["action_present_passive"])
+                                  + r")\b(?!\s+(?:af|til\s+høring)\b)", I),
         perfect=re.compile(r"\ber\s+(?P<gap>" + gap + r")(?P<w>" + alternation(raw["approval_perfect"]) + r")\b"
                            r"(?:\s+af\s+(?P<agent>[\w\-]+))?", I),
         support=re.compile(r"\b" + alternation(raw["approval_support"]) + r"\b", I),
@@ -330,6 +335,12 @@ def _resolving_body(word: str, lex: Lexicon) -> bool:
 #: the board writing of itself: "Vi aftaler møde med X", "Vi vælger en onsdag", "Vi vil holde fast i …"
 _WE_RESOLVE = re.compile(r"^\s*(?:[•\uf0b7▪*–-]\s*)?Vi\s+(?P<v>(?:vil\s+)?(?:vælger|valgte|aftaler|aftalte|beslutter|besluttede|vedtager|vedtog"
                          r"|fastholder|fastholdt|holder\s+fast\s+i|holde\s+fast\s+i))\b")
+_NARRATIVE_LEAD = re.compile(r"\W*(?:derudover|desuden|endvidere|herudover|samtidig|yderligere|ligeledes|også)\b", re.I)
+#: a proposal withdrawn by its proposer: "Forslaget trækkes", "Forslag blev trukket tilbage", "X trak forslaget tilbage"
+_WITHDRAWN = re.compile(r"\bforslag(?:et|ene)?\s+(?:er\s+|blev\s+)?(?:trækkes|trukket)\b"
+                        r"|\btrak\s+(?:sit\s+|sine\s+)?forslag(?:et|ene)?\s+tilbage\b", re.I)
+#: a deciding body's finding: "Generalforsamlingen finder ikke, at en ny revisor er nødvendig", "Udvalget finder, at …"
+_BODY_FINDS = re.compile(r"^\s*(?P<body>[A-ZÆØÅ][\w\-]+)\s+(?:finder|fandt)\b(?=(?:\s+ikke)?\s*,?\s+(?:at|der|det)\b)")
 #: an informal vote tally: "ja, 4 mod 1", "5 stemmer mod 2", "nej: 3 mod 2"
 _VOTE = re.compile(r"(?:\b(?:(?P<pos>ja)|(?P<neg>nej))\s*[,:]?\s*)?\b(?P<a>\d{1,3})\s+(?:stemmer\s+)?(?:for\s+)?"
                    r"(?:mod|imod)\s+(?P<b>\d{1,3})\b", re.I)
@@ -359,7 +370,8 @@ def _is_stamp(text: str, following: list[str]) -> bool:
 def find_hits(text: str, lex: Lexicon, person_ends: set[int] | None = None) -> list[Hit]:
     """All finite decision constructions in a sentence, in text order."""
     hits: list[Hit] = []
-    if not lex.trigger.search(text) and not _VOTE.search(text) and not _ALL_OR_NONE.search(text):
+    if not lex.trigger.search(text) and not _VOTE.search(text) and not _ALL_OR_NONE.search(text) \
+            and not _WITHDRAWN.search(text) and not _BODY_FINDS.match(text):
         return hits
     for m in lex.conclusion_verb.finditer(text):
         hits.append(Hit("conclusion", m.start(), m.end(), True, True))
@@ -438,6 +450,17 @@ def find_hits(text: str, lex: Lexicon, person_ends: set[int] | None = None) -> l
         against = am.group("side").lower() in ("imod", "nej")
         kind = "rejected" if (am.group("who").lower() == "ingen") != against else "approval"
         hits.append(Hit(kind, am.start(), am.end(), False, False))
+    # (a short sentence, not one continuing a narrative: "Derudover gennemføres et nyt forløb, hvor …")
+    am_ = lex.action_passive.match(text) if len(WORD.findall(text)) <= 16 and not _NARRATIVE_LEAD.match(text) else None
+    if am_ and not text.rstrip().endswith("?") and not _guarded(text, am_.start("w"), lex) \
+            and not _relative(text, am_.start("w")) and not re.search(r"[,:;]|\b(?:at|som|der|hvis|når)\s", text[:am_.start("w")].lstrip()[1:]):
+        hits.append(Hit("other", am_.start("w"), am_.end("w"), False, False))
+    for m in _WITHDRAWN.finditer(text):
+        if not _guarded(text, m.start(), lex) and not _relative(text, m.start()):
+            hits.append(Hit("other", m.start(), m.end(), False, False))
+    fm = _BODY_FINDS.match(text)
+    if fm and _resolving_body(fm.group("body"), lex):
+        hits.append(Hit("conclusion", fm.start("body"), fm.end(), True, True))
     wm = _WE_RESOLVE.match(text)
     if wm and not _guarded(text, wm.start("v"), lex):
         hits.append(Hit("other", wm.start("v"), wm.end("v"), True, False))
@@ -487,7 +510,8 @@ def refine_kind(hit: Hit, text: str, lex: Lexicon) -> str:
         return hit.kind
     if re.search(r",?\s+(?:og|samt)\s+(?:\d\)\s*)?at\b|\b\d\)\s.*\b\d\)\s", content, re.I | re.S):
         return "conclusion"
-    subs = [h for h in find_hits(content, lex) if not h.governs_content]
+    # (a course of action in the content, "… at kontingentet fastholdes", is what was concluded)
+    subs = [h for h in find_hits(content, lex) if not h.governs_content and h.kind != "other"]
     kinds = {h.kind for h in subs}
     return subs[0].kind if len(kinds) == 1 else hit.kind
 
@@ -909,6 +933,11 @@ def sentence_decisions(doc: Doc, text: str, paras: list[_Para], covered: list[Ra
 
 
 _ELECTION_HEAD = re.compile(r"\bvalg\b|\bvalgt\b|\bvælges\b", re.I)
+_UP_FOR_ELECTION = re.compile(r"\bpå\s+valg\b", re.I)
+_NOT_UP = re.compile(r"\bikke\s+på\s+valg\b", re.I)
+_ELECTED_WORD = re.compile(r"\b(?:gen|ny)?valgt\b", re.I)
+#: an election heading with the outcome after a colon: "1. Valg af dirigent: Lisbeth Holm."
+_ELECTED_IN_HEADING = re.compile(r"\s*(?:\d{1,2}[.)]?\s+)?(?P<title>[^:\n]{0,60}\bvalg\s+af\b[^:\n]{0,60}):[ \t]*(?P<name>\S)", re.I)
 #: what may follow the elected person's name on its line: an address or house code, the post
 #: ("suppleant", "kasserer ny valgt"), "(genvalg)" or the term ("(på valg 2014)")
 _NAME_TAIL = re.compile(r"\s*(?:,\s*[^,.\n]{1,40})?\s*(?:(?:\d\.\s*)?(?:formand|næstformand|kasserer|sekretær|suppleant"
@@ -924,12 +953,29 @@ def elected_name_lines(doc: Doc, text: str, paras: list[_Para]) -> list[Decision
     if not persons:
         return []
     starts = [p[0] for p in persons]
-    titles = {it[0]: text[it[1]:it[3]] for it in doc._.item_spans or []}
+    titles: dict[str, str] = {}
+    for it in doc._.item_spans or []:  # (an item's attached text comes later, with no heading of its own)
+        titles.setdefault(it[0], text[it[1]:it[3]])
     out: list[Decision] = []
     prev: _Para | None = None
+    label = ""  # the item's latest label line ("På valg:", "Ikke på valg:", "Valgt blev:")
     for p in paras:
         head = prev.text if prev is not None and prev.item == p.item else ""
+        if prev is None or prev.item != p.item:
+            label = ""
+        if p.text.rstrip().endswith(":"):
+            label = p.text
         prev = p
+        if p.item is not None and p.in_heading:
+            # "1. Valg af dirigent: Lisbeth Holm.": the heading itself carries who was elected
+            hm = _ELECTED_IN_HEADING.match(p.text)
+            k = bisect.bisect_left(starts, p.start + hm.start("name")) if hm else len(persons)
+            if k < len(persons) and persons[k][0] == p.start + hm.start("name") \
+                    and _NAME_TAIL.fullmatch(text, persons[k][1], p.end):
+                end = p.start + len(p.text.rstrip())
+                out.append(Decision(kind="election", text=text[p.start + hm.start("title"):end], decided_by=None,
+                                    decided_on=doc._.meeting_date, char_start=p.start + hm.start("title"), char_end=end))
+            continue
         if p.item is None or p.in_heading or not (_ELECTION_HEAD.search(titles.get(p.item, "")) or _ELECTION_HEAD.search(head)):
             continue
         lead = len(p.text) - len(p.text.lstrip())
@@ -938,6 +984,10 @@ def elected_name_lines(doc: Doc, text: str, paras: list[_Para]) -> list[Decision
             continue
         name_end = persons[k][1]
         if not _NAME_TAIL.fullmatch(text, name_end, p.end):
+            continue
+        # under "Ikke på valg:" nobody is elected; under "På valg:" only a line saying so
+        # ("Mads Holm, F25 genvalgt"), not a candidate ("Ulf Berg, modtager genvalg")
+        if _UP_FOR_ELECTION.search(label) and (_NOT_UP.search(label) or not _ELECTED_WORD.search(text, name_end, p.end)):
             continue
         end = p.start + len(p.text.rstrip())
         out.append(Decision(kind="election", text=text[p.start + lead:end], decided_by=None,

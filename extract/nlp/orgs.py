@@ -233,8 +233,9 @@ def _compile(lex: OrgLexicon) -> dict[str, re.Pattern]:
         "context": re.compile(rf"(?<![\w])(?:[a-zæøå]+)?(?:{_alt(p['org_context_before'])}){_SP}"
                               rf"(?P<name>{CAPWORD}(?:(?:{_SP}{CAPWORD}){{1,2}}(?:{_SP}&{_SP}{CAPWORD})?|{_SP}&{_SP}{CAPWORD})"
                               rf"|{_CAP}{_L}+-{_CAP}{_L}+)(?![\w])"),  # one word only as a compound of names: "Cani-Shipping"
-        # "Akademisk Råd", "Biologisk Fagråd", "Økonomisk Forum": a capitalised -isk adjective and a body noun
-        "adjective_body": re.compile(rf"{_START}(?P<name>{_CAP}{_L}+?(?:isk|iske|sk|ske){_SP}"
+        # "Akademisk Råd", "Biologisk Fagråd", "Folkeligt Samvirke": a capitalised -isk / neuter -lt, -ligt
+        # adjective and a body noun
+        "adjective_body": re.compile(rf"{_START}(?P<name>{_CAP}{_L}+?(?:isk|iske|sk|ske|lt|ligt){_SP}"
                                      rf"(?:{_alt(map(_cap, p['adjective_body_heads']))}|{_CAP}{_L}*?(?:{_alt(p['adjective_body_heads'])}))){_END}"),
         # "kontakt til Stadsing (udlejer)": a name followed by the part it plays for the association
         "role_after": re.compile(rf"(?<![\w-])(?P<name>{CAPWORD}(?:{_SP}{CAPWORD}){{0,2}}){_SP}?"
@@ -659,6 +660,8 @@ def _initials_of(acr: str, name: str) -> bool:
     """'PGR' after 'Patrick Reimer', 'AH' after 'Anna Holm': the person's own initials (a
     middle name may be missing from the written name), not an organisation."""
     parts = [p for p in re.split(r"[\s-]+", name) if p]
+    if len(parts) >= 2 and len(acr) >= 2 and acr == "".join(p[:1] for p in parts[: len(acr)]).upper():
+        return True  # "KE" after "Karl Erik Holm": the initials of the first names he goes by
     return len(parts) >= 2 and 2 <= len(acr) <= len(parts) + 2 and acr[0] == parts[0][:1].upper() \
         and acr[-1] == parts[-1][:1].upper()
 
@@ -775,9 +778,12 @@ def _roster_names(names: Iterable[str | None], lex: OrgLexicon, ctx: _Ctx) -> di
     return out
 
 
-#: "gæld til grundejerforeningen", "medlem af bådelauget": a definite association compound names one
-#: particular association even in lower case (a bare "foreningen" does not: no prefix)
-_DEFINITE_ASSOCIATION = re.compile(r"(?<![\w\-./@])(?P<name>(?P<stem>[a-zæøå]{3,}(?:forening|laug|klub))(?:en|et|ben))(?![\w-])")
+#: "gæld til grundejerforeningen", "medlem af bådelauget", "regningen fra Vandværksforeningen": a definite
+#: association compound names one particular association (a bare "foreningen" does not: no prefix);
+#: capitalised it counts only inside a sentence, and never when a name follows ("bådklubben Nordvind":
+#: the apposition is the name)
+_DEFINITE_ASSOCIATION = re.compile(r"(?<![\w\-./@])(?P<name>(?P<stem>[a-zæøåA-ZÆØÅ][a-zæøå]{2,}(?:forening|laug|klub))(?:en|et|ben))"
+                                   r"(?![\w-])(?![ \u00a0]+[A-ZÆØÅ])")
 
 
 #: "DIKUrevyen", "ATrevyen": an acronym grown into a definite compound is an association's name
@@ -790,14 +796,15 @@ def _camel_names(text: str) -> list[Mention]:
             for m in _CAMEL_DEFINITE.finditer(text)]
 
 
-def _definite_associations(text: str, front_end: int) -> list[Mention]:
-    """Lower-case definite association compounds, except the meeting body's own kind: a word
-    whose stem the front matter names ("tennisklubben" under "Referat … Tennisklub") is the
-    minutes speaking of their own association."""
+def _definite_associations(ctx: _Ctx, front_end: int) -> list[Mention]:
+    """Definite association compounds, except the meeting body's own kind: a word whose stem
+    the front matter names ("tennisklubben" under "Referat … Tennisklub") is the minutes
+    speaking of their own association."""
+    text = ctx.text
     front = text[:front_end or 600].casefold()
     out = []
     for m in finditer(_DEFINITE_ASSOCIATION, text):
-        if m.group("stem") in front:
+        if m.group("stem").casefold() in front or (m.group()[0].isupper() and ctx.initial(m.start())):
             continue
         word = m.group("name")
         out.append(Mention("ORG", m.start(), m.end(), word, word[:1].upper() + word[1:], "rules", "association"))
@@ -825,7 +832,7 @@ def find_mentions(text: str, lex: OrgLexicon | None = None, *, roster_orgs: Iter
         rx = re.compile(rf"{_START}(?P<name>{'|'.join(_surface_regex(n) for n in sorted(local, key=len, reverse=True))}){_GEN}{_END}")
         cands += [_mention(m, local[" ".join(m.group("name").split())], "roster", source="roster") for m in finditer(rx, text)]
     # a name cut where its table cell wraps ("Enhed for Kvalitet og" / "Patientsikkerhed") is the roster's name
-    morph = _trim_at_persons(_morphology(ctx, lex) + _definite_associations(text, front_end) + _camel_names(text), persons)
+    morph = _trim_at_persons(_morphology(ctx, lex) + _definite_associations(ctx, front_end) + _camel_names(text), persons)
     full = {m.canonical: [r for r in set(local.values()) if r.startswith(m.canonical + " ")] for m in morph} if local else {}
     cands += [m._replace(canonical=full[m.canonical][0]) if len(full.get(m.canonical, ())) == 1
               and _WRAP_AFTER.match(text, m.end) else m for m in morph]

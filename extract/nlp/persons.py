@@ -148,8 +148,8 @@ class Roster:
         if not person.parts:
             return  # no rule can match a person without a name
         self._by_initial.setdefault(person.parts[0][:1], []).append(person)
-        self._first_parts.add(person.parts[0])
-        for part in dict.fromkeys(person.parts):
+        self._first_parts.update({person.parts[0], _fold(person.parts[0])})
+        for part in dict.fromkeys(person.parts + tuple(_fold(x) for x in person.parts)):
             self._by_part.setdefault(part, []).append(person)
 
     def has_first_part(self, word: str) -> bool:
@@ -222,7 +222,7 @@ class Roster:
             person = self._disambiguate(holders)
         if person is None:
             return None
-        if word == person.parts[0] or word == person.parts[-1]:
+        if word in (person.parts[0], person.parts[-1], _fold(person.parts[0]), _fold(person.parts[-1])):
             return person
         return None
 
@@ -268,6 +268,14 @@ class Roster:
         if self.names.is_first(mention_first) and self.names.is_first(roster_first):
             return _spelling_key(mention_first) != _spelling_key(roster_first)
         return False
+
+
+#: accents a writer may leave out of a name ("Pall" for "Páll", "Schutt" for "Schütt"); æ, ø, å are letters
+_ACCENTS = str.maketrans("áàâäéèêëíìîïóòôöúùûüýÁÀÂÄÉÈÊËÍÌÎÏÓÒÔÖÚÙÛÜÝ", "aaaaeeeeiiiioooouuuuyAAAAEEEEIIIIOOOOUUUUY")
+
+
+def _fold(word: str) -> str:
+    return word.translate(_ACCENTS)
 
 
 def _spelling_key(name: str) -> str:
@@ -336,9 +344,10 @@ def _context_ok_single(doc: Doc, tok: Token) -> bool:
     """A bare ambiguous first name ("Per", "Bo") needs a name context: "(Per)" or "Per bemærkede"."""
     prev = doc[tok.i - 1].text if tok.i > 0 else ""
     nxt = doc[tok.i + 1].text if tok.i + 1 < len(doc) else ""
-    if prev == "(" and nxt in (")", ",", "/"):
+    if prev == "(" and nxt in (")", "):", ",", "/"):
         return True
-    if prev.endswith("/") or (nxt == ":" and tok.is_sent_start):  # "Orientering v/ Kim", "Kim: ..."
+    # "Orientering v/ Kim", "Kim: ...", "Opfordring fra Kim: ..."
+    if prev.endswith("/") or (nxt == ":" and (tok.is_sent_start or prev.casefold() in ("fra", "ved"))):
         return True
     return nxt.casefold() in _lex()["verb_forms"]
 
@@ -357,8 +366,10 @@ class PersonFinder:
         """End (exclusive, run index) of an unlisted name starting at run[i], or i when none."""
         lex = _lex()
         first = run[i]
-        if not self.names.is_first(first.text) or _INITIAL.fullmatch(first.text) or _is_orgish(first.text):
+        if _INITIAL.fullmatch(first.text) or _is_orgish(first.text):
             return i
+        if not self.names.is_first(first.text):
+            return self._speaking_stranger(run, i)
         j = i + 1
         while j < len(run) and j - i < _MAX_WINDOW - 1:
             t = run[j].text
@@ -383,6 +394,24 @@ class PersonFinder:
         if run[j - 1].text.isupper():
             return i
         return j
+
+    def _speaking_stranger(self, run: list[Token], i: int) -> int:
+        """End of "Rosita Møller-Nielsen, F19 fremlagde …": a first name the gazetteer lacks is
+        a name when two or three capitalised words end in a surname (every part of a
+        double surname one) and a reporting verb follows, perhaps after a house code."""
+        for j in (i + 3, i + 2):
+            if j > len(run) or any(not t.text[:1].isupper() or t.text.isupper() or _is_orgish(t.text) for t in run[i:j]):
+                continue
+            last = run[j - 1]
+            if not all(self.names.is_last(part) or _SURNAME_SHAPE.match(part.casefold())
+                       for part in last.text.split("-") if part):
+                continue
+            doc, k = last.doc, last.i + 1
+            if k + 1 < len(doc) and doc[k].text == "," and re.fullmatch(r"[A-ZÆØÅ]{0,3}\d{1,4}[a-z]?", doc[k + 1].text):
+                k += 2  # ", F19"
+            if k < len(doc) and doc[k].lower_ in _lex()["single_verb_forms"]:
+                return j
+        return i
 
     def _lone_first_name(self, tok: Token) -> tuple[str, bool] | None:
         """(first name, genitive) for a lone capitalised token inside a sentence that is a

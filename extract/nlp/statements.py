@@ -194,6 +194,7 @@ def _lex() -> dict:
         "name_label_act": st["name_label_act"],
         "report_labels": st["report_labels"],
         "not_name_label_words": frozenset(st["not_name_label_words"]),
+        "person_only_acts": frozenset(st["person_only_acts"]),
         "copulas": frozenset(f for ph in verbs["predicates"] for f in ph["forms"]) - set(forms),
         "passives": _passive_forms(verbs["verbs"], st["passive_reporting"]),
         "report_acts": frozenset(st["report_acts"]),
@@ -277,8 +278,16 @@ class _Sentence:
         while toks and (toks[0].text in _LEADING or toks[0].text.strip("•-–*") == ""
                         or (heading and (toks[0].like_num or toks[0].text in ("§", ".", ")", ":")))):
             toks = toks[1:]  # (in a heading also the item number: "§5", "5.", "Punkt 5:")
-        if len(toks) > 2 and toks[1].text == ")" and _OUTLINE.match(toks[0].text):
-            toks = toks[2:]  # "a) Referatet godkendt": an outline letter inside the item
+        if len(toks) > 2 and toks[1].text in (")", ".") and _OUTLINE.match(toks[0].text) and not toks[0].like_num:
+            toks = toks[2:]  # "a) Referatet godkendt", "i. (Vibeke) …": an outline mark inside the item
+        elif len(toks) > 1 and _OUTLINE.match(toks[0].text.removesuffix(".")) and toks[0].text.endswith(".") \
+                and not toks[0].like_num and toks[0].text[:1].islower():
+            toks = toks[1:]  # "b. Jeppe forventer …" (the tokenizer keeps "b." whole)
+        while toks and toks[0].text == "(" and len(toks) > 1:
+            toks = toks[1:]  # "i. (Vibeke) …": the parenthesis after the outline mark
+        if len(toks) > 3 and toks[1].text == ":" and toks[0].is_alpha and toks[0].i not in mentions \
+                and toks[2].i in mentions:
+            toks = toks[2:]  # "Minitennis: Vagn K. foreslår …": a topic label before the speaker
         self.toks = toks
         self.mentions: dict[int, Span] = {}  # local index -> mention span starting there
         for n, t in enumerate(toks):
@@ -582,6 +591,8 @@ class StatementFinder:
         for suf in ("en", "n", "et"):
             if w.endswith(suf) and len(w) - len(suf) >= 4:
                 bases.add(w[: -len(suf)])
+        if w.endswith("ren") and len(w) >= 7:
+            bases.add(w[:-1] + "r")  # "Ordstyren": the common slip for "Ordstyreren"
         by_title = [a for a in self.roster if a.job_title and _has_word(a.job_title.casefold(), bases)]
         if len(by_title) == 1:
             return by_title[0]
@@ -640,7 +651,9 @@ class StatementFinder:
         if all(_TITLE_WORD.fullmatch(b) for b in bases if len(b) >= 4):
             hits = self._titled_by_index(alt, {len(b) for b in bases if len(b) >= 4})
         else:
-            after = _pattern(rf"[ \t]*(?:\([^()\n]{{0,40}}\)[ \t]*)?,[ \t]*(?:{alt})(?![\wæøå-])", re.IGNORECASE)
+            # (not the next name of a list: "Ole Berg, Kaj Holm" gives nobody the title "kaj")
+            after = _pattern(rf"[ \t]*(?:\([^()\n]{{0,40}}\)[ \t]*)?,[ \t]*(?:{alt})(?![\wæøå-])(?![ \t]+(?-i:[A-ZÆØÅ]))",
+                             re.IGNORECASE)
             before = _pattern(rf"(?<![\wæøå-])(?:{alt})[ \t]+$", re.IGNORECASE)
             hits = [m for m in self._mentions
                     if after.match(text, m.end_char) or before.search(text[max(0, m.start_char - 40):m.start_char])]
@@ -685,7 +698,7 @@ class StatementFinder:
             for word, ks in words.get(n, {}).items():
                 if title.fullmatch(word):
                     hit.update(ks)
-        after = _pattern(rf"(?:{alt})(?![\wæøå-])", re.IGNORECASE)
+        after = _pattern(rf"(?:{alt})(?![\wæøå-])(?![ \t]+(?-i:[A-ZÆØÅ]))", re.IGNORECASE)
         text = self._doc_text
         hit.update(k for k, q in starts if k not in hit and after.match(text, q))
         return [self._mentions[k] for k in sorted(hit)]
@@ -809,6 +822,9 @@ class StatementFinder:
         para_act: str | None = None  # the act of the paragraph's last explicit statement
         prev_para_speaker: str | None = None  # the speaker the previous paragraph ended with
         prev_para_report = False  # ... and it ended with a report ("X orienterede om ...")
+        # an item's text attached after the last item (its report): a later range of a number seen before
+        attached = {k for k, it in enumerate(items) if any(o[0] == it[0] and o[1] < it[1] for o in items)}
+        reporter: dict[str, str] = {}  # item -> who gave its report ("Beretningen af X er vedlagt")
         for start, end in sentence_spans(doc):
             k = innermost.index_at(start)
             item = items[k][0] if k is not None else None
@@ -817,6 +833,8 @@ class StatementFinder:
             in_heading = headings.any_overlap(start, start + 1)
             if in_heading and not self._heading_report(doc, start, end, mentions):
                 continue  # a heading is no statement, unless it names the reporter ("5. Beretning ved X")
+            if k in attached and start == items[k][1]:
+                continue  # the attached report's own heading ("Formandsberetning 2023")
             if item != cur_item:
                 cur_item, history, last_para, para_speaker, para_act = item, [], None, None, None
             p_idx = max(bisect.bisect_right(para_starts, start) - 1, 0)
@@ -840,12 +858,17 @@ class StatementFinder:
                 para_speaker, para_act = by.name, act
                 history.append((by.name, gender_of.get(by.name) or by.gender))
             answer = bool(out) and out_item == item and out[-1].text.rstrip().endswith("?")
-            an = self._name_label(sent, answer) or self._report_label(sent) or self.analyse(sent)
+            an = self._name_label(sent, answer) or self._report_label(sent) or self._according_to(sent) \
+                or self.analyse(sent)
             speaker = None
             implicit = False
             lead = self._leading_subject(sent)  # (the subject the sentence opens with, if any)
+            if an.subject is not None and an.subject.kind == "other" and an.act in _lex()["person_only_acts"]:
+                an = Analysis(None, None, None)  # "Styregruppen forventer at …" reports no speech: a plan
             if an.subject is None:
-                an = self._passive_report(sent)  # "Det oplyses, at ...": no speaker, or an organisation's act
+                # "Budgettet blev fremlagt af Ulf Berg": the agent of a passive report is its speaker;
+                # "Det oplyses, at ...": no speaker, or an organisation's act
+                an = self._agent_passive(sent) or self._passive_report(sent)
             if an.subject is not None:
                 subj = an.subject
                 if subj.kind == "person":
@@ -880,6 +903,10 @@ class StatementFinder:
             if speaker is None and lead is not None and lead[0].kind == "person":
                 # "Stefan Vrang valgtes. Han fastslog, …": a person the sentence is about is who "han" means next
                 history.append((lead[0].name, gender_of.get(lead[0].name) or lead[0].gender))
+            if speaker and not implicit and an.subject is not None and an.act in _lex()["report_acts"] | {"berette"}:
+                reporter[item] = speaker
+            elif speaker is None and k in attached and item in reporter and an.subject is None:
+                speaker, implicit = reporter[item], True  # the attached report is its reporter's
             out_item = item
             out.append(Statement(
                 char_start=start, char_end=end, text=text, speaker=speaker,
@@ -894,17 +921,39 @@ class StatementFinder:
         she said; not a list entry ("Ole Berg: genvalgt", "Bo Kjær: 12 stemmer"). Right after a
         question (`answer`) a short reply is speech too ("Leif: 25 tusind kr.")."""
         toks = sent.toks
-        end = sent.mention_end(0)
-        if end is None or end + 1 >= len(toks) or toks[end].text not in (":", "-", "–") \
-                or not (toks[end + 1].is_alpha or (answer and toks[end + 1].like_num)):
+        n = 0
+        if len(toks) > 3 and toks[0].is_alpha and toks[1].text == ":" and toks[2].text == "(":
+            n = 3  # "Brok: (Frank) Udover …": a topic label, then the speaker in parentheses
+        paren = n == 3 or (bool(toks) and toks[0].i > 0 and toks[0].doc[toks[0].i - 1].text == "(")
+        end = sent.mention_end(n)
+        if paren and end is not None and end < len(toks) and toks[end].text in (")", "):"):
+            # "(Vibeke) Synes hjemmesiden …", "(Frank): Jeg synes …": the speaker in parentheses first
+            end += 1 + (end + 1 < len(toks) and toks[end + 1].text == ":")
+        elif end is None or end + 1 >= len(toks) or toks[end].text not in (":", "-", "–"):
             return None
-        subj = self._person_subject(sent, 0)
+        else:
+            end += 1
+        if end >= len(toks) or not (toks[end].is_alpha or (answer and toks[end].like_num)):
+            return None
+        subj = self._person_subject(sent, n)
         lex = _lex()
-        content = [t for t in toks[end + 1:] if t.is_alpha]
+        content = [t for t in toks[end:] if t.is_alpha]
         if subj is None or len(content) < (1 if answer else 3) \
                 or (not answer and any(t.lower_ in lex["not_name_label_words"] for t in content)):
             return None
         return Analysis(subj, lex["name_label_act"], None)
+
+    def _according_to(self, sent: _Sentence) -> Analysis | None:
+        """"Ifølge Per Berg er der …", "Iflg. Kim kan …": the sentence gives what the person said."""
+        toks = sent.toks
+        n = 1 if toks and toks[0].lower_ in ("ifølge", "iflg.") else 0
+        if toks and toks[0].lower_ == "iflg" and len(toks) > 1 and toks[1].text == ".":
+            n = 2
+        end = sent.mention_end(n) if n else None
+        if end is None or not any(t.is_alpha for t in toks[end:]):
+            return None
+        subj = self._person_subject(sent, n)
+        return Analysis(subj, None, None) if subj is not None else None
 
     def _heading_report(self, doc: Doc, start: int, end: int, mentions: dict[int, Span]) -> bool:
         """An item heading that is a report label ("§5 Formandens beretning ved Kim Lund")."""
@@ -938,7 +987,9 @@ class StatementFinder:
             subj, end = Subject("person", person.name, None, toks[n].text), n + 1
         else:
             return None
-        if subj is None or any(t.is_alpha for t in toks[end:end + 1]) and toks[end].lower_ not in ("og", "om"):
+        attached = [t.lower_ for t in toks[end:end + 4]][:1] in (["er"], ["var"]) and any(
+            t.lower_ in ("vedlagt", "vedhæftet") for t in toks[end:end + 4])  # "Beretningen af X er særskilt vedlagt"
+        if subj is None or any(t.is_alpha for t in toks[end:end + 1]) and toks[end].lower_ not in ("og", "om") and not attached:
             return None
         return Analysis(subj, act, None)
 
@@ -975,7 +1026,8 @@ class StatementFinder:
         first = toks[0]
         if first.lower_ in lex["bodies"] and first.text[:1].isupper():
             # "Bestyrelsen godkendte ...", "Forslaget blev forkastet"; not "Arbejdsgruppen forventer" in a report
-            return not (in_report and not self.present_ok and len(toks) > 1 and _present_verb(toks[1]))
+            plan = len(toks) > 1 and lex["forms"].get(toks[1].lower_) in lex["person_only_acts"]
+            return not (in_report and (plan or not self.present_ok) and len(toks) > 1 and _present_verb(toks[1]))
         if first.lower_ == "vi" and len(toks) > 1 and toks[1].text.islower() and (
                 toks[1].lower_ in lex["past_markers"] or toks[1].lower_.endswith(("ede", "te"))):
             return True  # "Vi besluttede ...", "Vi stemte om ...": the meeting acting (not "Vi har fået ...")
@@ -1022,6 +1074,22 @@ class StatementFinder:
             return lead[0].name
         person = self._role_person(lead[0].word)
         return person.name if person else None
+
+    def _agent_passive(self, sent: _Sentence) -> Analysis | None:
+        """"Budgettet blev fremlagt af Ulf Berg", "Budget uddelt og gennemgået af Mia Holm": a
+        reporting participle in the main clause with a person as its agent."""
+        toks, lex = sent.toks, _lex()
+        for k, tok in enumerate(toks[:-2]):
+            if tok.lower_ in _CLAUSE_ENDS:
+                return None
+            past = lex["participles"].get(tok.lower_)
+            if past is None or toks[k + 1].lower_ != "af" or sent.mention_end(k + 2) is None:
+                continue
+            person = self._person_subject(sent, k + 2)
+            act = lex["forms"].get(past)
+            if person is not None and act:
+                return Analysis(person, act, tok.text)
+        return None
 
     def _passive_report(self, sent: _Sentence) -> Analysis:
         """A passive reporting clause with a formal subject: "Det oplyses, at ...", "Det blev

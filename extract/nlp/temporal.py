@@ -202,7 +202,7 @@ understregede tilføjede uddybede oplyste fortalte sagde meddelte redegjorde gen
 præsenterede kvitterede foreslog erklærede påpegede anførte indledte opfordrede tilsluttede
 udtrykte henviste fremførte konstaterede noterede anbefalede forklarede opsummerede takkede
 bød roste efterlyste informerede tilkendegav besvarede bekræftede beskrev refererede fremlagde
-ridsede opridsede introducerede indstillede drøftede nævnte bad rejste
+ridsede opridsede introducerede indstillede drøftede nævnte bad rejste opremsede opregnede
 """.split())
 PAST_IRREGULAR = frozenset("""
 var havde blev gik kom fik sagde skete tog gav slog viste lå stod gjorde bad lagde satte
