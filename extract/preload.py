@@ -25,13 +25,23 @@ Næste møde holdes den 14. juni 2021."""
 
 
 def warm() -> None:
-    """Build the default pipeline and push SAMPLE through `process_text` once."""
+    """Build the default pipeline and push SAMPLE through `process_text` once, then a long
+    text made of SAMPLE copies.
+
+    The long one reaches `extract.nlp.fastscan`, which only works on texts of
+    `fastscan.MIN_TEXT` characters or more (within the body too) and derives each pattern's
+    key on first use: parsing the large organisation and date patterns cost about half a
+    second in every worker's first long document.
+    """
     from extract.doctext import DocText
+    from extract.nlp.fastscan import MIN_TEXT
     from extract.pipeline import process_text
     from extract.schema import Document
 
     doc = Document(doc_id="dwarm", source="warm.pdf", sha256="0", engine="pdfplumber", extractor_version="0")
     process_text(DocText.from_plain_text(SAMPLE), doc)
+    copies = 2 * MIN_TEXT // len(SAMPLE) + 1
+    process_text(DocText.from_plain_text("\n\n".join([SAMPLE] * copies)), doc)
 
 
 try:

@@ -302,6 +302,76 @@ def test_titled_mention_index_matches_testing_every_mention():
             assert (got.name if got else None) == scan(finder, bases), (text, spans, bases)
 
 
+def test_elected_index_matches_testing_every_mention():
+    from types import SimpleNamespace
+
+    from extract.nlp.statements import StatementFinder, _elected_patterns
+
+    def scan(finder: StatementFinder, role: str) -> str | None:
+        """`_elected`'s two patterns tried on every mention, as before the index."""
+        text = finder._doc_text
+        after, before = _elected_patterns(role)
+        names = {m._.canonical or m.text for m in finder._mentions
+                 if after.match(text, m.end_char) or before.search(text[max(0, m.start_char - 60):m.start_char])}
+        return names.pop() if len(names) == 1 else None
+
+    rng = random.Random(SEED + 12)
+    ws = ["", " ", "  ", "\n", " " * 30, "\n" * 12, "\t"]
+
+    def pick(*options: str) -> str:
+        return rng.choice(options)
+
+    def clause(role: str) -> list[tuple[str, bool]]:
+        """Pieces (text, is a mention) near the patterns' edges: long gaps, long asides, other words."""
+        paren = pick("", "(V)", "(formand)", "(" + "x" * rng.randrange(30, 45) + ")", "(" + " " * 50 + ")")
+        after = [(pick("Ib", "Bo Ek", "Ane"), True), (pick(*ws) + paren + pick("", ",") + pick(*ws), False),
+                 (pick("", "blev ", "er ", "var ", "blev  ") + pick("", "valgt ", "genvalgt ", "udpeget ", "foreslået ")
+                  + pick("som", "til", "Som", "TIL", "ſom", "xsom", "") + pick(" ", "", "\n", "\u00a0 ")
+                  + pick(role, role.upper(), role + "en", "x" * 20)
+                  + pick("", " ", ".", "s"), False)]
+        before = [(pick("", "som ", "til ", "x ") + pick(role, role.capitalize(), "ordstyrer") + pick(" ", "  ", "")
+                   + pick("valgtes", "blev valgt", "blev genvalgt", "udpegedes", ":", " :", "x")
+                   + pick(*ws, " " * rng.randrange(40, 56), " " * (51 - len(role) + 8)), False),
+                  (pick("Ib", "Bo Ek", "Ane"), True)]
+        return rng.choice([after, before, [(pick(*ws, "x" * 40, "ſ", "ı", ", "), False)]])
+
+    roles = ["dirigent", "referent", "stemmetæller", "ordstyrer"]
+    finder = StatementFinder()
+    found = 0
+    for _ in range(1000):
+        pieces = [p for _ in range(rng.randrange(0, 5)) for p in clause(rng.choice(roles))]
+        text, spans = "", set()
+        for piece, is_mention in pieces:
+            if is_mention:
+                spans.add((len(text), len(text) + len(piece)))
+            text += piece
+        spans |= {tuple(sorted(rng.sample(range(len(text) + 1), 2))) for _ in range(3)} if len(text) > 1 else set()
+        finder._doc_text = text
+        finder._mentions = [SimpleNamespace(start_char=a, end_char=b, text=text[a:b] or "x",
+                                            _=SimpleNamespace(canonical=rng.choice([None, "Ib Holm", "Bo Ek"])))
+                            for a, b in sorted(spans)]
+        finder._mention_index = None
+        for role in roles:
+            want = scan(finder, role)
+            found += want is not None
+            assert finder._find_elected(role) == want, (text, spans, role)
+    assert found > 100  # the texts do exercise both patterns
+
+
+def test_word_starts_are_where_the_word_matches_ignoring_case():
+    from extract.nlp import fastscan
+
+    rng = random.Random(SEED + 13)
+    words = ("dirigent", "Dirigent", "kasse", "KASSE", "kaſſe", "skıb", "ib", "aa", "å", "Å", " ", "\n", "ss")
+    for _ in range(300):
+        text = "".join(rng.choice(words + tuple(_TRICKY)) for _ in range(rng.randrange(0, 40)))
+        for word in ("kasse", "ib", "aa", "sis", "dirigent", "å", "ss"):
+            got = fastscan.word_starts(word, text)
+            want = [m.start() for m in re.finditer(f"(?={word})", text, re.IGNORECASE)]
+            assert got is None or got == want, (text, word)
+            assert got is not None or fastscan._UNSAFE.search(text), (text, word)
+
+
 # --------------------------------------------------------------------------- spaCy side
 
 
@@ -339,3 +409,56 @@ def test_fewer_gc_passes_restores_the_threshold():
     with fewer_gc_passes(gen0=max(before[0], 1) * 10):
         assert gc.get_threshold()[0] == max(before[0], 1) * 10
     assert gc.get_threshold() == before
+
+
+# --------------------------------------------------------------------------- fastscan
+
+#: characters `re` folds with others under IGNORECASE, or that lower-case oddly
+_TRICKY = "ſıİKÅΣσςµkKsSiIåÅæÆøØ"
+
+
+def _fastscan_patterns() -> list[re.Pattern]:
+    import extract.nlp.temporal as temporal
+
+    pats = list(load_lexicon().regexes.values())
+    pats += [v for k, v in vars(temporal).items() if k.startswith("RE_") and isinstance(v, re.Pattern)]
+    pats += [re.compile(p, f) for p, f in [
+        (r"(?<!\w)(?:jan|feb)(?:uar)?\b", re.I), (r"sk[iı]+b", re.I), (r"(?i:kom)mune", 0),
+        (r"(?-i:Kom)mune", re.I), (r"Ka?s+e", re.I), (r"(?<=\s)Regi(?:on)?", 0), (r"(?:ab)+c", re.I),
+        (r"[A-ZÆØÅ][a-zæøå]+ (?:Kommune|Region)", 0), (r"^uge\s+\d+", re.I | re.M)]]
+    return pats
+
+
+def test_fastscan_finds_exactly_what_finditer_finds(monkeypatch):
+    from extract.nlp import fastscan
+
+    monkeypatch.setattr(fastscan, "MIN_TEXT", 0)
+    rng = random.Random(SEED + 7)
+    words = ("januar", "Jan", "maj", "uge 4", "Region Syd", "Sydby Kommune", "kommune", "primo", "Q3 2021",
+             "1. kvartal", "Dansk Folkeparti", "for", "Fonden", "efteråret", "påske", "2021", "i løbet af",
+             "Skib", "skıb", "ſkib", "KASSE", "Kaſſe", "abab", "c", "ab", "\n", ". ", ", ", "–")
+    texts = [" ".join(rng.choice(words + tuple(_TRICKY)) for _ in range(rng.randrange(1, 200)))
+             for _ in range(150)]
+    texts += [t.replace("ſ", "s").replace("ı", "i").replace("İ", "I").replace("Σ", "S") for t in texts]
+    from helpers import DEV_PDF, read_corpus_pdf
+    texts.append(read_corpus_pdf(DEV_PDF).text)
+    for rx in _fastscan_patterns():
+        for text in texts:
+            pos = rng.randrange(len(text) + 1)
+            for a, b in ((0, None), (pos, None), (0, pos), (pos // 2, pos)):
+                want = [m.span() for m in (rx.finditer(text, a) if b is None else rx.finditer(text, a, b))]
+                assert [m.span() for m in fastscan.finditer(rx, text, a, b)] == want, (rx.pattern[:80], a, b)
+
+
+def test_fastscan_keys_stand_for_every_case_variant():
+    """Each key character covers every character `re` matches it with under IGNORECASE."""
+    from extract.nlp import fastscan
+
+    for c in "abcdefghijklmnopqrstuvwxyzæøå":
+        folds = fastscan._folds(c)
+        for cp in range(0x10000):
+            x = chr(cp)
+            if 0xD800 <= cp <= 0xDFFF or fastscan._UNSAFE.match(x):
+                continue
+            if re.fullmatch(re.escape(c), x, re.I):
+                assert x.lower() in folds, (c, x)

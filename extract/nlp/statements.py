@@ -46,6 +46,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from extract.nlp import base
+from extract.nlp.fastscan import word_starts
 from extract.nlp.gazetteer import load_lexicon, load_names
 from extract.nlp.intervals import InnermostRange, StaticRanges
 from extract.nlp.sentences import sentence_spans
@@ -78,6 +79,60 @@ _TITLE_LEAD = re.compile(r"[ \t]*(?:\([^()\n]{0,40}\)[ \t]*)?,[ \t]*", re.IGNORE
 _LAST_WORD = re.compile(r"(?<![\wæøå-])[\wæøå-]+\Z", re.IGNORECASE)
 #: one office, three names: "Ordstyreren" is the elected "dirigent"
 _CHAIR_OFFICE = ("dirigent", "ordstyrer", "mødeleder")
+#: characters before a mention `_elected` looks at ("Som dirigent valgtes X", "Dirigent: X")
+_ELECTED_BEFORE = 60
+#: most non-space characters the "after" pattern of `_elected_patterns` matches before the role
+#: word: "(…)" 42, "," 1, "blev" 4, "foreslået" 9, "som"/"til" 3
+_ELECTED_AFTER_NONSPACE = 59
+_NONSPACE_OVER_AFTER = re.compile(rf"(?:\s*\S){{{_ELECTED_AFTER_NONSPACE + 1}}}")
+
+
+_SOM_TIL = re.compile(r"(?:som|til)\Z", re.IGNORECASE)
+_COLON_AFTER = re.compile(r"\s*:")
+
+
+def _may_hold_role(text: str, p: int, n: int) -> bool:
+    """Can the role word at text[p:p + n] be the one `_elected_patterns` match? Both patterns
+    have it right after "som"/"til" and white space, or (the "before" one) before "\\s*:"."""
+    k = p
+    while k > 0 and text[k - 1].isspace():  # `\s` is str.isspace() for str patterns
+        k -= 1
+    after_som_til = 3 <= k < p and _SOM_TIL.match(text, k - 3, k) is not None
+    return after_som_til or _COLON_AFTER.match(text, p + n) is not None
+
+
+@lru_cache(maxsize=4096)
+def _elected_patterns(role: str) -> tuple[re.Pattern, re.Pattern]:
+    """`_elected`'s two patterns for a role word: after the mention ("X blev valgt som
+    dirigent") and at the end of the text before it ("Som dirigent valgtes X", "Dirigent: X").
+    Compiled once per process: the role words outnumber `re`'s own cache."""
+    after = re.compile(rf"\s*(?:\([^)]{{0,40}}\)\s*)?,?\s*(?:(?:blev|er|var)\s+)?"
+                       rf"(?:(?:gen)?valgt\s+|udpeget\s+|foreslået\s+)?(?:som|til)\s+{role}\b", re.IGNORECASE)
+    before = re.compile(rf"(?:\b(?:som|til)\s+{role}\s+(?:(?:gen)?valgtes|blev\s+(?:gen)?valgt|udpegedes|blev\s+udpeget)"
+                        rf"|\b{role}\s*:)\s*$", re.IGNORECASE)
+    return after, before
+
+
+@lru_cache(maxsize=16384)
+def _pattern(source: str, flags: int = 0) -> re.Pattern:
+    """`re.compile`, kept for the process: the patterns built from role and title words
+    outnumber `re`'s own cache (512 entries), which then compiled them again and again."""
+    return re.compile(source, flags)
+
+
+def _has_word(title: str, words: set[str]) -> bool:
+    """Does the (case-folded) title hold one of the words as a whole word? A word that is not
+    even a substring of it cannot match, so the pattern is tried only on those that are."""
+    return any(b in title and _pattern(rf"(?<![\wæøå]){re.escape(b)}(?![\wæøå])").search(title) for b in words)
+
+
+def _has_head(title: str, words: set[str]) -> bool:
+    """Does the (case-folded) title end a word in one of the words (of 5+ letters), not after
+    a deputy's prefix ("næstformand")? The same substring test first as in `_has_word`."""
+    return any(len(b) >= 5 and b in title and _pattern(_DEPUTY + rf"{re.escape(b)}(?![\wæøå])").search(title)
+               for b in words)
+
+
 _CLAUSE_ENDS = {"at", "om", "hvis", "når", "fordi", "som", "hvor", "mens", "idet", "selvom", "hvilket"}
 
 
@@ -260,10 +315,12 @@ class StatementFinder:
         self._org_words: set[str] = set()
         self.roster: list[Attendee] = []
         self._role_cache: dict[str, Attendee | None] = {}
+        self._elected_cache: dict[str, str | None] = {}
         self._doc_text = ""
         self._front_end = 0
         self._mentions: list[Span] = []
         self._title_index: tuple | None = None  # see _titled_by_index
+        self._mention_index: tuple | None = None  # see _near_role
         self.present_ok = True
 
     # -- verbs ----------------------------------------------------------------------------
@@ -537,8 +594,7 @@ class StatementFinder:
                 bases.add(w[: -len(suf)])
         if w.endswith("ren") and len(w) >= 7:
             bases.add(w[:-1] + "r")  # "Ordstyren": the common slip for "Ordstyreren"
-        by_title = [a for a in self.roster if a.job_title and any(
-            re.search(rf"(?<![\wæøå]){re.escape(b)}(?![\wæøå])", a.job_title.casefold()) for b in bases)]
+        by_title = [a for a in self.roster if a.job_title and _has_word(a.job_title.casefold(), bases)]
         if len(by_title) == 1:
             return by_title[0]
         if by_title:
@@ -564,8 +620,7 @@ class StatementFinder:
                     return holders[0] if len(holders) == 1 else None
         # "Direktøren" for the one "Kommunaldirektør", "Formanden" for the one "Bestyrelsesformand":
         # the title's compound head, but not a deputy's title ("Næstformand", "Viceskoleleder")
-        heads = [a for a in self.roster if a.job_title and any(
-            len(b) >= 5 and re.search(_DEPUTY + rf"{re.escape(b)}(?![\wæøå])", a.job_title.casefold()) for b in bases)]
+        heads = [a for a in self.roster if a.job_title and _has_head(a.job_title.casefold(), bases)]
         if len(heads) == 1:
             return heads[0]
         for b in bases:  # "Borgmesteren": by law the chair of Økonomiudvalget / Byrådet
@@ -608,9 +663,9 @@ class StatementFinder:
             hits = self._titled_by_index(alt, {len(b) for b in bases if len(b) >= 4})
         else:
             # (not the next name of a list: "Ole Berg, Kaj Holm" gives nobody the title "kaj")
-            after = re.compile(rf"[ \t]*(?:\([^()\n]{{0,40}}\)[ \t]*)?,[ \t]*(?:{alt})(?![\wæøå-])(?![ \t]+(?-i:[A-ZÆØÅ]))",
-                               re.IGNORECASE)
-            before = re.compile(rf"(?<![\wæøå-])(?:{alt})[ \t]+$", re.IGNORECASE)
+            after = _pattern(rf"[ \t]*(?:\([^()\n]{{0,40}}\)[ \t]*)?,[ \t]*(?:{alt})(?![\wæøå-])(?![ \t]+(?-i:[A-ZÆØÅ]))",
+                             re.IGNORECASE)
+            before = _pattern(rf"(?<![\wæøå-])(?:{alt})[ \t]+$", re.IGNORECASE)
             hits = [m for m in self._mentions
                     if after.match(text, m.end_char) or before.search(text[max(0, m.start_char - 40):m.start_char])]
         names = {m._.canonical or m.text for m in hits}
@@ -648,33 +703,78 @@ class StatementFinder:
                     words.setdefault(len(word.group()), {}).setdefault(word.group(), []).append(k)
             self._title_index = (words, starts)
         words, starts = self._title_index
-        title = re.compile(rf"(?:{alt})", re.IGNORECASE)
+        title = _pattern(rf"(?:{alt})", re.IGNORECASE)
         hit: set[int] = set()
         for n in lengths:
             for word, ks in words.get(n, {}).items():
                 if title.fullmatch(word):
                     hit.update(ks)
-        after = re.compile(rf"(?:{alt})(?![\wæøå-])(?![ \t]+(?-i:[A-ZÆØÅ]))", re.IGNORECASE)
+        after = _pattern(rf"(?:{alt})(?![\wæøå-])(?![ \t]+(?-i:[A-ZÆØÅ]))", re.IGNORECASE)
         text = self._doc_text
         hit.update(k for k, q in starts if k not in hit and after.match(text, q))
         return [self._mentions[k] for k in sorted(hit)]
 
     def _elected(self, role: str) -> str | None:
         """The one person the minutes elect or name to a meeting function: "X blev valgt som
-        dirigent", "foreslog X som dirigent", "Som referent valgtes X", "Dirigent: X"."""
+        dirigent", "foreslog X som dirigent", "Som referent valgtes X", "Dirigent: X".
+
+        Cached per document: every role word looked up asks for the same few offices, and
+        each answer is a scan over all person mentions."""
+        if role not in self._elected_cache:
+            self._elected_cache[role] = self._find_elected(role)
+        return self._elected_cache[role]
+
+    def _find_elected(self, role: str) -> str | None:
         text = self._doc_text
-        after = re.compile(rf"\s*(?:\([^)]{{0,40}}\)\s*)?,?\s*(?:(?:blev|er|var)\s+)?"
-                           rf"(?:(?:gen)?valgt\s+|udpeget\s+|foreslået\s+)?(?:som|til)\s+{role}\b", re.IGNORECASE)
-        before = re.compile(rf"(?:\b(?:som|til)\s+{role}\s+(?:(?:gen)?valgtes|blev\s+(?:gen)?valgt|udpegedes|blev\s+udpeget)"
-                            rf"|\b{role}\s*:)\s*$", re.IGNORECASE)
-        names = {m._.canonical or m.text for m in self._mentions
-                 if after.match(text, m.end_char) or before.search(text[max(0, m.start_char - 60):m.start_char])}
+        mentions = self._mentions
+        near = self._near_role(role)
+        if near is not None:
+            mentions = [mentions[k] for k in near]
+        if not mentions:
+            return None
+        after, before = _elected_patterns(role)
+        names = {m._.canonical or m.text for m in mentions
+                 if after.match(text, m.end_char) or before.search(text[max(0, m.start_char - _ELECTED_BEFORE):m.start_char])}
         return names.pop() if len(names) == 1 else None
+
+    def _near_role(self, role: str) -> list[int] | None:
+        """The mentions (indices, in order) `_elected_patterns(role)` can match next to: every
+        other one is far from each place the role word occurs. None: no such index (then all).
+
+        "before" needs the word inside the mention's 60-character window; "after" needs it
+        after the mention's end with at most `_ELECTED_AFTER_NONSPACE` non-space characters
+        in between, and the first occurrence (`p`) is the nearest one in that count.
+        """
+        starts = word_starts(role, self._doc_text)
+        if starts is None:
+            return None
+        starts = [p for p in starts if _may_hold_role(self._doc_text, p, len(role))]
+        if self._mention_index is None:
+            by_start = sorted((m.start_char, k) for k, m in enumerate(self._mentions))
+            by_end = sorted((m.end_char, k) for k, m in enumerate(self._mentions))
+            self._mention_index = ([s for s, _ in by_start], [k for _, k in by_start],
+                                   [e for e, _ in by_end], [k for _, k in by_end])
+        start_at, start_k, end_at, end_k = self._mention_index
+        text, n = self._doc_text, len(role)
+        near: set[int] = set()
+        prev = -1 << 30
+        for p in starts:
+            lo, hi = bisect.bisect_left(start_at, p + n), bisect.bisect_right(start_at, p + _ELECTED_BEFORE)
+            near.update(start_k[lo:hi])
+            # mentions whose first occurrence at least 4 characters ("som ") on is this one
+            i = bisect.bisect_right(end_at, p - 4)
+            while i > 0 and end_at[i - 1] > prev - 4:
+                i -= 1
+                if _NONSPACE_OVER_AFTER.match(text, end_at[i], p):
+                    break
+                near.add(end_k[i])
+            prev = p
+        return sorted(near)
 
     def _front_body_matches(self, bodies: list[str]) -> bool:
         """Do the minutes' front matter (before the first item) name one of these bodies?"""
         front = self._doc_text[: self._front_end][:1500].casefold()
-        return any(re.search(rf"(?<![\wæøå]){re.escape(b)}", front) for b in bodies)
+        return any(b in front and _pattern(rf"(?<![\wæøå]){re.escape(b)}").search(front) for b in bodies)
 
     # -- the component ---------------------------------------------------------------------
     def _tense(self, doc: Doc, lo: int) -> bool:
@@ -704,12 +804,14 @@ class StatementFinder:
             return doc
         self.roster = list(doc._.roster or [])
         self._role_cache = {}
+        self._elected_cache = {}
         # organisations named in the text ("Venstre", "Danmarksdemokraterne") are never a role word
         self._org_words = {sp.text.casefold() for sp in doc.spans["orgs"]} if "orgs" in doc.spans else set()
         self._doc_text = base.doc_text(doc)
         self._front_end = items[0][1]
         self._mentions = [m for m in doc.spans["persons"] if not m._.genitive] if "persons" in doc.spans else []
         self._title_index = None
+        self._mention_index = None
         self.present_ok = self._tense(doc, items[0][1])
         org_of = {a.name: a.organisation for a in self.roster}
         gender_of = {a.name: self.names.gender(a.name.split()[0]) for a in self.roster if a.name.split()}

@@ -1,0 +1,242 @@
+"""`finditer(rx, text)`: exactly `rx.finditer(text)`, faster on long texts for patterns whose
+every match starts with one of a few literal words ("januar", "kommune", "primo", …).
+
+Why: most finders run a case-insensitive pattern over the whole document, and Python's
+`re` has no fast skip for those (no literal prefix under IGNORECASE, nor after a leading
+lookbehind such as `(?<!\\w)`), so it tries the full pattern at every character. Here the
+necessary prefixes of a match are read off the parsed pattern (up to `PREFIX_LEN`
+characters, lower-cased), one case-sensitive alternation of them is searched in the
+lower-cased text (which `re` scans fast), and the full pattern is tried only where one
+occurs, with `rx.match(text, p)`: the same attempt `finditer` makes at p (look-behinds and
+`^` see the whole string either way). Matches are non-empty, so the order and overlaps of
+the results are those of `finditer`.
+
+Exactness needs `text.lower()` to agree character by character with the simple lower case
+`re` compares under IGNORECASE (texts with 'İ', a capital sigma or a character beyond the
+BMP fall back to `rx.finditer`, as do patterns without a literal prefix), and a prefix
+character to stand for every character `re` folds together with it ('s' also for 'ſ'). tests/test_perf_equivalence.py checks both ways on random and corpus texts.
+"""
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Iterator
+from functools import lru_cache
+
+import _sre
+import re._casefix as _casefix
+import re._constants as C
+import re._parser as _parser
+
+#: how many leading characters of a match the key holds (longer: fewer false candidates)
+PREFIX_LEN = 4
+#: prefixes at most: beyond this the key is cut shorter (still a superset)
+MAX_PREFIXES = 400
+#: a key of more alternatives, or with a shorter one, selects too little to pay off
+MAX_KEYS = 64
+MIN_KEY_LEN = 2
+#: a class of more characters than this ends the prefix (it selects little)
+MAX_CLASS = 40
+#: shorter texts are scanned by `rx.finditer` directly (the key pays off on long texts)
+MIN_TEXT = 2000
+
+
+def _unsafe_chars() -> str:
+    """Characters whose `str.lower()` is not the one simple lower case `re` folds them to."""
+    bad = [cp for cp in range(0x10000) if not 0xD800 <= cp <= 0xDFFF
+           and chr(cp).lower() != chr(_sre.unicode_tolower(cp))]
+    bad.append(0x3A3)  # capital sigma: str.lower() gives 'ς' or 'σ' by what follows it
+    return "".join(re.escape(chr(cp)) for cp in sorted(set(bad)))
+
+
+def _folds(c: str) -> set[str]:
+    """The lower cases of the characters `re` matches with `c` under IGNORECASE ('s' → s, ſ)."""
+    low = chr(_sre.unicode_tolower(ord(c)))
+    return {low, *(chr(x) for x in _casefix._EXTRA_CASES.get(ord(low), ()))}
+
+
+_UNSAFE = re.compile(f"[{_unsafe_chars()}\U00010000-\U0010FFFF\ud800-\udfff]")
+
+_ZERO_WIDTH = (C.AT, C.ASSERT, C.ASSERT_NOT)
+_REPEATS = (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT)
+
+
+def _class_chars(items: list, fold) -> set[str] | None:
+    """The characters (folded) of a plain character class, or None when it is not small and plain."""
+    out: set[str] = set()
+    for op, av in items:
+        if op is C.LITERAL:
+            out.add(chr(av))
+        elif op is C.RANGE and av[1] - av[0] < MAX_CLASS:
+            out.update(chr(cp) for cp in range(av[0], av[1] + 1))
+        else:  # NEGATE, CATEGORY (\w, \d), big ranges
+            return None
+        if len(out) > MAX_CLASS:
+            return None
+    return set().union(*(fold(c) for c in out))
+
+
+def _exact(c: str) -> set[str]:
+    return {c}
+
+
+# a state: (prefix so far, can it still grow?)
+State = tuple[str, bool]
+
+
+def _walk(seq: list, states: set[State], fold, icase: bool) -> set[State]:
+    """The prefixes after matching `seq`. `fold`: a character to the key characters standing
+    for it; `icase` with `_exact`: inside a (?i:…) group, where the key cannot follow (it ends)."""
+    for op, av in seq:
+        if not any(grow for _, grow in states):
+            return states
+        if op in _ZERO_WIDTH:
+            continue
+        if op is C.LITERAL and not (icase and fold is _exact):
+            states = _extend(states, fold(chr(av)))
+        elif op is C.IN and not (icase and fold is _exact):
+            states = _extend(states, _class_chars(av, fold))
+        elif op is C.SUBPATTERN:
+            inner = (icase or bool(av[1] & re.IGNORECASE)) and not av[2] & re.IGNORECASE
+            states = _walk(av[3].data, states, fold, inner)
+        elif op is C.ATOMIC_GROUP:
+            states = _walk(av.data, states, fold, icase)
+        elif op is C.BRANCH:
+            states = set().union(*(_walk(alt.data, states, fold, icase) for alt in av[1]))
+        elif op in _REPEATS:
+            lo, hi, item = av
+            once = _walk(item.data, states, fold, icase)
+            if hi != 1:  # more repetitions may follow: the prefix ends after the first
+                once = {(s, False) for s, _ in once}
+            states = once if lo >= 1 else states | once
+        else:  # any character, a category, a back-reference, …: the prefix ends here
+            states = {(s, False) for s, _ in states}
+        if len(states) > MAX_PREFIXES:
+            states = {(s, False) for s, _ in states}
+    return states
+
+
+def _extend(states: set[State], chars: set[str] | None) -> set[State]:
+    if chars is None:
+        return {(s, False) for s, _ in states}
+    out: set[State] = set()
+    for s, grow in states:
+        if not grow:
+            out.add((s, False))
+            continue
+        for c in chars:
+            t = s + c
+            out.add((t, len(t) < PREFIX_LEN))
+    return out
+
+
+def _selective(keep: list[str], lowered: bool) -> bool:
+    """Will the key pick out few enough places to pay for the extra calls? (speed only)"""
+    if not keep or len(keep) > MAX_KEYS or all(p[0].isdigit() for p in keep):
+        return False
+    if lowered:
+        return min(map(len, keep)) >= MIN_KEY_LEN
+    # case-sensitive: single characters only when none is a lower-case letter or a space
+    return all(len(p) >= MIN_KEY_LEN or not (p.islower() or p.isspace()) for p in keep)
+
+
+@lru_cache(maxsize=1024)
+def key_for(rx: re.Pattern) -> tuple[re.Pattern, bool] | None:
+    """(key, lowered): a case-sensitive pattern that occurs at the start of every match of
+    `rx`, in the lower-cased text when `lowered` (`rx` ignores case) and else in the text
+    itself; None when `rx` has no selective literal prefix (then `finditer` is the plain one)."""
+    if not isinstance(rx.pattern, str):
+        return None
+    lowered = bool(rx.flags & re.IGNORECASE)
+    try:
+        parsed = _parser.parse(rx.pattern, rx.flags & ~re.UNICODE)
+    except Exception:  # noqa: BLE001 - an unknown construct: no fast path
+        return None
+    prefixes = {s for s, _ in _walk(parsed.data, {("", True)}, _folds if lowered else _exact, lowered)}
+    # none made redundant by a shorter one ("jan" covers "janu", "jan."): `re` scans this fast
+    keep = sorted(p for p in prefixes if not any(q != p and p.startswith(q) for q in prefixes))
+    if "" in keep or not _selective(keep, lowered):
+        return None
+    return re.compile("|".join(re.escape(p) for p in keep)), lowered
+
+
+_last: list[str] = ["", ""]  # the last text lower-cased, and its lower case (one document at a time)
+_last_has: dict[str, bool] = {}  # which characters occur in that lower case (asked for lazily)
+
+
+def _lowered(text: str) -> str | None:
+    """`text.lower()` when it folds character by character like `re` does, else None (cached)."""
+    if _last[0] is not text:
+        _last[0], _last[1] = text, ("" if _UNSAFE.search(text) else text.lower())
+        _last_has.clear()
+    low = _last[1]
+    return low if len(low) == len(text) else None
+
+
+def finditer(rx: re.Pattern, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match]:
+    """Exactly `rx.finditer(text, pos, endpos)`; see the module docstring for how."""
+    end = len(text) if endpos is None else max(0, min(endpos, len(text)))
+    found = key_for(rx) if end - pos >= MIN_TEXT else None
+    if found is None:
+        return rx.finditer(text, pos, end)
+    key, lowered = found
+    haystack = _lowered(text) if lowered else text
+    if haystack is None:
+        return rx.finditer(text, pos, end)
+    return _scan(rx, key, text, haystack, pos, end)
+
+
+def _scan(rx: re.Pattern, key: re.Pattern, text: str, haystack: str, pos: int, end: int) -> Iterator[re.Match]:
+    search, match = key.search, rx.match
+    while True:
+        k = search(haystack, pos, end)
+        if k is None:
+            return
+        p = k.start()
+        m = match(text, p, end)
+        if m is None:
+            pos = p + 1
+        else:
+            yield m
+            pos = m.end()
+
+
+def _occurs(c: str, low: str) -> bool:
+    """Does `c` occur in `low` (the current text's lower case)? Cached per text."""
+    if c not in _last_has:
+        _last_has[c] = c in low
+    return _last_has[c]
+
+
+def word_starts(word: str, text: str) -> list[int] | None:
+    """Every offset (overlapping ones included) where the letters of `word` match in `text`
+    case-insensitively, as `re.compile(word, re.IGNORECASE)` would match them there; None
+    when that cannot be read off `text.lower()` (see `_lowered`) or `word` is not all letters.
+
+    For finders that test a role word's pattern next to every mention: only mentions near
+    one of these offsets can match, and a plain substring search finds them fast.
+    """
+    low = _lowered(text) if word.isalpha() else None
+    if low is None:
+        return None
+    # a fold that never occurs in the text ('ı' for 'i', 'ſ' for 's') need not be searched for
+    folds = [{f for f in _folds(c) if _occurs(f, low)} for c in word]
+    out: list[int] = []
+    if not all(folds):  # a letter of the word occurs in no case at all
+        return out
+    if all(len(f) == 1 for f in folds):
+        key = "".join(f.pop() for f in folds)
+        p = low.find(key)
+        while p >= 0:
+            out.append(p)
+            p = low.find(key, p + 1)
+        return out
+    rx = re.compile("".join("[" + "".join(map(re.escape, sorted(f))) + "]" for f in folds))
+    m = rx.search(low)
+    while m is not None:
+        out.append(m.start())
+        m = rx.search(low, m.start() + 1)
+    return out
+
+
+assert sys.maxunicode > 0xFFFF
