@@ -679,6 +679,7 @@ def prose_sentences(ctx: _Ctx, sents: list[tuple[int, int]]) -> None:
     items = doc._.item_spans or []
     body_start = min((it[1] for it in items), default=0)
     mstarts = [m[0] for m in ctx.mentions]
+    pstarts = [m[0] for m in ctx.person_mentions]  # (sorted by the component)
     dstarts = [d.char_start for d in ctx.dates]
     done = Intervals(ctx.covered)
     headings = Intervals([(it[1], it[3]) for it in items])
@@ -690,7 +691,7 @@ def prose_sentences(ctx: _Ctx, sents: list[tuple[int, int]]) -> None:
         speaker = stmt.speaker if stmt is not None else None
         in_dec = decided.overlaps(s0, s1)
         local = ctx.mentions[bisect.bisect_left(mstarts, s0):bisect.bisect_left(mstarts, s1)]
-        people = [m for m in ctx.person_mentions if s0 <= m[0] < s1] if local else []
+        people = ctx.person_mentions[bisect.bisect_left(pstarts, s0):bisect.bisect_left(pstarts, s1)] if local else []
         for f in find_in_sentence(sent, s0, ctx.lex, local, ctx.annotated, speaker, in_dec, people):
             a, b = s0 + f.owner_start, s0 + f.task_end
             due_range = (a, b)  # the date inside the task clause …

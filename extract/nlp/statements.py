@@ -637,9 +637,11 @@ class StatementFinder:
         return self._titled_mention(bases) or self._report_of(bases)
 
     def _report_of(self, bases: set[str]) -> Attendee | None:
-        """"Formandens beretning v/ Lise Holm": the one person whose report the role's genitive names."""
-        alt = "|".join(re.escape(b) for b in sorted(bases, key=len, reverse=True) if len(b) >= 5)
-        if not alt:
+        """"Formandens beretning v/ Lise Holm": the one person whose report the role's genitive names
+        (only for role nouns: the scan over the mentions is too dear for every capitalised word)."""
+        roles = _lex()["role_nouns"]
+        alt = "|".join(re.escape(b) for b in sorted(bases, key=len, reverse=True) if len(b) >= 5 and b in roles)
+        if not alt or "v/" not in self._doc_text and " ved " not in self._doc_text:
             return None
         rx = re.compile(rf"(?<![\wæøå])(?:{alt})(?:en|n)?s[ \t]+[\wæøå]+[ \t]+(?:v/|ved)[ \t]*$", re.IGNORECASE)
         text = self._doc_text
