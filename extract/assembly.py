@@ -20,7 +20,7 @@ from extract.schema import Attendee, Item
 
 _OUTLINE = re.compile(r"^\s*(?:\(?[a-zæøå]\s?\)|\(?\d{1,2}\s?[.)]|[•\-–])\s*")
 _NAME = r"[A-ZÆØÅ][\w'’-]*(?:[ \t]+(?:de|van|von|la|le|af|til)?[ \t]*[A-ZÆØÅ][\w'’-]*){0,4}"  # (never across a line)
-#: "… fra DEAS A/S": the firm a proposed dirigent or referent comes from
+#: "… fra Nord Administration A/S": the firm a proposed dirigent or referent comes from
 _FROM = r"(?:\s+fra\s+(?P<org>[A-ZÆØÅ][\w&'’-]*(?:\s+[A-ZÆØÅ][\w&'’-]*){0,3}(?:\s+(?:A/S|ApS|I/S|P/S|K/S))?))?"
 
 
@@ -141,7 +141,7 @@ def elected_roles(doc: DocText, items: list[Item]) -> list[Attendee]:
 
 
 def _fuller_spelling(name: str, text: str) -> str:
-    """'Charlotte Lund Kærdup' elected, 'Charlotte Lund Kærdrup' signing: a surname one letter
+    """'Eva Lund Holmgard' elected, 'Eva Lund Holmgaard' signing: a surname one letter
     longer elsewhere in the text is the name's own spelling (a letter is dropped far more often
     than added)."""
     parts = name.split()
@@ -244,7 +244,7 @@ def with_full_names(doc: DocText, roster: list[Attendee]) -> list[Attendee]:
             if parsed and parsed.start == 0 and parsed.name.split()[0] == first and len(parsed.name.split()) >= 2:
                 full.add(parsed.name)
         if not full and any(_INITIALLED.fullmatch(r.name.strip()) for r in out):
-            # "Tilstede: Steffen T., Vagn, …" and later "Vagn K. foreslog …": the list's own
+            # "Tilstede: Ole T., Henrik, …" and later "Henrik K. foreslog …": the list's own
             # convention (a surname initial), when the text gives one such form for the name
             full = {" ".join(m.group().split()) for m in re.finditer(rf"\b{re.escape(first)}\s+[A-ZÆØÅ]\.(?!\w)", doc.text)}
         if len(full) == 1 and (name := full.pop()) not in taken:

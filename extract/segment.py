@@ -72,7 +72,7 @@ def segment(doc: DocText, source_stem: str = "") -> Segmentation:
 
 # --------------------------------------------------------------------------- attached texts
 
-#: an item that says its text is attached: "Formandsberetningen … er særskilt vedlagt", "(se bilag)"
+#: an item that says its text is attached: "Beretningen … er særskilt vedlagt", "(se bilag)"
 _ATTACHED = re.compile(r"\b(?:vedlagt|vedhæftet|vedlægges|vedhæftes|se\s+bilag)\b", re.I)
 _STEM_WORD = re.compile(r"[^\W_]{3,}|\d{4}")
 
@@ -187,7 +187,7 @@ def _head_re() -> re.Pattern:
         rf"^(?P<prefix>(?:{pre})\s*)?"
         r"(?P<num>\d{1,3})(?:\.(?P<sub>\d{1,2}))?"
         r"(?:\s*(?:og|&|\+|,)\s*(?P<num2>\d{1,3})(?![.\d]\d))?"
-        r"(?P<punct>\.(?:[ \t]*\.)?(?!\d)|:|\)|\s+[-–—]\s|(?=\s))?"  # ("10..Indkøb": a doubled full stop)
+        r"(?P<punct>\.(?:[ \t]*\.)?(?!\d)|:|\)|\s+[-–—]\s|(?=\s))?"  # ("7..Kontingent": a doubled full stop)
         r"[ \t]*(?P<title>.*)$",
         re.I,
     )
@@ -361,7 +361,7 @@ def _candidates(doc: DocText, lines: list[TextLine]) -> list[_Cand]:
         if not title:  # "Ad 3." / "3." alone: the title is the next short line
             if (prefix or punct in {".", ":"}) and i + 1 < len(lines):
                 nxt = texts[i + 1].strip()
-                # (not a line of sentences: "Vagn gennemgik regnskabet. Vi har et underskud på kr. 19.363.")
+                # (not a line of sentences: "Kaj gennemgik regnskabet. Vi har et overskud på kr. 2.150.")
                 if nxt and _UPPER_START.match(nxt) and len(nxt.split()) <= 15 and not _ends_sentence(nxt) \
                         and not re.search(r"[a-zæøå]{3}\.\s+[A-ZÆØÅ]", nxt) \
                         and not _match_head(nxt) and not _opens_paragraph(doc, lines, i + 1) \
@@ -417,9 +417,9 @@ def _candidates(doc: DocText, lines: list[TextLine]) -> list[_Cand]:
         if (last == i and (_ends_sentence(full) or len(full.split()) > 12 or _COLON_SENTENCE.search(full))) \
                 or (last > i and len(full.split()) > 12 and _COLON_SENTENCE.search(full)) \
                 or re.search(r"[a-zæøå]{3}\.\s+(?!Ved\b)[A-ZÆØÅ][a-zæøå]+(?:\s+[\wæøå]+){2}", full):
-            # ("8. T-shirts med logo. Skal der være …": a sentence after the title; not "… Ved kasserer X")
+            # ("8. Trøjer med logo. Skal vi bestille …": a sentence after the title; not "… Ved kasserer X")
             # "1. Godkendelse af referat: Referatet blev godkendt." – heading and text on one line
-            # (also when the text wraps: "2. Bordet rundt: Hvem er folk og …" / "til og hvad …")
+            # (also when the text wraps: "2. Runde: Hvad laver alle og …" / "hvem vil …")
             cut = _inline_heading_cut(full, dash=not ln.bold)
             if cut and full[:cut] in text:
                 heading_end = ln.start + text.index(full[:cut]) + cut + 1  # the text starts after ':' / '.'
@@ -535,7 +535,7 @@ def _weigh(doc: DocText, lines: list[TextLine], cands: list[_Cand]) -> None:
             # like a sentence, common in associations' minutes; a longer one is a list entry
             alone = len(c.title.split()) <= 6 and (c.last_line + 1) not in cand_lines
             w -= 0.25 if alone else 1.0
-        cut = _inline_heading_cut(c.title)  # ("2. Bordet rundt: Hvem er …": a short heading, then text)
+        cut = _inline_heading_cut(c.title)  # ("2. Runde: Hvad laver …": a short heading, then text)
         n_words = len(c.title[:cut].split())
         if n_words > 30:
             w -= 2.0

@@ -101,17 +101,17 @@ SENTENCE_FORMS = [
     ("Forslaget trækkes af forslagsstilleren.", "other"),
     ("Forslag blev trukket tilbage.", "other"),
     ("Kaj trak sit forslag tilbage efter debatten.", "other"),
-    ("Generalforsamlingen finder ikke, at der er behov for en ny revisor.", "conclusion"),
+    ("Generalforsamlingen finder ikke, at kontingentet skal hæves.", "conclusion"),
     ("Udvalget finder det rimeligt at forlænge fristen.", "conclusion"),
     ("Der er konsensus om at vi prøver en ny leverandør.", "conclusion"),
-    ("Festen tages med på næste møde.", "deferred"),
-    ("Martin blev genvalgt for en 2-årig periode.", "election"),
+    ("Sagen om lys tages med på næste møde.", "deferred"),
+    ("Henrik blev genvalgt for en 3-årig periode.", "election"),
     ("Bestyrelsen foreslog Eva Holm som dirigent, som blev valgt uden modkandidater.", "election"),
     ("Indstilles til godkendelse.", "approval"),
     # informal minutes record a course of action in the present passive
-    ("Til denne sæson indkøbes der 3 dusin bolde.", "other"),
-    ("Folderen sendes ud efter generalforsamlingen.", "other"),
-    ("Onsdag d. 31.3.2010 kl. 19.30 afholdes generalforsamling i hallen.", "other"),
+    ("Til foråret indkøbes der to nye net.", "other"),
+    ("Nyhedsbrevet sendes ud efter sommerferien.", "other"),
+    ("Tirsdag d. 12.4.2011 kl. 19 afholdes generalforsamling i klubhuset.", "other"),
 ]
 
 
@@ -203,8 +203,8 @@ def test_inline_beslutning_heading():
 
 @pytest.mark.parametrize("label", ["Løsning", "Aftale"])
 def test_informal_decision_labels(label):
-    (d,) = decide(f"Skraldespandene er fulde.\n{label}: Hylder skal laves og spandene tømmes dagligt.")
-    assert d.text == "Hylder skal laves og spandene tømmes dagligt."
+    (d,) = decide(f"Lågen klemmer.\n{label}: Hængslerne smøres og lågen justeres i weekenden.")
+    assert d.text == "Hængslerne smøres og lågen justeres i weekenden."
 
 
 def test_heading_and_verdict_run_together():
@@ -330,9 +330,9 @@ NOT_DECISIONS = [
     "Beløbet trækkes fra kontoen hver måned.",                   # no proposal withdrawn
     "Anne finder, at stien er for smal.",                        # a person's view
     "Hvis forslaget trækkes, bortfalder afstemningen.",          # a condition
-    "Derudover gennemføres et nyt uddannelsesforløb, hvor brugen af makkere systematiseres.",  # narrative
-    "Skal der indkøbes flere bolde?",                            # a question
-    "Bolde, der indkøbes, skal være gule.",                      # a relative clause
+    "Derudover gennemføres en ny kampagne, hvor frivillige hjælper til.",  # narrative
+    "Skal der indkøbes flere net?",                            # a question
+    "Net, der indkøbes, skal være grønne.",                      # a relative clause
     "Materialet sendes af forvaltningen til høring.",            # an outside agent
 ]
 

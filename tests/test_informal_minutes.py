@@ -633,14 +633,14 @@ def test_a_companion_after_a_name_is_no_part_of_it():
 def test_the_common_slip_ordstyren_is_the_dirigent(nlp):
     roster = [Attendee(name="Lars Ib", role="chair", job_title="dirigent", char_start=0, char_end=0),
               Attendee(name="Mette Berg", role="member", char_start=0, char_end=0)]
-    st = run(nlp, "1. Eventuelt\nOrdstyren afsluttede mødet og takkede for god ro og orden.", roster)
+    st = run(nlp, "1. Eventuelt\nOrdstyren lukkede mødet og takkede for et godt møde.", roster)
     assert [s.speaker for s in st] == ["Lars Ib"]
 
 
 def test_according_to_a_person_and_labels_of_a_proposal_or_an_appeal(nlp):
-    st = run(nlp, "1. Vedtægter\nIflg. Ole Berg er der intet i vedtægterne, som forhindrer det.\n"
-                  "2. Forslag\nForslag fra Ole Berg\n3. Besøg\nOpfordring fra Kaj: kom til generalforsamlingen.\n"
-                  "4. Tilbud\nMette opremsede de forskellige tilbud.\n"
+    st = run(nlp, "1. Vedtægter\nIflg. Ole Berg kan kassereren godt genvælges.\n"
+                  "2. Forslag\nForslag fra Ole Berg\n3. Besøg\nOpfordring fra Kaj: husk at betale kontingent.\n"
+                  "4. Tilbud\nMette opremsede tre mulige datoer.\n"
                   "5. Eventuelt\nForslag fra bestyrelsen\nForslag til et udvalg v/Kaj og Mette",
              first_names("Ole Berg", "Kaj Holm", "Mette Berg"))
     assert [(s.speaker, s.act) for s in st] == [
@@ -655,18 +655,18 @@ def test_a_name_after_another_in_a_list_is_no_title_of_the_first(nlp):
 
 
 def test_informal_tasks_with_split_phrase_verbs_and_an_aside():
-    text = ("Referat af bestyrelsesmøde den 10. november 2009\nTil stede: Kim, Erik, Jeppe.\n"
-            "1. Diverse\nPlakaterne er klar. Kim udskriver og hænger op.\nErik tager hurtigst muligt kontakt til maleren.\n"
-            "Jeppe (og evt. Jonas) er på opgaven.\n")
+    text = ("Referat af bestyrelsesmøde den 10. november 2009\nTil stede: Kim, Erik, Bo.\n"
+            "1. Diverse\nPlakaterne er klar. Kim printer og hænger op.\nErik tager hurtigst muligt kontakt til maleren.\n"
+            "Bo (og evt. Ida) er på opgaven.\n")
     res = processed(text)
     assert [(a.owner, a.task) for a in res.actions] == [
-        ("Kim", "udskriver og hænger op"), ("Erik", "tager hurtigst muligt kontakt til maleren"), ("Jeppe", "er på opgaven")]
+        ("Kim", "printer og hænger op"), ("Erik", "tager hurtigst muligt kontakt til maleren"), ("Bo", "er på opgaven")]
     assert [d.kind for d in res.decisions] == ["assignment"] * 3
 
 
 def test_an_election_heading_with_the_name_after_a_colon_is_the_election():
-    text = ("Generalforsamling i Nordby Tennisklub\nOnsdag den 10. april 2013 i klubhuset\nTilstede: Anne Holm, Ole Berg.\n"
-            "Dagsorden:\n1. Valg af dirigent: Anne Holm.\nGeneralforsamlingen er rettidigt varslet.\n"
+    text = ("Generalforsamling i Nordby Tennisklub\nTorsdag den 9. marts 2017 i klubhuset\nTilstede: Anne Holm, Ole Berg.\n"
+            "Dagsorden:\n1. Valg af dirigent: Anne Holm.\nIndkaldelsen var udsendt i tide.\n"
             "2. Valg af revisor: se bilag\nIngen.\n")
     res = processed(text)
     assert [(i.number, i.title) for i in res.items][0] == ("1", "Valg af dirigent")
@@ -674,18 +674,18 @@ def test_an_election_heading_with_the_name_after_a_colon_is_the_election():
 
 
 def test_a_numeric_day_and_month_after_den_takes_the_hinted_year():
-    assert yearless_meeting_date(["Referat til bestyrelsesmøde i klubben d. 5/4 kl 18.00"], [2011]) == date(2011, 4, 5)
-    assert yearless_meeting_date(["Tirsdag den 5/4"], [2012]) == date(2011, 4, 5)  # a Tuesday in 2011
+    assert yearless_meeting_date(["Referat til bestyrelsesmøde i klubben d. 8/3 kl 19.00"], [2011]) == date(2011, 3, 8)
+    assert yearless_meeting_date(["Tirsdag den 8/3"], [2012]) == date(2011, 3, 8)  # a Tuesday in 2011
     assert yearless_meeting_date(["Vi vandt 3/4 af kampene"], [2011]) is None  # a fraction, no date
 
 
 def test_outline_marks_with_a_full_stop_and_speakers_in_parentheses(nlp):
-    st = run(nlp, "5. Krav\nb. Jens forventer at vedkommende er udadvendt og stiller krav.\n"
-                  "c. Pall: Tæt kommunikation med trænerne hver uge.\n"
-                  "6. Rengøring\na. Klage: (Frede) Udover måtterne er skraldespandene fyldt hver dag.\n"
-                  "i. (Vibe) I forbindelse med dette synes jeg at vi skal tale om tøjet.\n"
+    st = run(nlp, "5. Krav\nb. Jens forventer at den nye træner bliver et par år.\n"
+                  "c. Pall: Vi skal mødes med trænerne hver uge.\n"
+                  "6. Rengøring\na. Klage: (Frede) Udover gulvet er vinduerne beskidte hver dag.\n"
+                  "i. (Vibe) I den forbindelse synes jeg at vi skal tale om skabene.\n"
                   "(Frede): Jeg synes ikke at vi har nok hylder til det.\n"
-                  "7. Andet\nUdkast vedlagt. (Frede) Vedtaget uden yderligere ændringer.",
+                  "7. Andet\nUdkast vedlagt. (Frede) Vedtaget med en enkelt rettelse.",
              first_names("Jens Lund", "Páll Holm", "Frede Skov", "Vibe Dorf"))
     assert [(s.speaker, s.act) for s in st] == [
         ("Jens Lund", "forvente"), ("Páll Holm", "sige"), ("Frede Skov", "sige"), ("Vibe Dorf", "sige"),
@@ -694,23 +694,23 @@ def test_outline_marks_with_a_full_stop_and_speakers_in_parentheses(nlp):
 
 
 def test_a_first_name_alone_takes_the_lists_initial_convention_from_the_text():
-    t = ("Referat af bestyrelsesmøde\nTilstede: Steffen T., Vagn, Lasse og Steffen S.\n"
-         "1. Regnskab\nVagn gennemgik regnskabet. Vagn K. foreslog en ny kasserer.\n")
+    t = ("Referat af bestyrelsesmøde\nTilstede: Ole T., Henrik, Bo og Ole S.\n"
+         "1. Regnskab\nHenrik gennemgik regnskabet. Henrik K. foreslog en ny kasserer.\n")
     res = processed(t)
-    assert [a.name for a in res.attendance] == ["Steffen T.", "Vagn K.", "Lasse", "Steffen S."]
-    assert [s.speaker for s in res.statements if "gennemgik" in s.text or "foreslog" in s.text] == ["Vagn K.", "Vagn K."]
+    assert [a.name for a in res.attendance] == ["Ole T.", "Henrik K.", "Bo", "Ole S."]
+    assert [s.speaker for s in res.statements if "gennemgik" in s.text or "foreslog" in s.text] == ["Henrik K.", "Henrik K."]
 
 
 def test_a_labelled_yearless_date_is_not_overruled_by_a_later_date_in_the_front_matter():
-    t = ("Referat af bestyrelsesmøde i Nordby Tennisklub.\nDato: 4. marts.\nTilstede: Ole, Vagn.\n"
-         "Ole gennemgik referatet fra mødet d. 22.10.2009 og det blev underskrevet.\nAd 1:\nTekst i 2010.\n")
+    t = ("Referat af bestyrelsesmøde i Nordby Tennisklub.\nDato: 9. april.\nTilstede: Ole, Henrik.\n"
+         "Ole læste referatet fra mødet d. 14.11.2009 op.\nAd 1:\nTekst i 2010.\n")
     from extract.segment import segment
 
-    assert segment(DocText.from_plain_text(t), "bestyrelse-2010").front.meeting_date == date(2010, 3, 4)
+    assert segment(DocText.from_plain_text(t), "bestyrelse-2010").front.meeting_date == date(2010, 4, 9)
 
 
 def test_a_proposed_dirigent_and_referent_with_their_firm_and_the_body_without_the_meeting_kind():
-    t = ("Referat\nG/F Nordparken – ordinær generalforsamling\nMødedato: 5. april 2018, kl. 17:00\n"
+    t = ("Referat\nG/F Nordparken – ordinær generalforsamling\nMødedato: 3. maj 2019, kl. 18:00\n"
          "1. Valg af dirigent og referent.\nBestyrelsen foreslog Eva Lund Holm fra Nord Administration A/S som dirigent, "
          "og Bo Ask fra Nord Administration A/S som referent. Forslaget blev enstemmigt vedtaget.\n"
          "Dirigenten konstaterede at generalforsamlingen var lovligt indvarslet.\n2. Beretning\nTekst.\n")
@@ -722,23 +722,23 @@ def test_a_proposed_dirigent_and_referent_with_their_firm_and_the_body_without_t
 
 
 def test_an_elected_name_takes_the_fuller_spelling_of_its_signature():
-    t = ("Referat af generalforsamling den 5. april 2018\n1. Valg af dirigent\nEva Lund Kærdup blev valgt som dirigent.\n"
-         "2. Eventuelt\nIntet.\nUnderskrevet af Eva Lund Kærdrup.\n")
-    assert [(a.name, a.role) for a in processed(t).attendance] == [("Eva Lund Kærdrup", "chair")]
+    t = ("Referat af generalforsamling den 3. maj 2019\n1. Valg af dirigent\nEva Lund Holmgard blev valgt som dirigent.\n"
+         "2. Eventuelt\nIntet.\nUnderskrevet af Eva Lund Holmgaard.\n")
+    assert [(a.name, a.role) for a in processed(t).attendance] == [("Eva Lund Holmgaard", "chair")]
 
 
 def test_candidates_up_for_election_are_not_elected():
-    t = ("Referat af ordinær generalforsamling den 11. marts 2020\n1. Valg af dirigent\nLene Holm blev valgt\n"
-         "2. Valg til bestyrelsen samt suppleanter.\nPå valg:\nUlf Berg, modtager genvalg\nHelle Olsen\nBlev valgt\n"
-         "Ikke på valg:\nAnne Lind\nJan Holm\nValgt som suppleanter er:\nBrian Olsen\n"
-         "3. Valg af revisor\na. På valg var :\nMads Holm, F25 genvalgt\n")
+    t = ("Referat af ordinær generalforsamling den 2. april 2019\n1. Valg af dirigent\nLene Holm blev valgt\n"
+         "2. Valg til bestyrelsen samt suppleanter.\nPå valg:\nUlf Berg, modtager genvalg\nHelle Dam\nBlev valgt\n"
+         "Ikke på valg:\nAnne Lind\nJan Borg\nValgt som suppleanter er:\nBent Kofoed\n"
+         "3. Valg af revisor\na. På valg var :\nLars Vind, F3 genvalgt\n")
     assert [(d.item, d.text) for d in processed(t).decisions] == [
-        ("1", "Lene Holm blev valgt"), ("2", "Blev valgt"), ("2", "Valgt som suppleanter er:"), ("2", "Brian Olsen"),
-        ("3", "Mads Holm, F25 genvalgt")]
+        ("1", "Lene Holm blev valgt"), ("2", "Blev valgt"), ("2", "Valgt som suppleanter er:"), ("2", "Bent Kofoed"),
+        ("3", "Lars Vind, F3 genvalgt")]
 
 
 def test_the_agent_of_a_passive_report_is_its_speaker(nlp):
-    st = run(nlp, "1. Budget\nBudgettet blev fremlagt af Ulf Berg\nForeningens budget uddelt og gennemgået af Mia Holm.\n"
+    st = run(nlp, "1. Budget\nRegnskabet blev fremlagt af Ulf Berg\nÅrets budget omdelt og gennemgået af Mia Holm.\n"
                   "Regnskabet er godkendt af Ulf Berg.\nDet blev besluttet, at forslaget fremlagt af Mia Holm vedtages.",
              first_names("Ulf Berg", "Mia Holm"))
     assert [(s.speaker, s.act, s.implicit) for s in st] == [
@@ -746,37 +746,37 @@ def test_the_agent_of_a_passive_report_is_its_speaker(nlp):
 
 
 def test_a_speaker_whose_first_name_no_list_has(nlp):
-    st = run(nlp, "1. Regnskab\nRosalind Møller-Nielsen, F19 fremlagde regnskabet for 2023.\n"
+    st = run(nlp, "1. Regnskab\nRosalind Bach-Nielsen, F7 fremlagde regnskabet for 2022.\n"
                   "Solbakke Vandværk oplyste at vandet er godt.\nAarhus Kommune oplyste intet.", first_names("Ole Berg"))
-    assert [s.speaker for s in st] == ["Rosalind Møller-Nielsen", None, None]
+    assert [s.speaker for s in st] == ["Rosalind Bach-Nielsen", None, None]
 
 
 def test_an_attached_report_is_the_reporters_and_its_items():
-    t = ("Referat ordinær generalforsamling\nGrundejerforeningen Nordbakken\ntorsdag den 21. marts 2024 kl. 20.00\n"
-         "1. Valg af dirigent\nOve Dam blev valgt som dirigent\n2. Bestyrelsens beretning\n"
-         "Formandsberetningen 2023 af Mia Holm er særskilt vedlagt\n3. Eventuelt\nIntet.\n"
-         "\fFormandsberetning 2023\nDet har været et stille år i foreningen. Vi har ryddet sne for første gang.\n")
+    t = ("Referat ordinær generalforsamling\nGrundejerforeningen Nordbakken\nonsdag den 6. marts 2024 kl. 19.30\n"
+         "1. Valg af dirigent\nKim Dam blev valgt som dirigent\n2. Bestyrelsens beretning\n"
+         "Beretningen 2023 af Mia Holm er særskilt vedlagt\n3. Eventuelt\nIntet.\n"
+         "\fBeretning 2023\nÅret gik med at male hegnet. Vi har plantet tre nye træer.\n")
     res = processed(t)
     assert [(i.number, i.attachment_start is not None) for i in res.items] == [("1", False), ("2", True), ("3", False)]
-    rep = [s for s in res.statements if "stille år" in s.text or "ryddet sne" in s.text]
+    rep = [s for s in res.statements if "male hegnet" in s.text or "nye træer" in s.text]
     assert [(s.item, s.speaker, s.implicit) for s in rep] == [("2", "Mia Holm", True)] * 2
-    assert not any(s.text.startswith("Formandsberetning 2023") and s.item == "3" for s in res.statements)
+    assert not any(s.text.startswith("Beretning 2023") and s.item == "3" for s in res.statements)
 
 
 def test_a_topic_label_before_the_speaker(nlp):
-    st = run(nlp, "1. Andet\nh. Minitennis: Vagn K. foreslår at vi arrangerer en omgang minitennis.\nBirgit Holm: husk at betale.",
-             first_names("Vagn K.", "Birgit Holm"))
-    assert [(s.speaker, s.act) for s in st] == [("Vagn K.", "foreslå"), ("Birgit Holm", "sige")]
+    st = run(nlp, "1. Andet\nh. Padel: Anders B. foreslår at vi prøver en padelbane.\nBirgit Holm: husk at betale.",
+             first_names("Anders B.", "Birgit Holm"))
+    assert [(s.speaker, s.act) for s in st] == [("Anders B.", "foreslå"), ("Birgit Holm", "sige")]
 
 
 def test_an_outline_entry_opening_with_a_person_and_a_present_verb_is_their_task():
-    t = ("Referat af bestyrelsesmøde den 5. april 2011\nTil stede: Jonas Vest, Jeppe Bo, Charlotte Dam\n1. Evt\n"
-         "e. Hallen mangler frivillige.\ni. Jonas jagter og får en liste med opgaver\n"
-         "f. Charlotte jagter tilsvarende kontakt til klubben\nJeppe mener at det er fint.\n"
-         "Jeppe mangler at lave el-arbejdet.\nNordby Kommune dækker også mange mindre byer.\n")
+    t = ("Referat af bestyrelsesmøde den 8. marts 2011\nTil stede: Ida Vest, Bo Lund, Eva Dam\n1. Evt\n"
+         "e. Hallen mangler frivillige.\ni. Ida jagter og får en liste over vagter\n"
+         "f. Eva jagter tilsvarende kontakt til hallen\nBo mener at det er fint.\n"
+         "Bo mangler at male skuret.\nNordby Kommune dækker også mange mindre byer.\n")
     res = processed(t)
     assert [(a.owner, a.task) for a in res.actions] == [
-        ("Jonas Vest", "jagter og får en liste med opgaver"), ("Charlotte Dam", "jagter tilsvarende kontakt til klubben")]
+        ("Ida Vest", "jagter og får en liste over vagter"), ("Eva Dam", "jagter tilsvarende kontakt til hallen")]
     assert [d.kind for d in res.decisions] == ["assignment", "assignment"]
 
 
@@ -787,15 +787,15 @@ def test_the_proposer_of_a_motion(nlp):
 
 
 def test_report_labels_with_a_topic_the_formand_by_their_report_and_a_house_number():
-    t = ("Generalforsamling\nReferat, grundejerforeningen, 11. maj, 2016\n1) Valg af dirigent og referent\n"
-         "Dirigent: Lise Lotte Lund\nSteen Holm nr. 112 blev valgt som referent\n"
-         "2) Formandens beretning v/ Lise Lotte Lund\nLotte oplyste at foreningen har en hjemmeside.\n"
-         "3) Forelæggelse af årsregnskab v/ Jesper Kloster\nGodkendt.\n"
-         "4) Forslag om fastsættelse af kontingent for de kommende fire blokke v/ Jesper Kloster\nVedtaget.\n"
+    t = ("Generalforsamling\nReferat, grundejerforeningen, 3. juni, 2019\n1) Valg af dirigent og referent\n"
+         "Dirigent: Anne Marie Holm\nBo Dam nr. 14 blev valgt som referent\n"
+         "2) Formandens beretning v/ Anne Marie Holm\nMarie oplyste at foreningen har fået ny kasserer.\n"
+         "3) Forelæggelse af årsregnskab v/ Per Kjær\nGodkendt.\n"
+         "4) Forslag om nye regler for hegn og hække mellem husene v/ Per Kjær\nVedtaget.\n"
          "5) Eventuelt\nFormanden takkede for god ro og orden.\n")
     res = processed(t)
     assert res.document.body is None  # "Generalforsamling" alone is the meeting's kind
-    assert [(a.name, a.role) for a in res.attendance] == [("Lise Lotte Lund", "chair"), ("Steen Holm", "secretary")]
+    assert [(a.name, a.role) for a in res.attendance] == [("Anne Marie Holm", "chair"), ("Bo Dam", "secretary")]
     assert [(s.item, s.speaker, s.act) for s in res.statements if s.speaker] == [
-        ("2", "Lise Lotte Lund", "berette"), ("2", "Lise Lotte Lund", "oplyse"), ("3", "Jesper Kloster", "forelægge"),
-        ("4", "Jesper Kloster", "foreslå"), ("5", "Lise Lotte Lund", "takke")]
+        ("2", "Anne Marie Holm", "berette"), ("2", "Anne Marie Holm", "oplyse"), ("3", "Per Kjær", "forelægge"),
+        ("4", "Per Kjær", "foreslå"), ("5", "Anne Marie Holm", "takke")]

@@ -245,7 +245,7 @@ def subject_owner(text: str, s0: int, verb_start: int, lex: ActionLexicon, menti
     for s, e, c in inside:
         if s == np_start and e == np_end:
             return c, np_start
-    if inside and np_core[:1].isupper():  # ("Jeppe (og evt. Jonas)": the aside names no owner)
+    if inside and np_core[:1].isupper():  # ("Bo (og evt. Ida)": the aside names no owner)
         return re.sub(r"\s*\([^()]*\)", "", np_core) or np_core, np_start
     if low in lex.unit_owners or (collective and low in lex.collective_owners):
         return np_core[:1].upper() + np_core[1:], np_start
@@ -334,7 +334,7 @@ def find_in_sentence(text: str, s0: int, lex: ActionLexicon, mentions: list[Ment
     return out
 
 
-#: "i. Jonas jagter og får en liste", "1. Jeppe høster kontaktinfo til Freja": an outline entry
+#: "i. Ida jagter og får en vagtliste", "1. Bo skaffer kontaktinfo til Eva": an outline entry
 #: that opens with a person and a present-tense verb is a task given to that person
 _ENTRY_LEAD = re.compile(r"\s*(?:(?:[a-zæøå]|[ivx]{1,4}|\d{1,2})[.)]\s+)?")
 _PRESENT_VERB = re.compile(r"\s+(?P<v>[A-Za-zæøå][a-zæøå]{2,}er)\b(?=(?:\s+\S+){2})")

@@ -942,7 +942,7 @@ _ELECTION_HEAD = re.compile(r"\bvalg\b|\bvalgt\b|\bvælges\b", re.I)
 _UP_FOR_ELECTION = re.compile(r"\bpå\s+valg\b", re.I)
 _NOT_UP = re.compile(r"\bikke\s+på\s+valg\b", re.I)
 _ELECTED_WORD = re.compile(r"\b(?:gen|ny)?valgt\b", re.I)
-#: an election heading with the outcome after a colon: "1. Valg af dirigent: Lisbeth Holm."
+#: an election heading with the outcome after a colon: "1. Valg af dirigent: Anne Holm."
 _ELECTED_IN_HEADING = re.compile(r"\s*(?:\d{1,2}[.)]?\s+)?(?P<title>[^:\n]{0,60}\bvalg\s+af\b[^:\n]{0,60}):[ \t]*(?P<name>\S)", re.I)
 #: what may follow the elected person's name on its line: an address or house code, the post
 #: ("suppleant", "kasserer ny valgt"), "(genvalg)" or the term ("(på valg 2014)")
@@ -973,7 +973,7 @@ def elected_name_lines(doc: Doc, text: str, paras: list[_Para]) -> list[Decision
             label = p.text
         prev = p
         if p.item is not None and p.in_heading:
-            # "1. Valg af dirigent: Lisbeth Holm.": the heading itself carries who was elected
+            # "1. Valg af dirigent: Anne Holm.": the heading itself carries who was elected
             hm = _ELECTED_IN_HEADING.match(p.text)
             k = bisect.bisect_left(starts, p.start + hm.start("name")) if hm else len(persons)
             if k < len(persons) and persons[k][0] == p.start + hm.start("name") \

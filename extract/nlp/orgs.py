@@ -696,7 +696,7 @@ def _acronyms(ctx: _Ctx, lex: OrgLexicon, orgs: list[Mention], front_end: int,
         long = " ".join(m.group("long").split())
         if usable(m.group("a")) and _initials_are(m.group("a"), long):
             defined.setdefault(m.group("a"), long[:1].upper() + long[1:])
-    for m in _ACRONYM_BODY.finditer(text):  # "IMADA Fagråd", "NAT fagråd": the body's parent organisation
+    for m in _ACRONYM_BODY.finditer(text):  # "KEMI Fagråd", "SCI fagråd": the body's parent organisation
         if usable(m.group("a")) and m.group("a") not in lex.known_acronyms and not m.group().split()[-1].isupper():
             defined.setdefault(m.group("a"), m.group("a"))  # (not a shouted title: "NYT RÅD")
     person_ends = {pe: ps for ps, pe in persons}

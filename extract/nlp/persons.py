@@ -225,7 +225,7 @@ class Roster:
         if word in (person.parts[0], person.parts[-1], _fold(person.parts[0]), _fold(person.parts[-1])):
             return person
         if len(person.parts) > 2 and word in person.parts[1:-1] and self.names.is_first(word):
-            return person  # "Lotte" for Lise Lotte Lund: a second first name she goes by
+            return person  # "Marie" for Anne Marie Holm: a second first name she goes by
         return None
 
     def _fuzzy(self, w: list[str]) -> Person | None:
@@ -272,7 +272,7 @@ class Roster:
         return False
 
 
-#: accents a writer may leave out of a name ("Pall" for "Páll", "Schutt" for "Schütt"); æ, ø, å are letters
+#: accents a writer may leave out of a name ("Jose" for "José", "Muller" for "Müller"); æ, ø, å are letters
 _ACCENTS = str.maketrans("áàâäéèêëíìîïóòôöúùûüýÁÀÂÄÉÈÊËÍÌÎÏÓÒÔÖÚÙÛÜÝ", "aaaaeeeeiiiioooouuuuyAAAAEEEEIIIIOOOOUUUUY")
 
 
@@ -398,7 +398,7 @@ class PersonFinder:
         return j
 
     def _speaking_stranger(self, run: list[Token], i: int) -> int:
-        """End of "Rosita Møller-Nielsen, F19 fremlagde …": a first name the gazetteer lacks is
+        """End of "Rosalind Bach-Nielsen, F7 fremlagde …": a first name the gazetteer lacks is
         a name when two or three capitalised words end in a surname (every part of a
         double surname one) and a reporting verb follows, perhaps after a house code."""
         for j in (i + 3, i + 2):

@@ -88,7 +88,7 @@ def _is_cut(text: str, lo: int, hi: int, punct_start: int, punct_end: int, nxt: 
     word, prev = _word_before(text, punct_start + 1, lo)
     low = word.casefold()
     if _OUTLINE_MARK.fullmatch(low.rstrip(".")) and not text[lo:punct_start + 1].strip().removesuffix(word).strip():
-        return False  # "i. (Vibeke) …", "b. Jeppe …": an outline mark opening the line, not a sentence
+        return False  # "i. (Vibe) …", "b. Jens …": an outline mark opening the line, not a sentence
     if low in may_end:  # "... 2 mio. kr. Beløbet dækker": a capitalised definite noun opens a sentence too
         raw = text[nxt:hi].split(None, 1)[0].rstrip(",;:.!?") if nxt < hi else ""
         return is_starter or (bool(_DEFINITE.fullmatch(raw)) and not raw.endswith("sen"))

@@ -280,15 +280,15 @@ class _Sentence:
                         or (heading and (toks[0].like_num or toks[0].text in ("§", ".", ")", ":")))):
             toks = toks[1:]  # (in a heading also the item number: "§5", "5.", "Punkt 5:")
         if len(toks) > 2 and toks[1].text in (")", ".") and _OUTLINE.match(toks[0].text) and not toks[0].like_num:
-            toks = toks[2:]  # "a) Referatet godkendt", "i. (Vibeke) …": an outline mark inside the item
+            toks = toks[2:]  # "a) Referatet godkendt", "i. (Vibe) …": an outline mark inside the item
         elif len(toks) > 1 and _OUTLINE.match(toks[0].text.removesuffix(".")) and toks[0].text.endswith(".") \
                 and not toks[0].like_num and toks[0].text[:1].islower():
-            toks = toks[1:]  # "b. Jeppe forventer …" (the tokenizer keeps "b." whole)
+            toks = toks[1:]  # "b. Jens mener …" (the tokenizer keeps "b." whole)
         while toks and toks[0].text == "(" and len(toks) > 1:
-            toks = toks[1:]  # "i. (Vibeke) …": the parenthesis after the outline mark
+            toks = toks[1:]  # "i. (Vibe) …": the parenthesis after the outline mark
         if len(toks) > 3 and toks[1].text == ":" and toks[0].is_alpha and toks[0].i not in mentions \
                 and toks[2].i in mentions:
-            toks = toks[2:]  # "Minitennis: Vagn K. foreslår …": a topic label before the speaker
+            toks = toks[2:]  # "Padel: Anders B. foreslår …": a topic label before the speaker
         self.toks = toks
         self.mentions: dict[int, Span] = {}  # local index -> mention span starting there
         for n, t in enumerate(toks):
@@ -847,7 +847,7 @@ class StatementFinder:
             if in_heading and not self._heading_report(doc, start, end, mentions):
                 continue  # a heading is no statement, unless it names the reporter ("5. Beretning ved X")
             if k in attached and start == items[k][1]:
-                continue  # the attached report's own heading ("Formandsberetning 2023")
+                continue  # the attached report's own heading ("Beretning 2024")
             if item != cur_item:
                 cur_item, history, last_para, para_speaker, para_act = item, [], None, None, None
             p_idx = max(bisect.bisect_right(para_starts, start) - 1, 0)
@@ -879,7 +879,7 @@ class StatementFinder:
             if an.subject is not None and an.subject.kind == "other" and an.act in _lex()["person_only_acts"]:
                 an = Analysis(None, None, None)  # "Styregruppen forventer at …" reports no speech: a plan
             if an.subject is None:
-                # "Budgettet blev fremlagt af Ulf Berg": the agent of a passive report is its speaker;
+                # "Regnskabet blev fremlagt af Ulf Berg": the agent of a passive report is its speaker;
                 # "Det oplyses, at ...": no speaker, or an organisation's act
                 an = self._agent_passive(sent) or self._passive_report(sent)
             if an.subject is not None:
@@ -936,11 +936,11 @@ class StatementFinder:
         toks = sent.toks
         n = 0
         if len(toks) > 3 and toks[0].is_alpha and toks[1].text == ":" and toks[2].text == "(":
-            n = 3  # "Brok: (Frank) Udover …": a topic label, then the speaker in parentheses
+            n = 3  # "Klage: (Frede) Udover …": a topic label, then the speaker in parentheses
         paren = n == 3 or (bool(toks) and toks[0].i > 0 and toks[0].doc[toks[0].i - 1].text == "(")
         end = sent.mention_end(n)
         if paren and end is not None and end < len(toks) and toks[end].text in (")", "):"):
-            # "(Vibeke) Synes hjemmesiden …", "(Frank): Jeg synes …": the speaker in parentheses first
+            # "(Vibe) Synes skabene …", "(Frede): Jeg synes …": the speaker in parentheses first
             end += 1 + (end + 1 < len(toks) and toks[end + 1].text == ":")
         elif end is None or end + 1 >= len(toks) or toks[end].text not in (":", "-", "–"):
             return None
@@ -1000,7 +1000,7 @@ class StatementFinder:
             n += 2
         elif sent.heading and (v := next((j for j in range(n, min(len(toks) - 1, n + 16)) if toks[j].lower_ == "v/"
                                           or (toks[j].lower_ == "v" and toks[j + 1].text == "/")), None)) is not None:
-            n = v + (1 if toks[v].lower_ == "v/" else 2)  # "Forslag om fastsættelse af kontingent … v/ Jesper Holm"
+            n = v + (1 if toks[v].lower_ == "v/" else 2)  # "Forslag om nye regler for hegn … v/ Per Kjær"
         else:
             return None
         end = sent.mention_end(n)
@@ -1099,7 +1099,7 @@ class StatementFinder:
         return person.name if person else None
 
     def _agent_passive(self, sent: _Sentence) -> Analysis | None:
-        """"Budgettet blev fremlagt af Ulf Berg", "Budget uddelt og gennemgået af Mia Holm": a
+        """"Regnskabet blev fremlagt af Ulf Berg", "Årets budget omdelt og gennemgået af Mia Holm": a
         reporting participle in the main clause with a person as its agent."""
         toks, lex = sent.toks, _lex()
         for k, tok in enumerate(toks[:-2]):
