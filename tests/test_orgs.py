@@ -562,6 +562,12 @@ def test_an_acronym_with_a_lower_case_long_form_and_the_parent_of_a_body():
     assert not {"MED", "NYT"} & set(found)
 
 
+def test_a_capitalised_web_name_after_fra_or_hos_is_the_company():
+    found = orgs("Varevognen var fra Flink.com. Vi bestilte hos Bogbyen.dk i går. Se mere på sundhed.dk og Borger.dk.")
+    assert {"Flink.com", "Bogbyen.dk"} <= set(found)
+    assert not {"sundhed.dk", "Borger.dk"} & set(found)
+
+
 def test_a_name_at_the_end_of_a_sentence_loses_the_full_stop():
     assert "Sparekassen Nordby" in orgs("Vi fik 5000 kr. fra Sparekassen Nordby.\nTak for det.")
 

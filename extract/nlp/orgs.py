@@ -810,6 +810,15 @@ _DEFINITE_ASSOCIATION = re.compile(r"(?<![\w\-./@])(?P<name>(?P<stem>[a-zæøåA
 _CAMEL_DEFINITE = re.compile(r"(?<![\w\-./@])(?P<name>[A-ZÆØÅ]{2,6}[a-zæøå]{3,}(?:en|et))(?P<gen>s)?(?![\w-])")
 
 
+#: "Varevognen var fra Nemlig.com", "bestilt hos Saxo.com": a capitalised web name after "fra/hos/via" is
+#: the company (a lower-case address, "sundhed.dk", is a site or a product)
+_WEB_COMPANY = re.compile(r"(?<=\b(?:fra|hos|via)[ \u00a0])(?P<name>[A-ZÆØÅ][\wæøå-]+\.(?:com|dk|net|eu))(?![\w-])(?!\.\w)")
+
+
+def _web_companies(text: str) -> list[Mention]:
+    return [Mention("ORG", m.start(), m.end(), m.group(), m.group(), "rules", "web") for m in _WEB_COMPANY.finditer(text)]
+
+
 def _camel_names(text: str) -> list[Mention]:
     """Names like "DIKUrevyen" (the genitive "DIKUrevyens" → "DIKUrevyen")."""
     return [Mention("ORG", m.start(), m.end(), m.group(), m.group("name"), "rules", "camel")
@@ -852,7 +861,8 @@ def find_mentions(text: str, lex: OrgLexicon | None = None, *, roster_orgs: Iter
         rx = re.compile(rf"{_START}(?P<name>{'|'.join(_surface_regex(n) for n in sorted(local, key=len, reverse=True))}){_GEN}{_END}")
         cands += [_mention(m, local[" ".join(m.group("name").split())], "roster", source="roster") for m in finditer(rx, text)]
     # a name cut where its table cell wraps ("Enhed for Kvalitet og" / "Patientsikkerhed") is the roster's name
-    morph = _trim_at_persons(_morphology(ctx, lex) + _definite_associations(ctx, front_end) + _camel_names(text), persons)
+    morph = _trim_at_persons(_morphology(ctx, lex) + _definite_associations(ctx, front_end) + _camel_names(text)
+                             + _web_companies(text), persons)
     full = {m.canonical: [r for r in set(local.values()) if r.startswith(m.canonical + " ")] for m in morph} if local else {}
     cands += [m._replace(canonical=full[m.canonical][0]) if len(full.get(m.canonical, ())) == 1
               and _WRAP_AFTER.match(text, m.end) else m for m in morph]
