@@ -635,9 +635,13 @@ def _same_number_after(cands: list[_Cand], k: int, after: int) -> int | None:
                  if (cands[j].num, cands[j].sub, cands[j].num2) == (c.num, c.sub, c.num2)), None)
 
 
-def _titles_match(a: str, b: str) -> bool:
-    a, b = _norm_title(_LEADERS.sub("", a)), _norm_title(b)
+def _normed_titles_match(a: str, b: str) -> bool:
+    """Two normalised titles name the same item: nearly the same words, or one (12+ letters) starts the other."""
     return bool(a and b) and (fuzz.ratio(a, b) >= 80 or (min(len(a), len(b)) >= 12 and (a.startswith(b) or b.startswith(a))))
+
+
+def _titles_match(a: str, b: str) -> bool:
+    return _normed_titles_match(_norm_title(_LEADERS.sub("", a)), _norm_title(b))
 
 
 def _renumber_misprinted(cands: list[_Cand], run: list[int]) -> None:
@@ -679,8 +683,7 @@ def _later_twin(cands: list[_Cand], k: int) -> int | None:
         if (o.num, o.sub, o.num2) != (c.num, c.sub, c.num2):
             continue
         b = _norm_title(o.title)
-        if not b or fuzz.ratio(a, b) >= 80 or (min(len(a), len(b)) >= 12 and (a.startswith(b) or b.startswith(a))) \
-                or _abbreviates(a, b) or _abbreviates(b, a):
+        if not b or _normed_titles_match(a, b) or _abbreviates(a, b) or _abbreviates(b, a):
             return j
     return None
 

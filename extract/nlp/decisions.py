@@ -457,10 +457,11 @@ def find_hits(text: str, lex: Lexicon, person_ends: set[int] | None = None) -> l
         kind = "rejected" if (am.group("who").lower() == "ingen") != against else "approval"
         hits.append(Hit(kind, am.start(), am.end(), False, False))
     # (a short sentence, not one continuing a narrative: "Derudover gennemføres et nyt forløb, hvor …")
-    am_ = lex.action_passive.match(text) if len(WORD.findall(text)) <= 16 and not _NARRATIVE_LEAD.match(text) else None
-    if am_ and not text.rstrip().endswith("?") and not _guarded(text, am_.start("w"), lex) \
-            and not _relative(text, am_.start("w")) and not re.search(r"[,:;]|\b(?:at|som|der|hvis|når)\s", text[:am_.start("w")].lstrip()[1:]):
-        hits.append(Hit("other", am_.start("w"), am_.end("w"), False, False))
+    action = lex.action_passive.match(text) if len(WORD.findall(text)) <= 16 and not _NARRATIVE_LEAD.match(text) else None
+    if action and not text.rstrip().endswith("?") and not _guarded(text, action.start("w"), lex) \
+            and not _relative(text, action.start("w")) \
+            and not re.search(r"[,:;]|\b(?:at|som|der|hvis|når)\s", text[:action.start("w")].lstrip()[1:]):
+        hits.append(Hit("other", action.start("w"), action.end("w"), False, False))
     for m in _WITHDRAWN.finditer(text):
         if not _guarded(text, m.start(), lex) and not _relative(text, m.start()):
             hits.append(Hit("other", m.start(), m.end(), False, False))

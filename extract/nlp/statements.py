@@ -639,12 +639,11 @@ class StatementFinder:
     def _report_of(self, bases: set[str]) -> Attendee | None:
         """"Formandens beretning v/ Lise Holm": the one person whose report the role's genitive names
         (only for role nouns: the scan over the mentions is too dear for every capitalised word)."""
-        roles = _lex()["role_nouns"]
+        roles, text = _lex()["role_nouns"], self._doc_text
         alt = "|".join(re.escape(b) for b in sorted(bases, key=len, reverse=True) if len(b) >= 5 and b in roles)
-        if not alt or "v/" not in self._doc_text and " ved " not in self._doc_text:
+        if not alt or "v/" not in text and " ved " not in text:
             return None
-        rx = re.compile(rf"(?<![\wæøå])(?:{alt})(?:en|n)?s[ \t]+[\wæøå]+[ \t]+(?:v/|ved)[ \t]*$", re.IGNORECASE)
-        text = self._doc_text
+        rx = _pattern(rf"(?<![\wæøå])(?:{alt})(?:en|n)?s[ \t]+[\wæøå]+[ \t]+(?:v/|ved)[ \t]*$", re.IGNORECASE)
         names = {m._.canonical or m.text for m in self._mentions if rx.search(text, max(0, m.start_char - 60), m.start_char)}
         return self._attendee_named(names.pop()) if len(names) == 1 else None
 
@@ -916,7 +915,7 @@ class StatementFinder:
             if speaker is None and lead is not None and lead[0].kind == "person":
                 # "Stefan Vrang valgtes. Han fastslog, …": a person the sentence is about is who "han" means next
                 history.append((lead[0].name, gender_of.get(lead[0].name) or lead[0].gender))
-            if speaker and not implicit and an.subject is not None and an.act in _lex()["report_acts"] | {"berette"}:
+            if speaker and not implicit and an.subject is not None and an.act in _lex()["report_acts"]:
                 reporter[item] = speaker
             elif speaker is None and k in attached and item in reporter and an.subject is None:
                 speaker, implicit = reporter[item], True  # the attached report is its reporter's
@@ -1010,7 +1009,7 @@ class StatementFinder:
             subj, end = Subject("person", person.name, None, toks[n].text), n + 1
         else:
             return None
-        attached = [t.lower_ for t in toks[end:end + 4]][:1] in (["er"], ["var"]) and any(
+        attached = end < len(toks) and toks[end].lower_ in ("er", "var") and any(
             t.lower_ in ("vedlagt", "vedhæftet") for t in toks[end:end + 4])  # "Beretningen af X er særskilt vedlagt"
         if subj is None or any(t.is_alpha for t in toks[end:end + 1]) and toks[end].lower_ not in ("og", "om") and not attached:
             return None
