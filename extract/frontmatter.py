@@ -427,6 +427,12 @@ def _body(texts: list[str], title_idx: int | None) -> str | None:
         if m and (_looks_like_body_name(m.group("body"))
                   or re.match(rf"\s+{_ASSEMBLY_WORD}", texts[title_idx][m.end("body"):], re.I)):
             return _clean(m.group("body"))
+        # "Referat, grundejerforeningen, 11. maj 2016": a common noun for the association or body
+        # between the title word and the date names it as the writer does, in lower case too
+        m = _LOWER_BODY_IN_TITLE.search(texts[title_idx])
+        if m and m.group("body").lower().endswith(tuple(lex["association_suffixes"]) + tuple(lex["body_suffixes"])) \
+                and not m.group("body").lower().endswith(("forsamling", "forsamlingen")):
+            return m.group("body")
         nxt = texts[title_idx + 1] if title_idx + 1 < len(texts) else ""
         # "Referat af ordinær generalforsamling" + "i E/F Frederikskaj 2": the title wraps
         if re.match(r"(?:i|for)\s+[A-ZÆØÅ]", nxt):
@@ -465,6 +471,7 @@ def _body(texts: list[str], title_idx: int | None) -> str | None:
     return None
 
 
+_LOWER_BODY_IN_TITLE = re.compile(r"\b(?i:referat|mødereferat)\s*[,–-]\s*(?P<body>[a-zæøå]{4,})\s*,\s*(?:den\s+|d\.\s*)?\d")
 _BODY_AFTER_COMMA = re.compile(
     r"\b\w*møde\s*,\s+(?P<body>[A-ZÆØÅ][^,(\d]*(?:\d+[^,(\d]*)?)(?=\s*\(|,|\s+(?:den|d\.|kl\.)\s|\s*$)")
 

@@ -414,7 +414,9 @@ def _candidates(doc: DocText, lines: list[TextLine]) -> list[_Cand]:
             break
         full = _join(parts)
         heading_end = lines[last].end
-        if (last == i and (_ends_sentence(full) or len(full.split()) > 12 or _COLON_SENTENCE.search(full))) \
+        line_wraps = len(full) >= 55 or bool(right.get(ln.page) and ln.x1 >= right[ln.page] - 20)
+        if (last == i and (_ends_sentence(full) or len(full.split()) > 12 or _COLON_SENTENCE.search(full)
+                           or (line_wraps and _COLON_TEXT.search(full)))) \
                 or (last > i and len(full.split()) > 12 and _COLON_SENTENCE.search(full)) \
                 or re.search(r"[a-zæøå]{3}\.\s+(?!Ved\b)[A-ZÆØÅ][a-zæøå]+(?:\s+[\wæøå]+){2}", full):
             # ("8. Trøjer med logo. Skal vi bestille …": a sentence after the title; not "… Ved kasserer X")
@@ -432,7 +434,7 @@ def _candidates(doc: DocText, lines: list[TextLine]) -> list[_Cand]:
             if kind:
                 last += 1
                 heading_end = lines[last].end
-        full = full.rstrip(" :")
+        full = _PROPOSER_NOTE.sub("", full.rstrip(" :"))
         num = int(m.group("num"))
         sub = int(m.group("sub")) if m.group("sub") else None
         num2 = int(m.group("num2")) if m.group("num2") else None
@@ -454,6 +456,15 @@ def _candidates(doc: DocText, lines: list[TextLine]) -> list[_Cand]:
 #: "7. Valg af suppleanter: På valg er Ole og Jørn": a clause with a finite verb after the colon is
 #: text, not a subtitle ("Kommuneplan 2025: Forslag til nye rammer" has no verb)
 _COLON_SENTENCE = re.compile(r":\s+[A-ZÆØÅ][^:]*?\b(?i:er|var|blev|bliver|har|havde|kan|skal|vil)\b")
+
+
+#: "9. Flere frivillige (Forslag fra Eva Holm)": who brought the point is a note, not the title
+_PROPOSER_NOTE = re.compile(r"\s*\((?i:forslag|oplæg|indlæg|ønske|punkt)\s+(?:fra|ved|v/)\s*[A-ZÆØÅ][^()]{1,40}\)$")
+
+
+#: "3. Vedtægter: For at undgå problemer som ved" on a full line whose sentence runs on below:
+#: four or more words after the colon that the next line continues are text, not a subtitle
+_COLON_TEXT = re.compile(r":\s+[A-ZÆØÅ][\wæøå]*(?:\s+\S+){3,}$")
 
 
 def _inline_heading_cut(title: str, dash: bool = False) -> int | None:

@@ -429,6 +429,8 @@ def measure(pages: Sequence[Sequence[Line]], page_width: float | None = None) ->
 _TOC_LINE = re.compile(r"(?:[.…·_]\s*){4,}\d{1,4}$")  # "Titel ........ 7": a contents entry
 AGENDA_RE = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*\.?\s+[A-ZÆØÅ]|(?:Ad|Punkt|Pkt\.)\s*\d)")
 _SENTENCE_END = re.compile(r"[.:?!][\"'»”’)\]]*$")
+#: "a. …", "ii. …", "iv) …" opening a line: an outline entry under an item starts its own paragraph
+_OUTLINE_LINE = re.compile(r"^(?:[a-hj-zæøå]|[ivx]{1,4})[.)]\s+\S")
 
 
 @dataclass(slots=True)
@@ -480,7 +482,7 @@ def _new_block(para: _Para, prev: Line, cur: Line, g: Geometry, vocab: Vocabular
     # visibly goes on ("... og\nlowercase")
     if ragged and _first_word_fits(prev, cur, g) and (ended or not cur.text[:1].islower()):
         return True
-    if AGENDA_RE.match(cur.text) and (ragged or ended):
+    if (AGENDA_RE.match(cur.text) or _OUTLINE_LINE.match(cur.text)) and (ragged or ended):
         return True
     if para.bullet:
         first = para.lines[0]

@@ -794,8 +794,68 @@ def test_report_labels_with_a_topic_the_formand_by_their_report_and_a_house_numb
          "4) Forslag om nye regler for hegn og hække mellem husene v/ Per Kjær\nVedtaget.\n"
          "5) Eventuelt\nFormanden takkede for god ro og orden.\n")
     res = processed(t)
-    assert res.document.body is None  # "Generalforsamling" alone is the meeting's kind
+    assert res.document.body == "grundejerforeningen"  # (not "Generalforsamling": that is the meeting's kind)
     assert [(a.name, a.role) for a in res.attendance] == [("Anne Marie Holm", "chair"), ("Bo Dam", "secretary")]
     assert [(s.item, s.speaker, s.act) for s in res.statements if s.speaker] == [
         ("2", "Anne Marie Holm", "berette"), ("2", "Anne Marie Holm", "oplyse"), ("3", "Per Kjær", "forelægge"),
         ("4", "Per Kjær", "foreslå"), ("5", "Anne Marie Holm", "takke")]
+
+
+# --------------------------------------------------------------------------- outlines, answers, labels
+
+def test_outline_entries_and_their_labels_in_a_board_meeting():
+    t = ("Referat til bestyrelsesmøde i Nordby Judoklub d. 8. marts 2011\n"
+         "Til stede: Ida Vest, Bo Lund, Eva Dam\n"
+         "1. Vedtægter og regler: For at undgå problemer som ved den sidste generalforsamling\n"
+         "2010. Vil det være en god idé at skrive forslag nu.\n"
+         "a. Næste generalforsamling. Ida forslår 1. februar 2012\n"
+         "2. Flere frivillige (Forslag fra Karen Bach): Kan vi bruge forældrene mere?\n"
+         "3. Trøjer med klubbens logo. Skal det gå gennem klubshoppen?\n"
+         "a. Skal vi finde en ny leverandør?\n"
+         "i. Ja, vi skal finde et alternativ.\n"
+         "b. Ja, vi kører det gennem klubshoppen.\n"
+         "4. Rengøring\n"
+         "a. Der lå meget skrald ved udstyret.\n"
+         "i. Løsning: Hylder skal laves\n"
+         "b. Forslag om nye måtter (Bo)\n"
+         "viii. Eva Laver en ny mailliste til Bo så han kan skrive ud\n"
+         "5. Evt\n"
+         "a. Kontakt Vandværket om at lappe taget\n"
+         "b. Bo tager kontakt til Sportshallen og til Dennis\n"
+         "c. Ja, vi har haft en god sæson.\n")
+    res = processed(t)
+    assert [i.title for i in res.items] == [
+        "Vedtægter og regler", "Flere frivillige", "Trøjer med klubbens logo", "Rengøring", "Evt"]
+    assert ("1", "Ida Vest", "foreslå") in [(s.item, s.speaker, s.act) for s in res.statements]
+    decisions = [(d.item, d.text) for d in res.decisions]
+    assert ("3", "i. Ja, vi skal finde et alternativ.") in decisions
+    assert ("3", "b. Ja, vi kører det gennem klubshoppen.") in decisions
+    assert ("4", "Hylder skal laves") in decisions
+    assert not [d for d in res.decisions if "måtter" in d.text or "god sæson" in d.text]  # no question before "Ja, vi har"
+    # the listed first name before a capitalised verb is the listed person, no "Eva Laver"
+    assert [(a.owner, a.task) for a in res.actions if a.item == "4"] == [
+        ("Eva Dam", "Laver en ny mailliste til Bo så han kan skrive ud")]
+    assert "Eva Laver" not in {e.canonical for e in res.entities}
+    orgs = {e.canonical for e in res.entities if e.label == "ORG"}
+    assert {"Vandværket", "Sportshallen"} <= orgs and "Dennis" not in orgs
+
+
+def test_an_assembly_titled_by_its_kind_with_the_association_in_lower_case():
+    t = ("Generalforsamling\nReferat, ejerforeningen, 4. juni, 2019\n1) Valg af dirigent og referent\n"
+         "Dirigent: Anne Holm\nReferent: Bo Dam\n"
+         "2) Indkomne forslag\nBestyrelsen har fremsat forslag om nye regler for hegn.\n"
+         "Forslaget er enstemmigt vedtaget af de fremmødte.\n"
+         "Forslag om kontingent for de nye lejligheder v/ Per Kjær.\n"
+         "Lars fra 4B lovede at melde tilbage.\n"
+         "De nye legepladser efterlyses – dette er, jf. Lars, noget som foreningen skal tage sig af.\n"
+         "Det er, jf. paragraf 4, ikke muligt.\n"
+         "3) Fastlæggelse af budget v/ Per Kjær\nBudgettet blev godkendt.\n"
+         "4) Valg af suppleanter\nSuppleanter vælges for et år ad gangen. Eva Bach modtog genvalg.\n")
+    res = processed(t)
+    assert res.document.body == "ejerforeningen"
+    decisions = [(d.item, d.kind, d.text) for d in res.decisions]
+    assert ("1", "election", "Dirigent: Anne Holm") in decisions
+    assert ("2", "approval", "Forslaget er enstemmigt vedtaget af de fremmødte.") in decisions
+    assert not [d for d in decisions if "ad gangen" in d[2]]  # a standing rule, not this meeting's election
+    assert [(s.item, s.speaker, s.act) for s in res.statements if s.speaker and not s.implicit] == [
+        ("2", "Per Kjær", "foreslå"), ("2", "Lars", "love"), ("2", "Lars", None), ("3", "Per Kjær", "fremlægge")]

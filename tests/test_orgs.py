@@ -568,6 +568,13 @@ def test_a_capitalised_web_name_after_fra_or_hos_is_the_company():
     assert not {"sundhed.dk", "Borger.dk"} & set(found)
 
 
+def test_the_one_word_someone_contacts_is_an_organisation_unless_it_is_a_name_or_place():
+    found = orgs("a. Kontakt Vandværket om taget.\nBo tager kontakt til Sportshallen. Eva kontakter Dennis og "
+                 "kontakt til Hansen. Vi har kontakt til Aalborg renovation. Kontakt Mandag morgen.")
+    assert {"Vandværket", "Sportshallen"} <= set(found)
+    assert not {"Dennis", "Hansen", "Aalborg", "Mandag"} & set(found)
+
+
 def test_a_name_at_the_end_of_a_sentence_loses_the_full_stop():
     assert "Sparekassen Nordby" in orgs("Vi fik 5000 kr. fra Sparekassen Nordby.\nTak for det.")
 

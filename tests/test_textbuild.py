@@ -313,6 +313,18 @@ def test_agenda_heading_after_ragged_line_starts_a_block() -> None:
     assert blocks(build([page]))[1] == "3. Budgetopfølgning for andet kvartal"
 
 
+def test_outline_entries_after_a_ragged_line_start_blocks_but_a_wrapped_i_does_not() -> None:
+    page = body_page([("5. Krav til den nye medarbejder", False), ("a. Eva forklarer hvad hun har i gang:", False),
+                      ("i. Samarbejde med bibliotekerne", False), ("ii. Plakater i hallerne", False),
+                      ("iv) Lokalaviser", False),
+                      ("Vi talte om at bruge flere penge på annoncer, og om hvordan vi fordeler dem i", True),
+                      ("i. Morgen og i resten af ugen.", False)])
+    assert blocks(build([page])) == [
+        "5. Krav til den nye medarbejder", "a. Eva forklarer hvad hun har i gang:", "i. Samarbejde med bibliotekerne",
+        "ii. Plakater i hallerne", "iv) Lokalaviser",
+        "Vi talte om at bruge flere penge på annoncer, og om hvordan vi fordeler dem i i. Morgen og i resten af ugen."]
+
+
 def test_paragraph_and_word_continue_across_a_page_break() -> None:
     p1 = body_page([("Bestyrelsen drøftede den kommende generalforsamling og besluttede at fore-", True)],
                    page=1, top=760)

@@ -162,7 +162,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         action_passive=re.compile(r"^\W*(?:[a-zæøå]\.\s+)?(?:[\w\-/.]+\s+){0,5}?(?P<w>" + alternation(raw["action_present_passive"])
                                   + r")\b(?!\s+(?:af|til\s+høring)\b)", I),
         perfect=re.compile(r"\ber\s+(?P<gap>" + gap + r")(?P<w>" + alternation(raw["approval_perfect"]) + r")\b"
-                           r"(?:\s+af\s+(?P<agent>[\w\-]+))?", I),
+                           r"(?:\s+af\s+(?:(?:de|alle|samtlige)\s+)?(?P<agent>[\w\-]+))?", I),
         support=re.compile(r"\b" + alternation(raw["approval_support"]) + r"\b", I),
         active=re.compile(r"\b(?P<w>" + alternation(list(active_kind)) + r")\b", I),
         noted=re.compile(r"\b" + alternation(raw["noted"]) + r"\b", I),
@@ -294,6 +294,11 @@ _PERFECT_NOT = re.compile(r"\b(?:ikke|endnu|stadig|allerede|tidligere|aldrig|fø
 _STATE_BEFORE = re.compile(r"\b(?:endnu|stadig|allerede|fortsat)\s+$", re.I)
 
 
+#: the meeting's own members as the agent: "vedtaget af de fremmødte / de tilstedeværende"
+_PRESENT_AGENTS = {"fremmødte", "tilstedeværende", "fremmødende", "deltagerne", "deltagende", "medlemmerne",
+                   "stemmeberettigede", "forsamlingen", "generalforsamlingen"}
+
+
 def _perfect_is_decision(text: str, m: re.Match, lex: Lexicon) -> bool:
     """'Referatet er godkendt', 'Regnskabet er nu godkendt': the minutes record an approval.
 
@@ -304,6 +309,8 @@ def _perfect_is_decision(text: str, m: re.Match, lex: Lexicon) -> bool:
     if _PERFECT_NOT.search(m.group("gap")):
         return False
     agent = m.group("agent")
+    if agent and agent.lower() in _PRESENT_AGENTS:
+        return not _guarded(text, m.start(), lex) and not _relative(text, m.start())  # "af de fremmødte"
     if agent and not (agent[:1].islower() and _is_body_word(agent, lex) and agent.lower() not in lex.strict_excludes):
         return False  # a capitalised agent is a named outside body ("af Planklagenævnet")
     return not _guarded(text, m.start(), lex) and not _relative(text, m.start())
@@ -316,6 +323,16 @@ def _body_subject(text: str, start: int, end: int, lex: Lexicon, person_ends: se
         return True
     words = WORD.findall(text[start:end])
     return len(words) >= 2 and _is_body_word(words[1], lex) and words[1].lower() not in lex.strict_excludes
+
+
+#: "Suppleanter vælges for et år ad gangen": a standing rule stated, not this meeting's act
+_HABITUAL = re.compile(r"\b(?:ad\s+gangen|hvert\s+(?:andet\s+|\w+\.?\s+)?år|hvert\s+år|årligt|altid|normalt|som\s+regel)\b", re.I)
+
+
+def _habitual(text: str, start: int) -> bool:
+    """Is the present passive at `start` in a clause that states a standing rule?"""
+    end = re.search(r"[,;:]|$", text[start:]).start() + start
+    return bool(_HABITUAL.search(text, clause_start(text, start), end))
 
 
 def _norm(w: str) -> str:
@@ -411,7 +428,7 @@ def find_hits(text: str, lex: Lexicon, person_ends: set[int] | None = None) -> l
         kind = lex.present_kind.get(_norm(m.group("w")), "approval")
         if re.search(r"\bikke\s*$", text[:m.start()], re.I) and kind == "approval":
             kind = "rejected"
-        if not _guarded(text, m.start(), lex) and not _relative(text, m.start()):
+        if not _guarded(text, m.start(), lex) and not _relative(text, m.start()) and not _habitual(text, m.start()):
             hits.append(Hit(kind, m.start(), m.end(), False, False))
     for m in lex.active.finditer(text):
         kind = lex.active_kind.get(_norm(m.group("w")), "approval")
@@ -605,9 +622,19 @@ def _speaker_for(hit: Hit, text: str, s0: int, stmt: Statement | None,
     return None
 
 
+_OUTLINE_OPEN = re.compile(r"(?:[a-hj-zæøå]|[ivx]{1,4})[.)][ \t]+(?=[A-ZÆØÅ])")
+
+
+def _outline_lead(text: str) -> int:
+    """Length of an outline mark ("b. ", "iv) ") opening `text`, else 0."""
+    m = _OUTLINE_OPEN.match(text)
+    return m.end() if m else 0
+
+
 def classify_heading(text: str, lex: Lexicon) -> re.Match | None:
     """A decision block heading ('Beslutning:', 'Udvalgets beslutning den 3. maj 2021 Punkt 4:')."""
     t = text.strip()
+    t = t[_outline_lead(t):]  # "i. Løsning: Hylder sættes op": the label after an outline mark
     if len(t) > 160 and ":" not in t[:120]:
         return None
     m = lex.block_heading.match(t) or lex.block_inline.match(t)
@@ -730,6 +757,8 @@ def block_decisions(doc: Doc, full: str, paras: list[_Para], lex: Lexicon) -> li
         if not m:
             continue
         lead = len(p.text) - len(p.text.lstrip())
+        outlined = _outline_lead(p.text[lead:])  # ("i. Løsning: …" labels one entry, not what follows it)
+        lead += outlined
         rest = m.group("rest") or ""
         j = i + 1
         if rest.strip():
@@ -776,7 +805,7 @@ def block_decisions(doc: Doc, full: str, paras: list[_Para], lex: Lexicon) -> li
         rows = [(start, end, kind)] if kind is not None else []
         if later is None:
             later = _BlockContext(doc)
-        for k0, k1, k_kind in rows + _later_paragraphs(later, full, paras, i, j, lex):
+        for k0, k1, k_kind in rows + ([] if outlined else _later_paragraphs(later, full, paras, i, j, lex)):
             out.append(Decision(kind=k_kind, text=full[k0:k1], decided_by=None, decided_on=decided_on,
                                 char_start=k0, char_end=k1, item=m.group("num")))
     return out
@@ -875,6 +904,17 @@ def _proposal_context(paras: list[_Para], lex: Lexicon) -> set[int]:
     return out
 
 
+#: the answer to a question the meeting put to itself: "Skal vi finde en ny leverandør?" – "Ja, vi skal
+#: finde et alternativ" / "Nej, vi beholder den": we + a modal or a present-tense verb
+_YES_WE = re.compile(r"^\W*(?:(?:[a-hj-zæøå]|[ivx]{1,4})[.)]\s+)?(?:Ja|Nej)\s*[,.!]?\s+vi\s+"
+                     r"(?P<v>skal|vil|må|(?!(?:er|har|kan)\b)[a-zæøå]{2,}e?r)\b")
+
+
+def _same_item(item_starts: list[int], a: int, b: int) -> bool:
+    """Do offsets a <= b lie in the same agenda item (both before the first item counts as the same)?"""
+    return bisect.bisect_right(item_starts, a) == bisect.bisect_right(item_starts, b)
+
+
 def sentence_decisions(doc: Doc, text: str, paras: list[_Para], covered: list[Range], lex: Lexicon) -> list[Decision]:
     """Decisions in running prose, one per sentence at most."""
     sents = sentence_ranges(doc)
@@ -888,6 +928,8 @@ def sentence_decisions(doc: Doc, text: str, paras: list[_Para], covered: list[Ra
     out: list[Decision] = []
     skip_until = -1
     done = Intervals(covered)
+    item_starts = sorted(it[1] for it in doc._.item_spans or [])
+    asked = -1  # start of the latest question
     for k, (s0, s1) in enumerate(sents):
         if s0 < skip_until or done.contains(s0):
             continue
@@ -908,6 +950,10 @@ def sentence_decisions(doc: Doc, text: str, paras: list[_Para], covered: list[Ra
             e - s0 for _, e, _ in persons[bisect.bisect_left(p_starts, s0):bisect.bisect_left(p_starts, s1)]}
         hits = find_hits(sent, lex, local_ends)
         hit = choose_hit(hits)
+        if sent.rstrip().endswith("?"):
+            asked = s0
+        elif hit is None and asked >= 0 and _same_item(item_starts, asked, s0) and (ym := _YES_WE.match(sent)):
+            hit = Hit("conclusion", ym.start("v"), ym.end("v"), True, False)  # "Skal vi …?" – "Ja, vi skal …"
         if hit is None:
             continue
         stmt = st_index.at(s0, s1)
@@ -952,6 +998,10 @@ _NAME_TAIL = re.compile(r"\s*(?:,\s*[^,.\n]{1,40})?\s*(?:(?:\d\.\s*)?(?:formand|
                         r"\s*(?:\((?:(?:gen|ny)valg\w*|på\s+valg\s+(?:i\s+)?\d{4}|valgt\s+for\s+\d\s+år|\d\s+år)\))?\s*\.?\s*$", re.I)
 
 
+_POST_LABEL = re.compile(r"(?i:dirigent|referent|ordstyrer|formand|næstformand|kasserer|sekretær|revisor"
+                         r"|revisorsuppleant|suppleant|stemmetællere?)\s*:\s*")
+
+
 def elected_name_lines(doc: Doc, text: str, paras: list[_Para]) -> list[Decision]:
     """'1. Valg af dirigent' + 'Olav Grue, Tønnesvej 4'; 'b. Næstformand (periode 1 år)' +
     'Jeppe Boelsmand' under 'Valg af bestyrelse': in an election item, a line that is only a
@@ -986,8 +1036,9 @@ def elected_name_lines(doc: Doc, text: str, paras: list[_Para]) -> list[Decision
         if p.item is None or p.in_heading or not (_ELECTION_HEAD.search(titles.get(p.item, "")) or _ELECTION_HEAD.search(head)):
             continue
         lead = len(p.text) - len(p.text.lstrip())
-        k = bisect.bisect_left(starts, p.start + lead)
-        if k >= len(persons) or persons[k][0] != p.start + lead:
+        pm = _POST_LABEL.match(p.text, lead)  # "Dirigent: Anne Holm" under "Valg af dirigent og referent"
+        k = bisect.bisect_left(starts, p.start + (pm.end() if pm else lead))
+        if k >= len(persons) or persons[k][0] != p.start + (pm.end() if pm else lead):
             continue
         name_end = persons[k][1]
         if not _NAME_TAIL.fullmatch(text, name_end, p.end):

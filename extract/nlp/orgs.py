@@ -48,6 +48,7 @@ from extract.nlp import base
 from extract.nlp.base import MODELS_DIR
 from extract.nlp.entities import Mention, build_entities
 from extract.nlp.fastscan import finditer  # exactly re.Pattern.finditer, faster on whole documents
+from extract.nlp.gazetteer import load_names
 from extract.nlp.intervals import StaticRanges
 
 ORGS_DIR = MODELS_DIR / "orgs"
@@ -819,6 +820,29 @@ def _web_companies(text: str) -> list[Mention]:
     return [Mention("ORG", m.start(), m.end(), m.group(), m.group(), "rules", "web") for m in _WEB_COMPANY.finditer(text)]
 
 
+#: "Kontakt Stadsing om …", "tager kontakt til Skråen": the one capitalised word someone contacts is
+#: a company, venue or body when no name list knows it as a person's name (that is "kontakt til Dennis")
+_CONTACTED = re.compile(r"\b[Kk]ontakt(?:e|er|ede)?(?:[ \u00a0]+(?:til|med))?[ \u00a0]+(?P<name>[A-ZÆØÅ][a-zæøå]{3,})"
+                        r"(?![\w-])(?![ \u00a0]*-?[ \u00a0]*[A-ZÆØÅ0-9])")
+
+
+def _contacted(text: str, lex: OrgLexicon) -> list[Mention]:
+    names = load_names()
+    months = _never_contacted()
+    loc = lex.regexes["loc"]
+    return [Mention("ORG", m.start("name"), m.end("name"), m.group("name"), m.group("name"), "rules", "contacted")
+            for m in finditer(_CONTACTED, text)
+            if not (names.is_first(m.group("name")) or names.is_last(m.group("name"))
+                    or m.group("name").casefold() in months or loc.fullmatch(m.group("name")))]
+
+
+@lru_cache(maxsize=1)
+def _never_contacted() -> frozenset[str]:
+    """Capitalised words after "kontakt" that name a time, not a party ("kontakt Mandag")."""
+    return frozenset(["mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag", "januar", "februar",
+                      "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december"])
+
+
 def _camel_names(text: str) -> list[Mention]:
     """Names like "DIKUrevyen" (the genitive "DIKUrevyens" → "DIKUrevyen")."""
     return [Mention("ORG", m.start(), m.end(), m.group(), m.group("name"), "rules", "camel")
@@ -862,7 +886,7 @@ def find_mentions(text: str, lex: OrgLexicon | None = None, *, roster_orgs: Iter
         cands += [_mention(m, local[" ".join(m.group("name").split())], "roster", source="roster") for m in finditer(rx, text)]
     # a name cut where its table cell wraps ("Enhed for Kvalitet og" / "Patientsikkerhed") is the roster's name
     morph = _trim_at_persons(_morphology(ctx, lex) + _definite_associations(ctx, front_end) + _camel_names(text)
-                             + _web_companies(text), persons)
+                             + _web_companies(text) + _contacted(text, lex), persons)
     full = {m.canonical: [r for r in set(local.values()) if r.startswith(m.canonical + " ")] for m in morph} if local else {}
     cands += [m._replace(canonical=full[m.canonical][0]) if len(full.get(m.canonical, ())) == 1
               and _WRAP_AFTER.match(text, m.end) else m for m in morph]

@@ -415,6 +415,17 @@ class PersonFinder:
                 return j
         return i
 
+    def _listed_first(self, roster: Roster, run: list[Token], i: int, j: int, listed: set[str]) -> str | None:
+        """"Jeppe Laver et nyt alias" with Jeppe Holm on the attendance list: a listed first name
+        before a capitalised word that is no surname is that person, not a new "Jeppe Laver"."""
+        if j != i + 2:
+            return None
+        second = run[i + 1].text
+        if self.names.is_last(second) or self.names.is_first(second) or _SURNAME_SHAPE.match(second.casefold()):
+            return None
+        hit = roster.match([run[i].text], alone=True)
+        return hit[0].name if hit and hit[0].name in listed and not hit[1] else None
+
     def _lone_first_name(self, tok: Token) -> tuple[str, bool] | None:
         """(first name, genitive) for a lone capitalised token inside a sentence that is a
         frequent Danish first name ("Karina", "Karinas"), else None."""
@@ -425,6 +436,10 @@ class PersonFinder:
         line_start = prev is None or "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text)
         name_label = nxt is not None and (nxt.text == ":" or (nxt.text in ("-", "–") and line_start))
         verb_next = nxt is not None and nxt.lower_ in _lex()["single_verb_forms"]
+        if nxt is not None and nxt.lower_ == "fra" and tok.i + 3 < len(tok.doc):
+            # "Lars fra 2E lovede at …": a first name, where the person is from, then the verb
+            org, verb = tok.doc[tok.i + 2], tok.doc[tok.i + 3]
+            verb_next = (org.text[:1].isupper() or org.text[:1].isdigit()) and verb.lower_ in _lex()["single_verb_forms"]
         if _opens_unit(tok) and not (name_label or verb_next):
             return None
         word, genitive = tok.text, False
@@ -483,7 +498,10 @@ class PersonFinder:
                         found = None
                 if found is None:
                     j = self._gazetteer_window(run, i)
-                    if j > i:
+                    listed_first = self._listed_first(roster, run, i, j, listed)
+                    if listed_first is not None:
+                        found = (i + 1, listed_first, False)
+                    elif j > i:
                         words = [t.text for t in run[i:j]]
                         genitive = False
                         last = words[-1]

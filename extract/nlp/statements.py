@@ -449,8 +449,8 @@ class StatementFinder:
             if end < k and toks[end].lower_ == "og" and s.mention_end(end + 1) == k and subj.kind == "person":
                 return subj  # "Jens Bo og Ib Ask bemærkede": the first one
             if end < k and toks[end].lower_ in _AFFILIATION and k - end <= 7 and toks[end + 1:k] \
-                    and all(t.text[:1].isupper() or t.lower_ in _CONNECTORS for t in toks[end + 1:k]):
-                return subj  # "Kirsten Hvidberg fra Miljøstyrelsen fremlagde"
+                    and all(t.text[:1].isupper() or t.text[:1].isdigit() or t.lower_ in _CONNECTORS for t in toks[end + 1:k]):
+                return subj  # "Kirsten Hvidberg fra Miljøstyrelsen fremlagde", "Lars fra 2E lovede"
             return None
         # another noun phrase: an organisation or a body ("Sundhedsstyrelsen", "Ø og F")
         if k <= 6 and toks[0].text[:1].isupper() and toks[0].lower_ not in _lex()["subordinators"] \
@@ -967,7 +967,16 @@ class StatementFinder:
         if toks and toks[0].lower_ == "iflg" and len(toks) > 1 and toks[1].text == ".":
             n = 2
         end = sent.mention_end(n) if n else None
-        if end is None or not any(t.is_alpha for t in toks[end:]):
+        if end is None:
+            # "… dette er, jf. Lars, noget som …": the source named between commas inside the sentence
+            for j in range(1, len(toks) - 1):
+                if toks[j - 1].text != "," or toks[j].lower_ not in ("jf.", "jf", "iflg.", "iflg", "ifølge"):
+                    continue
+                k = j + 2 if toks[j].lower_ in ("jf", "iflg") and toks[j + 1].text == "." else j + 1
+                if (e := sent.mention_end(k)) is not None and e < len(toks) and toks[e].text == ",":
+                    n, end = k, e
+                    break
+        if end is None or not any(t.is_alpha for t in toks[end:]) and n <= 2:
             return None
         subj = self._person_subject(sent, n)
         return Analysis(subj, None, None) if subj is not None else None
@@ -986,6 +995,8 @@ class StatementFinder:
         k = 1 if len(toks) > 1 and toks[0].text[:1].isupper() and toks[0].lower_.endswith("s") \
             and _label_act(toks[1].lower_, acts) else 0
         act = _label_act(toks[k].lower_, acts) if toks else None
+        if act is None and sent.heading and len(toks) >= 4 and any(t.lower_ == "v/" for t in toks[2:18]):
+            k, act = 0, "fremlægge"  # "5. Fastlæggelse af budget v/ Jens Berg": the heading names its presenter
         if len(toks) < k + 3 or act is None:
             return None
         n = k + 1
@@ -997,9 +1008,13 @@ class StatementFinder:
             n += 1
         elif toks[n].lower_ == "v" and n + 1 < len(toks) and toks[n + 1].text == "/":
             n += 2
-        elif sent.heading and (v := next((j for j in range(n, min(len(toks) - 1, n + 16)) if toks[j].lower_ == "v/"
+        elif (sent.heading or act == "foreslå") and (v := next((j for j in range(n, min(len(toks) - 1, n + 16)) if toks[j].lower_ == "v/"
                                           or (toks[j].lower_ == "v" and toks[j + 1].text == "/")), None)) is not None:
             n = v + (1 if toks[v].lower_ == "v/" else 2)  # "Forslag om nye regler for hegn … v/ Per Kjær"
+            # (a label line in the text too, when the one person closes it: not "Forslag til X v/ Kaj og Mette")
+            closing = sent.mention_end(n)
+            if not sent.heading and (closing is None or closing < len(toks) and toks[closing].text != "."):
+                return None
         else:
             return None
         end = sent.mention_end(n)
