@@ -239,7 +239,9 @@ def with_full_names(doc: DocText, roster: list[Attendee]) -> list[Attendee]:
     for k in singles:
         first = out[k].name.strip()
         full = set()
-        for m in re.finditer(rf"\b{re.escape(first)}\s+[A-ZÆØÅ][\w'’-]+(?:\s+[A-ZÆØÅ][\w'’-]+)?", doc.text):
+        # (on one line: "Formand: Bo Dam" / "Sekretær: …" on the next is no "Bo Dam Sekretær"; "Per F Larsen")
+        for m in re.finditer(rf"\b{re.escape(first)}[ \t]+(?:[A-ZÆØÅ]\.?[ \t]+)?[A-ZÆØÅ][\w'’-]+(?:[ \t]+[A-ZÆØÅ][\w'’-]+)?",
+                             doc.text):
             parsed = _parse_name(m.group())
             if parsed and parsed.start == 0 and parsed.name.split()[0] == first and len(parsed.name.split()) >= 2:
                 full.add(parsed.name)
@@ -249,7 +251,9 @@ def with_full_names(doc: DocText, roster: list[Attendee]) -> list[Attendee]:
             full = {" ".join(m.group().split()) for m in re.finditer(rf"\b{re.escape(first)}\s+[A-ZÆØÅ]\.(?!\w)", doc.text)}
         if len(full) == 1 and (name := full.pop()) not in taken:
             out[k] = out[k].model_copy(update={"name": name})
-    return out
+        elif not full and len({r.name for r in out if r is not None and r.name.split()[0] == first and " " in r.name}) == 1:
+            out[k] = None  # "Tilstede er Jens, …" + "Sekretær: Jens Holm" under the signatures: the same person
+    return [r for r in out if r is not None]
 
 
 _INITIALLED = re.compile(r"[A-ZÆØÅ][\w'’-]+\s+[A-ZÆØÅ]\.")

@@ -88,6 +88,13 @@ def _match_label(text: str, loose: bool = True) -> tuple[str, int] | None:
             return role, len(lab) + m.end()
         if lab in _lex()["labels_without_colon"] and re.match(r"\s+[A-ZÆØÅ]", rest):
             return role, len(lab) + len(rest) - len(rest.lstrip())
+    # "Formand/referent: Bo Dam": two posts, the last one names the role at this meeting
+    m = re.match(r"([a-zæøå]+)\s*/\s*([a-zæøå]+)\s*:", low)
+    if m:
+        roles = dict(_label_table())
+        role = roles.get(m.group(2)) or roles.get(m.group(1))
+        if role:
+            return role, m.end()
     # "Deltagere fra <X>": members unless X is a known staff/administration unit
     m = re.match(r"(?:deltagere|deltog|til stede|tilstede)\s+fra\s+([^:\t]{2,60}?)\s*(?::|\t|$)", text, re.I)
     if m:
@@ -1023,7 +1030,8 @@ def _parse_section(doc: DocText, sec: _Section) -> list[_Entry]:
                     and _names().is_last(nm.name):
                 nm = None
             if cur and sep == "\n" and cur.n_attrs == 0 and re.fullmatch(r"[A-ZÆØÅ][\w'’-]+", body.split(" (")[0].split()[0]) \
-                    and (nm is None) and not _is_org_token(body.split()[0]) and len(cur.name.split()) < 4:
+                    and (nm is None) and not _is_org_token(body.split()[0]) and len(cur.name.split()) < 4 \
+                    and len(body.split(" (")[0].split()) <= 3:  # (not "Mindst 65 gæster deltog …" under the names)
                 tok = body.split()[0]
                 ts = s + lead
                 cur.name = f"{cur.name} {tok}"
@@ -1284,6 +1292,7 @@ def parse_attendance(doc: DocText, front_end: int) -> list[Attendee]:
     home = home_organisation(doc, front_texts(doc, front_end), institutions_only=True)
     _departments_of_home(entries, home)
     _staff_leaders_participate(entries, home)
+    _posts_beside_the_referent(entries)
     rows = _merge(entries)
     if home:
         # convention (corpus truth: a university board's external and student members have the
@@ -1292,6 +1301,23 @@ def parse_attendance(doc: DocText, front_end: int) -> list[Attendee]:
         rows = [r.model_copy(update={"organisation": home}) if r.organisation is None and r.party is None else r
                 for r in rows]
     return rows
+
+
+def _posts_beside_the_referent(entries: list[_Entry]) -> None:
+    """Signatures "Formand/referent: Bo Dam", "Sekretær: Eva Holm": the post before "/referent" is the
+    referent's job title, and once a referent is named a "Sekretær" label names a board post (a member
+    titled sekretær), not who wrote the minutes."""
+    def label(e: _Entry) -> str:
+        return e.section.label if e.section is not None else ""
+    referents = [e for e in entries if re.search(r"\breferent\b", label(e))]
+    if not referents:
+        return
+    for e in referents:
+        if (m := re.match(r"([a-zæøå]+)\s*/\s*referent", label(e))) and not e.job_title:
+            e.job_title = m.group(1)
+    for e in entries:
+        if e.role == "secretary" and label(e).startswith("sekretær"):
+            e.role, e.job_title = "member", e.job_title or "sekretær"
 
 
 def _org_marked(text: str) -> bool:

@@ -113,8 +113,9 @@ def _date_patterns() -> list[re.Pattern]:
     return [
         # tirsdag den 8. november 2022 / 30. sept. 2020 / d. 3 marts 2021
         re.compile(rf"\b{lead}(?P<d>\d{{1,2}})\.?\s*(?P<m>{_month_re()})\.?,?\s+(?P<y>\d{{4}})\b", re.I),
-        # 2023-03-14
+        # 2023-03-14, 2023.03.14
         re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b"),
+        re.compile(r"\b(?P<y>(?:19|20)\d\d)\.(?P<m>[01]\d)\.(?P<d>[0-3]\d)\b(?!\.\d)"),
         # 14.03.2023 / 14-03-23 / 14/3/2023
         re.compile(rf"\b{lead}(?P<d>\d{{1,2}})(?P<sep>[./-])(?P<m>\d{{1,2}})(?P=sep)(?P<y>\d{{4}}|\d{{2}})\b", re.I),
         # d. 22/6 2021 / 22/6-2021 / 19/3-24 (a two-digit year only after '-', not a range "1/3-24/3")

@@ -423,6 +423,9 @@ def _candidates(doc: DocText, lines: list[TextLine]) -> list[_Cand]:
             # "1. Godkendelse af referat: Referatet blev godkendt." – heading and text on one line
             # (also when the text wraps: "2. Runde: Hvad laver alle og …" / "hvem vil …")
             cut = _inline_heading_cut(full, dash=not ln.bold)
+            if cut and full[cut] == ":" and _COLON_SUBTITLE.fullmatch(full[cut + 1:]) \
+                    and not re.search(r"\bvalg\b", full[:cut], re.I):  # ("Valg af dirigent: Eva Holm." names the elected)
+                cut = None  # "4.1) Ændringer af vedtægter: Ny postadresse." – a subtitle, not the item's text
             if cut and full[:cut] in text:
                 heading_end = ln.start + text.index(full[:cut]) + cut + 1  # the text starts after ':' / '.'
                 full = full[:cut]
@@ -460,6 +463,11 @@ _COLON_SENTENCE = re.compile(r":\s+[A-ZÆØÅ][^:]*?\b(?i:er|var|blev|bliver|har
 
 #: "9. Flere frivillige (Forslag fra Eva Holm)": who brought the point is a note, not the title
 _PROPOSER_NOTE = re.compile(r"\s*\((?i:forslag|oplæg|indlæg|ønske|punkt)\s+(?:fra|ved|v/)\s*[A-ZÆØÅ][^()]{1,40}\)$")
+
+
+#: what may follow a title's colon as its subtitle: 2-8 words, none a verb or a verdict, ending in a full stop
+_COLON_SUBTITLE = re.compile(r"\s+(?!.*\b(?i:er|var|blev|bliver|har|havde|kan|skal|vil|godkendt|godkendes|vedtaget"
+                             r"|vedtages|taget|forkastet|udsat|afvist|intet|ingen|ok)\b)[^\s.:?!]+(?:\s+[^\s.:?!]+){1,7}\.")
 
 
 #: "3. Vedtægter: For at undgå problemer som ved" on a full line whose sentence runs on below:
@@ -524,6 +532,7 @@ def _weigh(doc: DocText, lines: list[TextLine], cands: list[_Cand]) -> None:
     body_size = _body_size(doc)
     multiline_blocks = any(not ln.last for ln in lines)
     cand_lines = {c.line for c in cands}
+    by_line = {c.line: c for c in cands}
     # an outline: numbered lines set well right of where most numbered lines start are a
     # deeper level ("3. Vedtægter" / "a. …" / "i. …" / "1. Siden sidst"), not agenda items
     columns = Counter(round(lines[c.line].x0 / 5) for c in cands if c.title)
@@ -544,7 +553,9 @@ def _weigh(doc: DocText, lines: list[TextLine], cands: list[_Cand]) -> None:
         if _ends_sentence(c.title) and not c.kind:
             # "2. Bestyrelsens beretning." alone on its line, text under it: a heading written
             # like a sentence, common in associations' minutes; a longer one is a list entry
-            alone = len(c.title.split()) <= 6 and (c.last_line + 1) not in cand_lines
+            # (or over its own sub-items: "4) Indkomne forslag." / "4.1) Ændring af § 3")
+            alone = len(c.title.split(": ")[0].split()) <= 6 and ((c.last_line + 1) not in cand_lines
+                                                   or (nxt := by_line[c.last_line + 1]).num == c.num and nxt.sub == 1)
             w -= 0.25 if alone else 1.0
         cut = _inline_heading_cut(c.title)  # ("2. Runde: Hvad laver …": a short heading, then text)
         n_words = len(c.title[:cut].split())
@@ -723,6 +734,10 @@ def _transitions(state: tuple, c: _Cand, style_penalty: float):
         yield (end, None), w - (0.2 if c.list_like else 0.0), ("top", n)
     elif n in (top + 2, top + 3) and strong:
         yield (end, None), w - 1.0 * (n - top - 1), ("top", n)
+    elif n == top + 2 and not c.list_like and w > 0:
+        # one number skipped ("4) Indkomne forslag" … "6) Valg"): a loss here, worth it only when
+        # later items continue from the new number (`_best_sequence` lets this one weigh below 0)
+        yield (end, None), w - 0.4, ("top", n)
     # as a sub-item (restart at 1 under the current item)
     if top is not None and c.num2 is None and ((sub is None and n == 1 and top >= 1) or (sub is not None and n == sub + 1)):
         ws = w - 0.3 - (1.0 if c.list_like else 0.0) - style_penalty
@@ -735,7 +750,8 @@ def _best_sequence(cands: list[_Cand], penalties: list[float]) -> list[tuple[_Ca
         new = dict(best)
         for state, (score, path) in best.items():
             for nstate, w, label in _transitions(state, c, penalties[ci]):
-                if w <= 0:
+                skipped = label[0] == "top" and state[0] is not None and label[1] == state[0] + 2
+                if w <= 0 and not skipped:
                     continue
                 s = score + w
                 if nstate not in new or s > new[nstate][0] + 1e-9:

@@ -430,6 +430,8 @@ _TOC_LINE = re.compile(r"(?:[.…·_]\s*){4,}\d{1,4}$")  # "Titel ........ 7": a
 AGENDA_RE = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*\.?\s+[A-ZÆØÅ]|(?:Ad|Punkt|Pkt\.)\s*\d)")
 _SENTENCE_END = re.compile(r"[.:?!][\"'»”’)\]]*$")
 #: "a. …", "ii. …", "iv) …" opening a line: an outline entry under an item starts its own paragraph
+#: "Dirigent: Eva Holm", "Formand/referent: Bo Lund": a short label, a colon, a capitalised value
+_LABEL_LINE = re.compile(r"^[A-ZÆØÅ][\wæøå/.-]*(?:\s[\wæøå/.-]+){0,2}:\s+[A-ZÆØÅ0-9]")
 _OUTLINE_LINE = re.compile(r"^(?:[a-hj-zæøå]|[ivx]{1,4})[.)]\s+\S")
 
 
@@ -484,6 +486,8 @@ def _new_block(para: _Para, prev: Line, cur: Line, g: Geometry, vocab: Vocabular
         return True
     if (AGENDA_RE.match(cur.text) or _OUTLINE_LINE.match(cur.text)) and (ragged or ended):
         return True
+    if _LABEL_LINE.match(cur.text) and _LABEL_LINE.match(prev.text) and len(prev.text.split()) <= 8:
+        return True  # "Dirigent: Eva Holm" / "Formand/referent: Bo Lund": one label per line
     if para.bullet:
         first = para.lines[0]
         if len(para.lines) >= 2 and cur.x0 < para.lines[1].x0 - 3:

@@ -733,7 +733,7 @@ def test_candidates_up_for_election_are_not_elected():
          "Ikke på valg:\nAnne Lind\nJan Borg\nValgt som suppleanter er:\nBent Kofoed\n"
          "3. Valg af revisor\na. På valg var :\nLars Vind, F3 genvalgt\n")
     assert [(d.item, d.text) for d in processed(t).decisions] == [
-        ("1", "Lene Holm blev valgt"), ("2", "Blev valgt"), ("2", "Valgt som suppleanter er:"), ("2", "Bent Kofoed"),
+        ("1", "Lene Holm blev valgt"), ("2", "Blev valgt"), ("2", "Valgt som suppleanter er:\nBent Kofoed"),
         ("3", "Lars Vind, F3 genvalgt")]
 
 
@@ -859,3 +859,54 @@ def test_an_assembly_titled_by_its_kind_with_the_association_in_lower_case():
     assert not [d for d in decisions if "ad gangen" in d[2]]  # a standing rule, not this meeting's election
     assert [(s.item, s.speaker, s.act) for s in res.statements if s.speaker and not s.implicit] == [
         ("2", "Per Kjær", "foreslå"), ("2", "Lars", "love"), ("2", "Lars", None), ("3", "Per Kjær", "fremlægge")]
+
+
+def test_a_web_printed_assembly_with_sub_items_a_skipped_number_and_signatures():
+    t = ("Referat for Søndervang Cykelklub generalforsamling d. 2022.03.04 kl 19:00\n"
+         "Tilstede er Anders, Bente, Carl og Dorte\n"
+         "1) Valg af ordstyrer.\nCarl valgt til ordstyrer.\n"
+         "2) Indkomne forslag.\n"
+         "2.1) Bestyrelsens ændringer af vedtægter: Ny postadresse.\nIngen kommentarer. Godkendt.\n"
+         "2.2) Bestyrelsens ændringer af vedtægter: Virtuelle møder.\nGodkendt.\n"
+         "4) Valg af revisor\nRevisor genvalgt.\n"
+         "5) Eventuelt.\nFormanden takkede for god ro og orden.\n"
+         "Underskrifter:\nDirigent: Carl Holm\nFormand/referent: Anders Bak\nSekretær: Bente Lund\n"
+         "Kasserer: Dorte K Friis\n")
+    res = processed(t)
+    assert res.document.meeting_date == date(2022, 3, 4)
+    assert [(i.number, i.title) for i in res.items] == [
+        ("1", "Valg af ordstyrer"), ("2", "Indkomne forslag"),
+        ("2.1", "Bestyrelsens ændringer af vedtægter: Ny postadresse"),
+        ("2.2", "Bestyrelsens ændringer af vedtægter: Virtuelle møder"), ("4", "Valg af revisor"), ("5", "Eventuelt")]
+    roles = {(a.name, a.role) for a in res.attendance}
+    # the dirigent chairs; the referent is the formand (his job title), and beside a named referent
+    # "Sekretær" is a board post; every first name of the list is named in full once
+    assert roles == {("Carl Holm", "chair"), ("Anders Bak", "secretary"), ("Bente Lund", "member"),
+                     ("Dorte K Friis", "member")}
+    assert ("5", "Anders Bak") in [(s.item, s.speaker) for s in res.statements if not s.implicit]
+
+
+def test_an_election_label_with_its_names_is_one_decision_and_a_list_ends_at_a_count():
+    t = ("Generalforsamling Nordby Haveforening\nReferat\nNordby, 3. marts 2021\nTilstede:\nEva Holm\nBo Dam\n"
+         "Jens-Ole Kirk-Hansen\nMindst 40 gæster fra nabolaget deltog.\n"
+         "1. Bestyrelsens beretning\nJens-Ole Kirk-Hansen oplæser bestyrelsens beretning.\n"
+         "2. Valg af bestyrelse\nBestyrelsen skal have 3 medlemmer. Valgt til bestyrelsen er:\nEva Holm\nBo Dam\n"
+         "Karen Vig\n3. Evt.\nIntet.\n")
+    res = processed(t)
+    assert [a.name for a in res.attendance if a.role == "member"] == ["Eva Holm", "Bo Dam", "Jens-Ole Kirk-Hansen"]
+    assert [(d.item, d.text) for d in res.decisions] == [
+        ("2", "Valgt til bestyrelsen er:\nEva Holm\nBo Dam\nKaren Vig")]
+    assert [(s.item, s.speaker, s.act) for s in res.statements if s.speaker and not s.implicit] == [
+        ("1", "Jens-Ole Kirk-Hansen", "oplæse")]
+
+
+def test_action_labels_inside_a_paragraph_name_their_owner():
+    t = ("Referat af bestyrelsesmøde 16. januar 2020\nTil stede: Bernd Holm, Peter Dam\nPunkt 1: Nyt\n"
+         "• Der er solgt to lejligheder per 15. januar. Bestyrelsen ønsker en månedlig status. "
+         "Aktion: Bernd henvender sig til Sundby Rengøringsservice.\n"
+         "Røglemmen skal justeres. Aktion: Peter rykker tømrerfirmaet for et svar. Det koster ikke ekstra.\nPunkt 2: Evt\nIntet.\n")
+    res = processed(t)
+    assert [(a.owner, a.task) for a in res.actions] == [
+        ("Bernd Holm", "henvender sig til Sundby Rengøringsservice"), ("Peter Dam", "rykker tømrerfirmaet for et svar")]
+    assert "Sundby Rengøringsservice" in {e.canonical for e in res.entities if e.label == "ORG"}
+    assert ("15. januar", date(2020, 1, 15)) in [(d.text, d.start) for d in res.dates]

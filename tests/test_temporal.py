@@ -121,6 +121,18 @@ def test_day_month_past_is_previous_occurrence():
     assert t.start == D(2020, 9, 14)
 
 
+def test_a_present_tense_day_of_the_last_two_weeks_is_that_day_unless_the_sentence_points_ahead():
+    assert only("Der er tale om nr. 7 per 22. september.").start == D(2020, 9, 22)
+    assert only("Styregruppen mødes den 22. september.").start == D(2021, 9, 22)  # (a meeting to come: "mødes")
+    assert only("Næste møde er 22. september.").start == D(2021, 9, 22)
+    assert only("Der er tale om nr. 7 per 2. september.").start == D(2021, 9, 2)  # four weeks back: next year's
+
+
+def test_a_dotted_iso_date():
+    assert only("Generalforsamling d. 2021.09.02 kl 19:00").start == D(2021, 9, 2)
+    assert spans("Version 2.10.05 og 2021.13.40 er ingen datoer.") == []
+
+
 def test_day_month_neutral_is_nearest():
     assert only("Status pr. 14. september.").start == D(2020, 9, 14)
     assert only("Frokost d. 8. oktober.").start == D(2020, 10, 8)

@@ -336,10 +336,11 @@ def find_in_sentence(text: str, s0: int, lex: ActionLexicon, mentions: list[Ment
 
 #: "i. Ida jagter og får en vagtliste", "1. Bo skaffer kontaktinfo til Eva": an outline entry
 #: that opens with a person and a present-tense verb is a task given to that person
-_ENTRY_LEAD = re.compile(r"\s*(?:(?:[a-zæøå]|[ivx]{1,4}|\d{1,2})[.)]\s+)?")
+#: what may open an entry before the person: an outline mark, a task label ("Aktion: Bo kontakter …")
+_ENTRY_LEAD = re.compile(r"\s*(?:(?:[a-zæøå]|[ivx]{1,4}|\d{1,2})[.)]\s+)?(?:(?i:aktion|opgave|handling|action|to\s?do)\s*:\s*)?")
 _PRESENT_VERB = re.compile(r"\s+(?P<v>[A-Za-zæøå][a-zæøå]{2,}er)\b(?=(?:\s+\S+){2})")
 #: present forms that state, feel or report rather than take on a task
-_NOT_TASK = frozenset({"mener", "synes", "siger", "fortæller", "forklarer", "oplyser", "spørger", "svarer",
+_NOT_TASK = frozenset({"mener", "synes", "siger", "fortæller", "forklarer", "oplyser", "oplæser", "spørger", "svarer",
                        "forventer", "håber", "ønsker", "føler", "tror", "finder", "bemærker", "foreslår",
                        "nævner", "vurderer", "kender", "hedder", "bliver", "ligger", "sidder", "står",
                        "mangler", "lyder", "modtager", "stiller", "viser", "betyder", "gælder", "kræver", "koster",

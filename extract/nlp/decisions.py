@@ -1016,12 +1016,19 @@ def elected_name_lines(doc: Doc, text: str, paras: list[_Para]) -> list[Decision
     out: list[Decision] = []
     prev: _Para | None = None
     label = ""  # the item's latest label line ("På valg:", "Ikke på valg:", "Valgt blev:")
+    group: list[int] | None = None  # [start, end] of "Valgt til bestyrelsen er:" and the names under it
     for p in paras:
         head = prev.text if prev is not None and prev.item == p.item else ""
         if prev is None or prev.item != p.item:
             label = ""
+        if group is not None and (prev is None or prev.item != p.item or p.text.rstrip().endswith(":")):
+            out.append(_election_list(text, group, doc))
+            group = None
         if p.text.rstrip().endswith(":"):
             label = p.text
+            lm = _ELECTED_LABEL.search(p.text)
+            if lm and not _UP_FOR_ELECTION.search(p.text) and len(lm.group("label").split()) <= 8:
+                group = [p.start + lm.start("label"), p.start + len(p.text.rstrip())]
         prev = p
         if p.item is not None and p.in_heading:
             # "1. Valg af dirigent: Anne Holm.": the heading itself carries who was elected
@@ -1036,6 +1043,9 @@ def elected_name_lines(doc: Doc, text: str, paras: list[_Para]) -> list[Decision
         if p.item is None or p.in_heading or not (_ELECTION_HEAD.search(titles.get(p.item, "")) or _ELECTION_HEAD.search(head)):
             continue
         lead = len(p.text) - len(p.text.lstrip())
+        if group is not None and _NAME_LINE.fullmatch(p.text.strip()):
+            group[1] = p.start + len(p.text.rstrip())  # (under the label any name-shaped line is one of them)
+            continue
         pm = _POST_LABEL.match(p.text, lead)  # "Dirigent: Anne Holm" under "Valg af dirigent og referent"
         k = bisect.bisect_left(starts, p.start + (pm.end() if pm else lead))
         if k >= len(persons) or persons[k][0] != p.start + (pm.end() if pm else lead):
@@ -1048,9 +1058,28 @@ def elected_name_lines(doc: Doc, text: str, paras: list[_Para]) -> list[Decision
         if _UP_FOR_ELECTION.search(label) and (_NOT_UP.search(label) or not _ELECTED_WORD.search(text, name_end, p.end)):
             continue
         end = p.start + len(p.text.rstrip())
+        if group is not None:
+            group[1] = end  # one of the names the label announces
+            continue
         out.append(Decision(kind="election", text=text[p.start + lead:end], decided_by=None,
                             decided_on=doc._.meeting_date, char_start=p.start + lead, char_end=end))
+    if group is not None:
+        out.append(_election_list(text, group, doc))
     return out
+
+
+#: "Valgt til bestyrelsen er:", "Valgt blev:", "Følgende blev valgt:" closing a paragraph: the names follow
+_ELECTED_LABEL = re.compile(r"(?:^|(?<=[.!?])\s+)(?P<label>(?:[A-ZÆØÅ][^.!?:]*?\s)?(?:[Gg]en|[Nn]y)?[Vv]algt(?:e|es)?\b[^.!?:]*:)\s*$")
+
+
+_NAME_LINE = re.compile(r"[A-ZÆØÅ][\w'’-]+(?:\s+[A-ZÆØÅ][\w'’.-]*){1,3}\.?")
+
+
+def _election_list(text: str, group: list[int], doc: Doc) -> Decision:
+    """The election label and the name lines under it as one decision."""
+    a, b = group
+    return Decision(kind="election", text=text[a:b], decided_by=None, decided_on=doc._.meeting_date,
+                    char_start=a, char_end=b)
 
 
 class DecisionsComponent:
@@ -1069,9 +1098,12 @@ class DecisionsComponent:
             if classify_heading(p.text, self.lex) and not p.in_heading:
                 covered.append((p.start, p.end))
         prose = sentence_decisions(doc, text, paras, covered, self.lex)
+        elected = elected_name_lines(doc, text, paras)
+        # "Valgt til bestyrelsen er:" + the names under it: the list replaces the bare label sentence
+        lists = [(d.char_start, d.char_end) for d in elected if "\n" in d.text]
+        prose = [d for d in prose if not any(a <= d.char_start and d.char_end <= b for a, b in lists)]
         done = Intervals(covered + [(d.char_start, d.char_end) for d in prose])
-        rows = blocks + prose + [d for d in elected_name_lines(doc, text, paras)
-                                 if not done.overlaps(d.char_start, d.char_end)]
+        rows = blocks + prose + [d for d in elected if not done.overlaps(d.char_start, d.char_end)]
         if any(_STAMP.match(d.text) for d in rows):
             starts = [p.start for p in paras]
             keep = []

@@ -843,6 +843,17 @@ def _never_contacted() -> frozenset[str]:
                       "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december"])
 
 
+#: "Sundby Rengøringsservice", "Hovedstadens Elevatorservice", "Holm Tømrerfirma": a capitalised name
+#: (a place, a genitive, a surname) before a capitalised trade compound is a firm
+_TRADE_NAME = re.compile(r"(?<![\w.-])(?P<name>[A-ZÆØÅ][a-zæøå]{2,}[ \u00a0]+[A-ZÆØÅ][a-zæøå]{2,}"
+                         r"(?:service|firma|forretning|entreprise|teknik|rådgivning|handel|transport|montage|renovering))(?![\w-])")
+
+
+def _trade_names(ctx: _Ctx) -> list[Mention]:
+    return [Mention("ORG", m.start(), m.end(), m.group(), m.group(), "rules", "trade")
+            for m in finditer(_TRADE_NAME, ctx.text) if not ctx.initial(m.start())]
+
+
 def _camel_names(text: str) -> list[Mention]:
     """Names like "DIKUrevyen" (the genitive "DIKUrevyens" → "DIKUrevyen")."""
     return [Mention("ORG", m.start(), m.end(), m.group(), m.group("name"), "rules", "camel")
@@ -886,7 +897,7 @@ def find_mentions(text: str, lex: OrgLexicon | None = None, *, roster_orgs: Iter
         cands += [_mention(m, local[" ".join(m.group("name").split())], "roster", source="roster") for m in finditer(rx, text)]
     # a name cut where its table cell wraps ("Enhed for Kvalitet og" / "Patientsikkerhed") is the roster's name
     morph = _trim_at_persons(_morphology(ctx, lex) + _definite_associations(ctx, front_end) + _camel_names(text)
-                             + _web_companies(text) + _contacted(text, lex), persons)
+                             + _web_companies(text) + _contacted(text, lex) + _trade_names(ctx), persons)
     full = {m.canonical: [r for r in set(local.values()) if r.startswith(m.canonical + " ")] for m in morph} if local else {}
     cands += [m._replace(canonical=full[m.canonical][0]) if len(full.get(m.canonical, ())) == 1
               and _WRAP_AFTER.match(text, m.end) else m for m in morph]

@@ -364,7 +364,9 @@ _DAY_AFTER_SEP = _lead_day(r"[\w.\-/,]")
 _DAY_LEAD = _lead_day(r"[\w.,/]")
 _YEAR_LEAD = _lead_year(r"[\w.,/\-]")
 
-RE_ISO = re.compile(rf"(?P<y>{_YEAR_AFTER_SEP})-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)(?![\w\-/]|[.,]\d)", _I)
+#: 2023-03-14, and the dotted 2023.03.14 (two-digit month and day) of some web and mail exports
+RE_ISO = re.compile(rf"(?P<y>{_YEAR_AFTER_SEP})(?:-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)|\.(?P<m2>[01]\d)\.(?P<d2>[0-3]\d))"
+                    rf"(?![\w\-/]|[.,]\d)", _I)
 RE_DMY = re.compile(
     rf"(?P<d>{_DAY_AFTER_SEP})(?P<s>[./-])(?P<m>[01]?\d)(?P=s)(?P<y>{_YEAR})(?![\w\-/]|[.,]\d)", _I)
 RE_DM_Y = re.compile(
@@ -671,7 +673,7 @@ def _find_numeric(text: str, out: list[_Cand]) -> None:
     for m in finditer(RE_ISO, text):
         if _num_guarded(text, m.start()):
             continue
-        y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
+        y, mo, d = int(m["y"]), int(m["m"] or m["m2"]), int(m["d"] or m["d2"])
         _add(out, _Cand(m.start(), m.end(), "day", period=lambda yy, mo=mo, d=d: (date(yy, mo, d),) * 2,
                         year=y, prio=2))
     for m in finditer(RE_DMY, text):
@@ -1448,7 +1450,8 @@ def clause_tense(sentence: str, start: int = 0, end: int | None = None) -> str:
 
 
 def _pick_year(period: Callable[[int], Period], ref: date, mode: str) -> Period | None:
-    """The occurrence of a yearless period relative to ref: 'future', 'past' or 'nearest'."""
+    """The occurrence of a yearless period relative to ref: 'future', 'past' or 'nearest'; 'present'
+    is 'future' except for a day of the last two weeks (the present tense speaks of both)."""
     ps = [period(y) for y in range(ref.year - 2, ref.year + 3) if _valid(period, y)]
     if not ps:
         return None
@@ -1460,7 +1463,19 @@ def _pick_year(period: Callable[[int], Period], ref: date, mode: str) -> Period 
             return 0 if p[0] <= ref <= p[1] else min(abs((p[0] - ref).days), abs((p[1] - ref).days))
         return min(ps, key=lambda p: (gap(p), p[0] < ref))
     c = [p for p in ps if p[1] >= ref]
-    return min(c) if c else None
+    ahead = min(c) if c else None
+    before = [p for p in ps if p[1] < ref]
+    if mode == "present" and ahead is not None and before and (ref - max(before)[1]).days <= _JUST_BEFORE \
+            and (ahead[0] - ref).days > 300:
+        return max(before)  # "Der er tale om nr. 7 per 15. januar" in minutes of 16 January: that day
+    return ahead
+
+
+#: words that put a date of a present-tense sentence ahead of the meeting
+_RX_AHEAD = re.compile(r"\b(?:næste|kommende|fremover|frist\w*|senest|inden|skal|vil|forventes|planlagt|planlægges"
+                       r"|mødes|starter|begynder|åbner|kommer|sker|træder|[a-zæøå]{3,}[^e\W]es)\b", re.I)  # (-es: "gennemføres")
+#: days before the meeting within which a yearless date in the present tense is that recent day
+_JUST_BEFORE = 14
 
 
 def _deadline(text: str, sent: Span, c: _Cand, tense: str, clause: Span | None, over: bool) -> bool:
@@ -1712,7 +1727,10 @@ def _find(text: str, ref: date | None, sentences: list[Span] | None, paragraphs:
                 if per is None:
                     per = _pick_year(c.period, ref, "past" if tense == "past" else "future")
             else:
-                per = _weekday_year(text, c, ref) or _pick_year(c.period, ref, "nearest" if tense == "neutral" else tense)
+                mode = "nearest" if tense == "neutral" else tense
+                if mode == "future" and not force_tense and not _RX_AHEAD.search(text, sent[0], sent[1]):
+                    mode = "present"  # (no "næste", "kommende", "frist" … pointing ahead)
+                per = _weekday_year(text, c, ref) or _pick_year(c.period, ref, mode)
         except ValueError:
             per = None
         if per is None:
