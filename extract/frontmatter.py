@@ -455,6 +455,8 @@ def _body(texts: list[str], title_idx: int | None) -> str | None:
     if title_idx is not None:
         # "Referat – bestyrelsesmøde, Foreningen X afd. 3 (…)": the name after the comma, as after "møde i"
         m = _BODY_AFTER_COMMA.search(texts[title_idx])
+        if m is None and len(texts[title_idx].split()) <= 3 and title_idx + 1 < len(texts):
+            m = _BODY_AFTER_COMMA.search(texts[title_idx + 1])  # a bare "Referat" over "Bestyrelsesmøde – X"
         if m and not _has_word(m.group("body").split()[0], lex["weekdays"] + list(lex["months"])) \
                 and len(m.group("body").split()) <= 6:
             return _clean(m.group("body"))
@@ -474,7 +476,9 @@ def _body(texts: list[str], title_idx: int | None) -> str | None:
 
 _LOWER_BODY_IN_TITLE = re.compile(r"\b(?i:referat|mødereferat)\s*[,–-]\s*(?P<body>[a-zæøå]{4,})\s*,\s*(?:den\s+|d\.\s*)?\d")
 _BODY_AFTER_COMMA = re.compile(
-    r"\b\w*møde\s*,\s+(?P<body>[A-ZÆØÅ][^,(\d]*(?:\d+[^,(\d]*)?)(?=\s*\(|,|\s+(?:den|d\.|kl\.)\s|\s*$)")
+    # ("Bestyrelsesmøde – ejerforeningen Valdemars Have": a dash, and the association's kind in lower case)
+    r"\b\w*møde\s*(?:,|\s[–-])\s+(?P<body>(?:[a-zæøå]+(?:foreningen|lauget|klubben|selskabet)\s+)?[A-ZÆØÅ][^,(\d]*(?:\d+[^,(\d]*)?)"
+    r"(?=\s*\(|,|\s+(?:den|d\.|kl\.)\s|\s*$)")
 
 
 def _letterhead(texts: list[str]) -> str | None:

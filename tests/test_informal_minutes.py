@@ -910,3 +910,34 @@ def test_action_labels_inside_a_paragraph_name_their_owner():
         ("Bernd Holm", "henvender sig til Sundby Rengøringsservice"), ("Peter Dam", "rykker tømrerfirmaet for et svar")]
     assert "Sundby Rengøringsservice" in {e.canonical for e in res.entities if e.label == "ORG"}
     assert ("15. januar", date(2020, 1, 15)) in [(d.text, d.start) for d in res.dates]
+
+
+def test_statute_verdicts_elections_as_nouns_and_questions_with_names():
+    t = ("Referat af generalforsamling i Klubben Søen den 3. maj 2019\nTil stede: Anne Holm, Bo Kjær\n"
+         "1. Indkomne forslag\nForslag om ny ordlyd af kontingentreglen.\nUdtages og sættes i udvalg!\n"
+         "Planen omformuleres ofte.\n"
+         "2. Valg af bestyrelse\nDer var genvalg til følgende:\nAnne Holm, ejer af Søvej 22 (formand)\n"
+         "Der var ikke genvalg til nogen.\n"
+         "3. Skabe\na ) Hvordan går det med skabene (Anne og Bo)\nb) Nye skabe bestilles (Bo)\n")
+    res = processed(t)
+    assert [(d.item, d.kind, d.text) for d in res.decisions] == [
+        ("1", "deferred", "Udtages og sættes i udvalg!"),
+        ("2", "election", "Der var genvalg til følgende:\nAnne Holm, ejer af Søvej 22 (formand)"),
+        ("3", "assignment", "b) Nye skabe bestilles (Bo)")]
+
+
+def test_a_board_subtitle_with_the_association_a_decision_opened_by_at_colon_and_tasks_in_the_present():
+    t = ("Referat\nBestyrelsesmøde – ejerforeningen Solhaven\nDato: 16/12/2019\n"
+         "Til stede: Henrik, Morten, Klavs\nReferent: Klavs\n"
+         "Punkt 1 – Levering\nSkal vi udlevere chip til Flink.com og andre?\n"
+         "Emnet drøftes og det besluttes at:\nBestyrelsen indgår i dialog med firmaerne.\n"
+         "Bestyrelsen mener ikke at det er et anliggende for bestyrelsen.\n"
+         "Punkt 2 – Eventuelt\nMorten ringer til Peter og spørger.\nNæste møde aftales til d. 3/2 kl.16-18 hos Morten.\n")
+    res = processed(t)
+    assert res.document.body == "ejerforeningen Solhaven"
+    assert [(d.item, d.text) for d in res.decisions] == [
+        ("1", "Emnet drøftes og det besluttes at:\nBestyrelsen indgår i dialog med firmaerne.\n"
+              "Bestyrelsen mener ikke at det er et anliggende for bestyrelsen."),
+        ("2", "Morten ringer til Peter og spørger."), ("2", "Næste møde aftales til d. 3/2 kl.16-18 hos Morten.")]
+    assert not [s for s in res.statements if s.speaker and not s.implicit]  # a task in the present, not a report
+    assert "Flink.com" in {e.canonical for e in res.entities if e.label == "ORG"}

@@ -404,6 +404,7 @@ def _paragraphs(doc: Doc, full: str, lex: ActionLexicon) -> list[_Para]:
 OWNER_MARK = re.compile(r"\(\s*(?P<label>(?i:ansvarlig|ansv\.?|tovholder)\s*:?\s*)?"
                         r"(?P<who>[A-ZÆØÅ][\w\-. ,/&]{1,40}?)\s*\)\s*[.;!]?\s*$")
 PROPOSAL_LEAD = re.compile(r"(?:(?:[a-zæøå]|[ivx]{1,4}|\d{1,2})[.)]\s+)?(?:Forslag|Oplæg|Indlæg|Ansøgning|Henvendelse)\b")
+QUESTION_LEAD = re.compile(r"(?:(?:[a-zæøå]|[ivx]{1,4}|\d{1,2})\s?[.)]\s+)?(?:Hvordan|Hvad|Hvem|Hvornår|Hvor|Hvorfor|Hvilke|Hvilken)\b")
 DECIDED_PREFIX = re.compile(r"^[^,.]{0,60}?\b(?:besluttede|aftalte|vedtog|blev enige om|var enige om|"
                             r"konkluderede|foreslog)\s*,?\s*(?:at\s+)?", re.I)
 
@@ -658,8 +659,8 @@ def marked_sentences(ctx: _Ctx, sents: list[tuple[int, int]]) -> None:
         if p is None or not p.in_item or p.in_heading or done.overlaps(s0, s1):
             continue
         pm = OWNER_MARK.search(text, s0, s1)
-        if not pm or PROPOSAL_LEAD.match(text, s0, pm.start()):
-            continue  # ("a. Forslag om nye trøjer (Kim)": the person proposed it, nobody was given a task)
+        if not pm or PROPOSAL_LEAD.match(text, s0, pm.start()) or QUESTION_LEAD.match(text, s0, pm.start()):
+            continue  # ("a. Forslag om nye trøjer (Kim)", "a) Hvordan går det med skabene (Kim)": no task given)
         whos = [w for w in re.split(r"\s*(?:,|/|&|\bog\b)\s*", pm.group("who")) if w]
         # persons only: "(KL)", "(DR)" closing a sentence usually define an organisation's abbreviation
         resolved = [resolve_owner(w, ctx.roster, ctx.person_mentions, ctx.person_canonical_of) for w in whos]

@@ -326,7 +326,7 @@ def _body_subject(text: str, start: int, end: int, lex: Lexicon, person_ends: se
 
 
 #: "Suppleanter vælges for et år ad gangen": a standing rule stated, not this meeting's act
-_HABITUAL = re.compile(r"\b(?:ad\s+gangen|hvert\s+(?:andet\s+|\w+\.?\s+)?år|hvert\s+år|årligt|altid|normalt|som\s+regel)\b", re.I)
+_HABITUAL = re.compile(r"\b(?:ad\s+gangen|hvert\s+(?:andet\s+|\w+\.?\s+)?år|hvert\s+år|årligt|altid|normalt|som\s+regel|ofte|tit|typisk|sommetider|nogle\s+gange)\b", re.I)
 
 
 def _habitual(text: str, start: int) -> bool:
@@ -353,6 +353,8 @@ def _resolving_body(word: str, lex: Lexicon) -> bool:
 #: the board writing of itself: "Vi aftaler møde med X", "Vi vælger en onsdag", "Vi vil holde fast i …"
 _WE_RESOLVE = re.compile(r"^\s*(?:[•\uf0b7▪*–-]\s*)?Vi\s+(?P<v>(?:vil\s+)?(?:vælger|valgte|aftaler|aftalte|beslutter|besluttede|vedtager|vedtog"
                          r"|fastholder|fastholdt|holder\s+fast\s+i|holde\s+fast\s+i))\b")
+#: "Der var genvalg til Eva Holm", "Der var nyvalg til følgende:": an election as a noun
+_RE_ELECTED = re.compile(r"\b[Dd]er\s+(?:var|blev)\s+(?:(?!ikke\b|intet\b)\w+\s+)?(?:gen|ny)valg\s+(?:til|af)\b")
 _NARRATIVE_LEAD = re.compile(r"\W*(?:derudover|desuden|endvidere|herudover|samtidig|yderligere|ligeledes|også)\b", re.I)
 #: a proposal withdrawn by its proposer: "Forslaget trækkes", "Forslag blev trukket tilbage", "X trak forslaget tilbage"
 _WITHDRAWN = re.compile(r"\bforslag(?:et|ene)?\s+(?:er\s+|blev\s+)?(?:trækkes|trukket)\b"
@@ -389,7 +391,7 @@ def find_hits(text: str, lex: Lexicon, person_ends: set[int] | None = None) -> l
     """All finite decision constructions in a sentence, in text order."""
     hits: list[Hit] = []
     if not lex.trigger.search(text) and not _VOTE.search(text) and not _ALL_OR_NONE.search(text) \
-            and not _WITHDRAWN.search(text) and not _BODY_FINDS.match(text):
+            and not _WITHDRAWN.search(text) and not _BODY_FINDS.match(text) and not _RE_ELECTED.search(text):
         return hits
     for m in lex.conclusion_verb.finditer(text):
         hits.append(Hit("conclusion", m.start(), m.end(), True, True))
@@ -485,6 +487,9 @@ def find_hits(text: str, lex: Lexicon, person_ends: set[int] | None = None) -> l
     fm = _BODY_FINDS.match(text)
     if fm and _resolving_body(fm.group("body"), lex):
         hits.append(Hit("conclusion", fm.start("body"), fm.end(), True, True))
+    gm = _RE_ELECTED.search(text)
+    if gm and not _guarded(text, gm.start(), lex):
+        hits.append(Hit("election", gm.start(), gm.end(), False, False))
     wm = _WE_RESOLVE.match(text)
     if wm and not _guarded(text, wm.start("v"), lex):
         hits.append(Hit("other", wm.start("v"), wm.end("v"), True, False))
@@ -963,7 +968,7 @@ def sentence_decisions(doc: Doc, text: str, paras: list[_Para], covered: list[Ra
         end = s1
         # a conclusion enumerating "1) … og 2) …" or ending in ":" + bullets stays one decision
         j = k + 1
-        listing = False
+        listing = opened = False
         while j < len(sents):
             ns, ne = sents[j]
             nxt = text[ns:ne]
@@ -972,6 +977,9 @@ def sentence_decisions(doc: Doc, text: str, paras: list[_Para], covered: list[Ra
                 end = ne
             elif (listing or text[s0:end].rstrip().endswith(":")) and BULLET.match(nxt):
                 end, listing = ne, True
+            elif (opened or text[s0:end].rstrip().endswith(" at:")) and j - k <= 3 and _same_item(item_starts, s0, ns) \
+                    and not para_at.get(ns, para).in_heading and not nxt.rstrip().endswith(":"):
+                end, opened = ne, True  # "… og det besluttes at:" + the sentences below it, which say what
             else:
                 break
             j += 1
@@ -1069,7 +1077,7 @@ def elected_name_lines(doc: Doc, text: str, paras: list[_Para]) -> list[Decision
 
 
 #: "Valgt til bestyrelsen er:", "Valgt blev:", "Følgende blev valgt:" closing a paragraph: the names follow
-_ELECTED_LABEL = re.compile(r"(?:^|(?<=[.!?])\s+)(?P<label>(?:[A-ZÆØÅ][^.!?:]*?\s)?(?:[Gg]en|[Nn]y)?[Vv]algt(?:e|es)?\b[^.!?:]*:)\s*$")
+_ELECTED_LABEL = re.compile(r"(?:^|(?<=[.!?])\s+)(?P<label>(?:[A-ZÆØÅ][^.!?:]*?\s)?(?:(?:[Gg]en|[Nn]y)?[Vv]algt(?:e|es)?|[Gg]envalg|[Nn]yvalg)\b[^.!?:]*:)\s*$")
 
 
 _NAME_LINE = re.compile(r"[A-ZÆØÅ][\w'’-]+(?:\s+[A-ZÆØÅ][\w'’.-]*){1,3}\.?")

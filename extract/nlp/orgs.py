@@ -680,6 +680,31 @@ def _initials_are(acr: str, long: str) -> bool:
     return len(parts) == len(acr) and all(p[0].upper() == c for p, c in zip(parts, acr))
 
 
+#: where an undefined acronym stands as a party that acts or is acted with: "udsendt af DEAS", "rådgivere fra
+#: DEAS", "samarbejdet med DEAS", "kontakt til DEAS"
+_AGENT_BEFORE = re.compile(r"\b(?:fra|af|hos|med|til|via)[ \u00a0]+$")
+
+
+def _recurring_agents(text: str, acronym_word: re.Pattern, lex: OrgLexicon, defined: dict[str, str], usable,
+                      persons: Sequence[tuple[int, int]]) -> None:
+    """An acronym the minutes never spell out, used three times or more, once at least after "af/fra/
+    hos/med/til/via", is an organisation (the administrator, the developer, the faculty), not a term: terms
+    and titles ("PR", "MMA") are seldom an agent. Person initials are left to the person finder."""
+    seen: dict[str, list[int]] = {}
+    for m in finditer(acronym_word, text):
+        seen.setdefault(m.group("a"), []).append(m.start())
+    inside_person = StaticRanges(list(persons))
+    for a, starts in seen.items():
+        if len(starts) < 3 or a in defined or a in lex.known_acronyms or len(a) < 3 or not usable(a):
+            continue
+        if any(inside_person.any_overlap(st, st + len(a)) for st in starts):
+            continue
+        if re.search(rf"\(\s*{a}\s*\)|\b{a}\s*\([a-zæøåA-ZÆØÅ]", text):
+            continue  # "Fælles Medicinkort (FMK)": defined by a long form no rule calls an organisation
+        if any(_AGENT_BEFORE.search(text, max(0, st - 6), st) for st in starts):
+            defined[a] = a
+
+
 def _acronyms(ctx: _Ctx, lex: OrgLexicon, orgs: list[Mention], front_end: int,
               persons: Sequence[tuple[int, int]]) -> list[Mention]:
     """Add the acronyms the document makes organisations; defined ones get the long form as canonical."""
@@ -712,6 +737,7 @@ def _acronyms(ctx: _Ctx, lex: OrgLexicon, orgs: list[Mention], front_end: int,
         p = rx["paren_acronym"].match(text, pe + (text[pe : pe + 1] == " "))
         if p and usable(p.group("a")) and not _initials_of(p.group("a"), text[ps:pe]):
             defined.setdefault(p.group("a"), p.group("a"))
+    _recurring_agents(text, rx["acronym_word"], lex, defined, usable, persons)
     found = list(orgs)
     for m in finditer(rx["acronym_word"], text):
         if m.group("a") in defined:
@@ -811,9 +837,9 @@ _DEFINITE_ASSOCIATION = re.compile(r"(?<![\w\-./@])(?P<name>(?P<stem>[a-zæøåA
 _CAMEL_DEFINITE = re.compile(r"(?<![\w\-./@])(?P<name>[A-ZÆØÅ]{2,6}[a-zæøå]{3,}(?:en|et))(?P<gen>s)?(?![\w-])")
 
 
-#: "Varevognen var fra Nemlig.com", "bestilt hos Saxo.com": a capitalised web name after "fra/hos/via" is
+#: "Varevognen var fra Nemlig.com", "bestilt hos Saxo.com": a capitalised web name after "fra/hos/via/til" is
 #: the company (a lower-case address, "sundhed.dk", is a site or a product)
-_WEB_COMPANY = re.compile(r"(?<=\b(?:fra|hos|via)[ \u00a0])(?P<name>[A-ZÆØÅ][\wæøå-]+\.(?:com|dk|net|eu))(?![\w-])(?!\.\w)")
+_WEB_COMPANY = re.compile(r"(?<=\b(?:fra|hos|via|til)[ \u00a0])(?P<name>[A-ZÆØÅ][\wæøå-]+\.(?:com|dk|net|eu))(?![\w-])(?!\.\w)")
 
 
 def _web_companies(text: str) -> list[Mention]:

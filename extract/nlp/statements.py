@@ -491,6 +491,9 @@ class StatementFinder:
         subj, end = lead
         if end >= k - 1 or k - end > 10 or any(t.text in ",;:" for t in toks[end:k]):
             return None
+        if toks[k].lower_.endswith("r") and toks[end].lower_.endswith("er") and toks[end].lower_ not in ("er", "har") \
+                and not self._is_verb(toks[end]):
+            return None  # "Morten ringer til Peter og spørger": a task in the present tense, not a report
         return subj
 
     def _relative_subject(self, s: _Sentence, k: int) -> Subject | None:
