@@ -128,6 +128,12 @@ def test_a_present_tense_day_of_the_last_two_weeks_is_that_day_unless_the_senten
     assert only("Der er tale om nr. 7 per 2. september.").start == D(2021, 9, 2)  # four weeks back: next year's
 
 
+def test_the_coming_year_is_a_span_of_work_not_a_calendar_year():
+    assert spans("Budget for det kommende år blev vedtaget.") == []
+    assert [t.text for t in find_temporal("Vi mødes igen næste år og i den kommende måned.", REF)] == [
+        "næste år", "kommende måned"]
+
+
 def test_a_dotted_iso_date():
     assert only("Generalforsamling d. 2021.09.02 kl 19:00").start == D(2021, 9, 2)
     assert spans("Version 2.10.05 og 2021.13.40 er ingen datoer.") == []

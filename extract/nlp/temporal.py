@@ -441,7 +441,8 @@ RE_HOLIDAY = re.compile(
     r"vinterferien|nytåret|nytår|årsskiftet)(?!\w)"
     rf"(?:\s+(?P<y>{_YEAR})(?:\s*/\s*(?P<y2>{_YEAR}|\d\d))?{_YEAR_END})?", _I)
 RE_REL = re.compile(
-    r"(?<!\w)(?P<mod>næste|sidste|denne|dette|indeværende|kommende|forrige)\s+"
+    # (not "det kommende år": in minutes the year of work ahead, a span from the meeting, not a calendar year)
+    r"(?<!\w)(?P<mod>næste|sidste|denne|dette|indeværende|kommende(?!\s+år\b)|forrige)\s+"
     r"(?P<u>uge|måned|kvartal|halvår|år)(?P<gen>s)?(?!\w)", _I)
 #: 'i går', 'i morgen', 'i lørdags' (the last Saturday before the meeting); not 'i dag', which
 #: in minutes mostly means 'nowadays' ("som det fungerer i dag")
