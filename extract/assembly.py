@@ -36,13 +36,13 @@ def _patterns() -> tuple[dict[str, str], list[re.Pattern], re.Pattern, re.Patter
         # "Karen Holm (, F5,) blev valgt som dirigent", "Jens Berg er dirigent og referent"
         re.compile(rf"{starts}(?P<name>{_NAME})(?:\s*,[^,.\n]{{1,25}},?|\s+nr\.?\s*\d{{1,4}}[a-z]?)?\s+(?:{verb})(?:\s+(?:som|til))?\s+"
                    rf"(?P<roles>{alts})\b", re.M),
-        # "Som dirigent valgtes Ole Dam", "Til referent blev Eva Kirk valgt"
-        re.compile(rf"{starts}(?:Som|Til)\s+(?P<roles>{alts})\s+(?:blev\s+)?(?:{verb})?\s*(?P<name>{_NAME})", re.M),
+        # "Som dirigent valgtes Ole Dam", "Til referent blev Eva Kirk valgt", "Som dirigent blev valgt: Ole Dam"
+        re.compile(rf"{starts}(?:Som|Til)\s+(?P<roles>{alts})\s+(?:blev\s+)?(?:{verb})?\s*:?\s*(?P<name>{_NAME})", re.M),
         # "Bestyrelsen foreslog PGR som dirigent og referent, som blev valgt": proposed, then elected;
         # "… foreslog Eva Holm fra Dansk Administration A/S som dirigent, og Bo Ask som referent.
-        # Forslaget blev vedtaget." (each person with the firm they come from)
+        # Forslaget blev vedtaget." (each person with the firm they come from); "…, hvilket forsamlingen tilsluttede sig"
         re.compile(rf"(?:\b(?:foreslog|foreslår|indstillede|pegede\s+på)|(?<=,)\s+og)\s+(?P<name>{_NAME}){_FROM}\s+(?:som|til)\s+"
-                   rf"(?P<roles>{alts})\b(?=[^\n]{{0,200}}?\b(?:valgt|valgtes|vedtaget|godkendt)\b)", re.M),
+                   rf"(?P<roles>{alts})\b(?=[^\n]{{0,200}}?\b(?:valgt|valgtes|vedtaget|godkendt|tilsluttede|tiltrådte|accepterede|bifaldt)\b)", re.M),
         # "Dirigent: Ole Dam", "Referent: Eva Kirk", "Referat (ved): Eva Kirk" (who wrote the minutes)
         re.compile(rf"^\s*(?P<roles>(?i:{alts}|referat(?:\s+(?:ved|af))?))\s*:\s*(?P<name>{_NAME})\s*$", re.M),
     ]

@@ -941,3 +941,14 @@ def test_a_board_subtitle_with_the_association_a_decision_opened_by_at_colon_and
         ("2", "Morten ringer til Peter og spørger."), ("2", "Næste møde aftales til d. 3/2 kl.16-18 hos Morten.")]
     assert not [s for s in res.statements if s.speaker and not s.implicit]  # a task in the present, not a report
     assert "Flink.com" in {e.canonical for e in res.entities if e.label == "ORG"}
+
+
+def test_assembly_roles_elected_by_a_colon_or_by_assent_and_a_title_before_the_speaker():
+    t = ("Referat fra ordinær generalforsamling i E/F Søparken den 5. april 2018\n1. Valg af dirigent\n"
+         "Formanden Bent Holm bød velkommen.\nSom dirigent blev valgt: Mikkel Dahl.\n"
+         "2. Valg af referent\nBent Holm foreslog Eva Kirk som referent, hvilket generalforsamlingen tilsluttede sig.\n"
+         "3. Forslag\nForslagsstilleren Arne Jacobsen argumenterede for forslaget.\n4. Eventuelt\nIntet.\n")
+    res = processed(t)
+    assert {(a.name, a.role) for a in res.attendance} >= {("Mikkel Dahl", "chair"), ("Eva Kirk", "secretary")}
+    assert [(s.item, s.speaker) for s in res.statements if s.speaker and not s.implicit] == [
+        ("1", "Bent Holm"), ("2", "Bent Holm"), ("3", "Arne Jacobsen")]
