@@ -44,6 +44,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from extract import outline
 from extract.doctext import Block, DocText
 from extract.frontmatter import FrontMatter, TextLine, layout_lexicon, parse_front, text_lines
 from extract.schema import Item
@@ -579,7 +580,7 @@ def _weigh(doc: DocText, lines: list[TextLine], cands: list[_Cand]) -> None:
 # --------------------------------------------------------------------------- table of contents
 
 
-_AGENDA_SUBPOINT = re.compile(r"(?:[a-zæøå]|[ivx]{1,4})[.)](?:[ \t]+\S+){1,8}[ \t]*")
+_AGENDA_SUBPOINT = re.compile(rf"{outline.MARK}[.)](?:[ \t]+\S+){{1,8}}[ \t]*")
 
 
 def _drop_toc(lines: list[TextLine], cands: list[_Cand], doc: DocText) -> list[_Cand]:

@@ -20,6 +20,7 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
+from extract import outline
 from extract.doctext import Block, DocText, Line, Span
 
 # --------------------------------------------------------------------------- character level
@@ -432,7 +433,7 @@ _SENTENCE_END = re.compile(r"[.:?!][\"'»”’)\]]*$")
 #: "a. …", "ii. …", "iv) …" opening a line: an outline entry under an item starts its own paragraph
 #: "Dirigent: Eva Holm", "Formand/referent: Bo Lund": a short label, a colon, a capitalised value
 _LABEL_LINE = re.compile(r"^[A-ZÆØÅ][\wæøå/.-]*(?:\s[\wæøå/.-]+){0,2}:\s+[A-ZÆØÅ0-9]")
-_OUTLINE_LINE = re.compile(r"^(?:[a-hj-zæøå]|[ivx]{1,4})[.)]\s+\S")
+_OUTLINE_LINE = re.compile(rf"^{outline.MARK}[.)]\s+\S")
 
 
 @dataclass(slots=True)

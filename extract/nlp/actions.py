@@ -28,6 +28,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extract import outline
 from extract.nlp import base
 from extract.nlp.dates import Intervals, sentence_ranges
 from extract.nlp.gazetteer import alternation
@@ -337,7 +338,7 @@ def find_in_sentence(text: str, s0: int, lex: ActionLexicon, mentions: list[Ment
 #: "i. Ida jagter og får en vagtliste", "1. Bo skaffer kontaktinfo til Eva": an outline entry
 #: that opens with a person and a present-tense verb is a task given to that person
 #: what may open an entry before the person: an outline mark, a task label ("Aktion: Bo kontakter …")
-_ENTRY_LEAD = re.compile(r"\s*(?:(?:[a-zæøå]|[ivx]{1,4}|\d{1,2})[.)]\s+)?(?:(?i:aktion|opgave|handling|action|to\s?do)\s*:\s*)?")
+_ENTRY_LEAD = re.compile(rf"\s*(?:{outline.ENTRY_MARK}[.)]\s+)?(?:(?i:aktion|opgave|handling|action|to\s?do)\s*:\s*)?")
 _PRESENT_VERB = re.compile(r"\s+(?P<v>[A-Za-zæøå][a-zæøå]{2,}er)\b(?=(?:\s+\S+){2})")
 #: present forms that state, feel or report rather than take on a task
 _NOT_TASK = frozenset({"mener", "synes", "siger", "fortæller", "forklarer", "oplyser", "oplæser", "spørger", "svarer",
@@ -403,8 +404,8 @@ def _paragraphs(doc: Doc, full: str, lex: ActionLexicon) -> list[_Para]:
 
 OWNER_MARK = re.compile(r"\(\s*(?P<label>(?i:ansvarlig|ansv\.?|tovholder)\s*:?\s*)?"
                         r"(?P<who>[A-ZÆØÅ][\w\-. ,/&]{1,40}?)\s*\)\s*[.;!]?\s*$")
-PROPOSAL_LEAD = re.compile(r"(?:(?:[a-zæøå]|[ivx]{1,4}|\d{1,2})[.)]\s+)?(?:Forslag|Oplæg|Indlæg|Ansøgning|Henvendelse)\b")
-QUESTION_LEAD = re.compile(r"(?:(?:[a-zæøå]|[ivx]{1,4}|\d{1,2})\s?[.)]\s+)?(?:Hvordan|Hvad|Hvem|Hvornår|Hvor|Hvorfor|Hvilke|Hvilken)\b")
+PROPOSAL_LEAD = re.compile(rf"(?:{outline.ENTRY_MARK}[.)]\s+)?(?:Forslag|Oplæg|Indlæg|Ansøgning|Henvendelse)\b")
+QUESTION_LEAD = re.compile(rf"(?:{outline.ENTRY_MARK}\s?[.)]\s+)?(?:Hvordan|Hvad|Hvem|Hvornår|Hvor|Hvorfor|Hvilke|Hvilken)\b")
 DECIDED_PREFIX = re.compile(r"^[^,.]{0,60}?\b(?:besluttede|aftalte|vedtog|blev enige om|var enige om|"
                             r"konkluderede|foreslog)\s*,?\s*(?:at\s+)?", re.I)
 

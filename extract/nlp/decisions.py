@@ -29,6 +29,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extract import outline
 from extract.nlp import base
 from extract.nlp.dates import Intervals, sentence_ranges
 from extract.nlp.gazetteer import alternation
@@ -627,7 +628,7 @@ def _speaker_for(hit: Hit, text: str, s0: int, stmt: Statement | None,
     return None
 
 
-_OUTLINE_OPEN = re.compile(r"(?:[a-hj-zæøå]|[ivx]{1,4})[.)][ \t]+(?=[A-ZÆØÅ])")
+_OUTLINE_OPEN = re.compile(rf"{outline.MARK}[.)][ \t]+(?=[A-ZÆØÅ])")
 
 
 def _outline_lead(text: str) -> int:
@@ -911,7 +912,7 @@ def _proposal_context(paras: list[_Para], lex: Lexicon) -> set[int]:
 
 #: the answer to a question the meeting put to itself: "Skal vi finde en ny leverandør?" – "Ja, vi skal
 #: finde et alternativ" / "Nej, vi beholder den": we + a modal or a present-tense verb
-_YES_WE = re.compile(r"^\W*(?:(?:[a-hj-zæøå]|[ivx]{1,4})[.)]\s+)?(?:Ja|Nej)\s*[,.!]?\s+vi\s+"
+_YES_WE = re.compile(rf"^\W*(?:{outline.MARK}[.)]\s+)?(?:Ja|Nej)\s*[,.!]?\s+vi\s+"
                      r"(?P<v>skal|vil|må|(?!(?:er|har|kan)\b)[a-zæøå]{2,}e?r)\b")
 
 

@@ -45,6 +45,7 @@ from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from extract import outline
 from extract.nlp import base
 from extract.nlp.fastscan import word_starts
 from extract.nlp.gazetteer import load_lexicon, load_names
@@ -64,7 +65,7 @@ _IMPERSONAL = re.compile(
 )
 _AFFILIATION = {"fra", "i", "hos", "ved", "på", "for"}
 _CONNECTORS = {"og", "for", "i", "af", "-", "&"}
-_OUTLINE = re.compile(r"^(?:[a-zæøå]|[ivx]{1,4}|\d{1,2})$", re.I)
+_OUTLINE = re.compile(rf"^{outline.ENTRY_MARK}$", re.I)
 _LABEL = re.compile(r"^[A-ZÆØÅ][\wæøåÆØÅ\- ]{0,60}:")
 _NOT_VERBS_R = {"for", "efter", "under", "over", "der", "her", "hvor", "eller", "mer", "først", "altid", "aldrig"}
 _PASSIVE_AUX = {"blev", "bliver", "blevet"}

@@ -1,0 +1,9 @@
+"""Outline marks: the letters and roman numerals that number the entries inside an agenda item
+("a.", "b)", "iv.", "ii)"), one pattern shared by the layout, segmentation and NLP modules so they
+agree on what an entry mark is. Written as pattern source, to be put into each module's own regex."""
+from __future__ import annotations
+
+#: a letter or a roman numeral of up to four characters ("a", "ii", "viii"), the mark before "." or ")"
+MARK = r"(?:[a-zæøå]|[ivx]{1,4})"
+#: an entry's mark when a number may stand in the letter's place ("3.", "c)", "iv.")
+ENTRY_MARK = r"(?:[a-zæøå]|[ivx]{1,4}|\d{1,2})"
