@@ -28,6 +28,9 @@ from extract.doctext import DocText, Line
 from extract.errors import DamagedPDF, EncryptedPDF, NotAPDF, NoTextLayer
 
 log = logging.getLogger(__name__)
+# pdfminer logs a warning per malformed glyph run ("Cannot render horizontal string …") and carries on;
+# in a batch of thousands of archived PDFs that is noise on the terminal, not news: its errors still show
+logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 ENGINES = ("pdfplumber", "pdfium")
 

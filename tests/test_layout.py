@@ -499,3 +499,14 @@ def test_pdfium_char_fallback_reads_a_run_over_two_lines(minutes_pdf: Path) -> N
         doc.close()
     assert lines == ["1. Tilskud til foreningslivet",
                      "Udvalget behandlede ansøgningerne om tilskud fra de lokale idrætsforeninger og"]
+
+
+def test_pdfminer_glyph_warnings_stay_off_the_terminal(caplog):
+    import logging
+
+    import extract.layout  # noqa: F401  (sets the level)
+
+    with caplog.at_level(logging.DEBUG):
+        logging.getLogger("pdfminer.pdfdevice").warning("Cannot render horizontal string because %r is not valid", b"x")
+        logging.getLogger("pdfminer.pdfdevice").error("a real pdfminer error")
+    assert [r.getMessage() for r in caplog.records if r.name.startswith("pdfminer")] == ["a real pdfminer error"]
