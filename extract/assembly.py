@@ -315,3 +315,33 @@ def attendance_count(doc: DocText, items: list[Item]) -> int | None:
         if m and (rx is _COUNT[0] or re.search(r"fremmøde|deltag|mødt|til\s+stede|repræsenteret", head[max(0, m.start() - 60):m.end() + 60], re.I)):
             return int(m.group("n"))
     return None
+
+
+#: "Fra CEJ Administration var mødt afdelingsleder Per Holm og afdelingschef Anni Frandsen": people
+#: from an outside organisation who came to the meeting (an administrator, a developer, a consultant)
+_CAME_FROM = re.compile(r"\b[Ff]ra[ \t]+(?P<org>[A-ZÆØÅ][\w&'’-]*(?:[ \t]+[A-ZÆØÅ][\w&'’-]*){0,3})[ \t]+"
+                        r"(?:var[ \t]+mødt|var[ \t]+til[ \t]+stede|mødte|deltog)[ \t]+(?P<list>[^.\n]+)")
+
+
+def with_guests_from(doc: DocText, roster: list[Attendee]) -> list[Attendee]:
+    """Persons a sentence says came from an outside organisation are guests of that organisation;
+    one already on the roster (the administrator elected dirigent) keeps the role and gets the
+    organisation."""
+    out = list(roster)
+    for m in _CAME_FROM.finditer(doc.text):
+        org = " ".join(m.group("org").split())
+        pos = m.start("list")
+        for part in re.split(r"(\s*,\s*|\s+og\s+)", m.group("list")):
+            start, pos = pos, pos + len(part)
+            parsed = _parse_name(part.strip(), single_ok=False)
+            if parsed is None or parsed.start != 0 and not parsed.job:
+                continue
+            k = next((i for i, r in enumerate(out) if _same_person(r.name, parsed.name)), None)
+            if k is not None:
+                if out[k].organisation is None:
+                    out[k] = out[k].model_copy(update={"organisation": org})
+                continue
+            lead = len(part) - len(part.lstrip())
+            out.append(Attendee(name=parsed.name, role="guest", organisation=org, job_title=parsed.job,
+                                char_start=start + lead + parsed.start, char_end=start + lead + parsed.end))
+    return out

@@ -96,13 +96,14 @@ def process_text(doctext: DocText, doc: Document, options: Options = Options()) 
 
 def _process_text(doctext: DocText, doc: Document, options: Options) -> DocumentResult:
     from extract.assembly import (attendance_count, merged_spellings, with_elected_roles, with_full_names,
-                                  with_item_absences, with_visitors)
+                                  with_guests_from, with_item_absences, with_visitors)
     from extract.attendance import parse_attendance
     from extract.nlp import build_nlp, make_doc
     from extract.segment import segment
 
     seg = segment(doctext, Path(doc.source).stem if doc.source else "")
-    roster = merged_spellings(with_elected_roles(doctext, seg.items, parse_attendance(doctext, seg.front.end)))
+    roster = merged_spellings(with_guests_from(doctext, with_elected_roles(doctext, seg.items,
+                                                                            parse_attendance(doctext, seg.front.end))))
     roster = with_item_absences(doctext, seg.items, with_full_names(doctext, with_visitors(seg.items, roster)))
     doc = doc.model_copy(update={
         "title": seg.front.title, "body": seg.front.body, "meeting_date": seg.front.meeting_date,

@@ -952,3 +952,19 @@ def test_assembly_roles_elected_by_a_colon_or_by_assent_and_a_title_before_the_s
     assert {(a.name, a.role) for a in res.attendance} >= {("Mikkel Dahl", "chair"), ("Eva Kirk", "secretary")}
     assert [(s.item, s.speaker) for s in res.statements if s.speaker and not s.implicit] == [
         ("1", "Bent Holm"), ("2", "Bent Holm"), ("3", "Arne Jacobsen")]
+
+
+def test_guests_from_an_outside_firm_the_assembly_assenting_and_a_mandate():
+    t = ("Referat af ekstraordinær generalforsamling i E/F Søparken den 3. maj 2019\n"
+         "Projektchef Lars Rahbek, BYGA, bød velkommen. Fra Nord Administration var mødt afdelingsleder Per Holm "
+         "og afdelingschef Anni Frandsen.\n1. Valg af dirigent\n"
+         "Lars Rahbek foreslog Per Holm som dirigent, hvilket generalforsamlingen tilsluttede sig.\n"
+         "2. Valg af revisor\nBestyrelsen fik bemyndigelse til at vælge revisor.\n"
+         "Hvis vi får mandat til at købe ind, gør vi det.\n3. Evt\nIntet.\n")
+    res = processed(t)
+    assert {(a.name, a.role, a.organisation) for a in res.attendance} == {
+        ("Per Holm", "chair", "Nord Administration"), ("Anni Frandsen", "guest", "Nord Administration")}
+    assert [(d.item, d.text) for d in res.decisions] == [
+        ("1", "Lars Rahbek foreslog Per Holm som dirigent, hvilket generalforsamlingen tilsluttede sig."),
+        ("2", "Bestyrelsen fik bemyndigelse til at vælge revisor.")]
+    assert "BYGA" in {e.canonical for e in res.entities if e.label == "ORG"}

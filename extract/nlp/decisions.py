@@ -354,6 +354,11 @@ def _resolving_body(word: str, lex: Lexicon) -> bool:
 #: the board writing of itself: "Vi aftaler møde med X", "Vi vælger en onsdag", "Vi vil holde fast i …"
 _WE_RESOLVE = re.compile(r"^\s*(?:[•\uf0b7▪*–-]\s*)?Vi\s+(?P<v>(?:vil\s+)?(?:vælger|valgte|aftaler|aftalte|beslutter|besluttede|vedtager|vedtog"
                          r"|fastholder|fastholdt|holder\s+fast\s+i|holde\s+fast\s+i))\b")
+#: "…, hvilket generalforsamlingen tilsluttede sig": the meeting's assent in a trailing relative clause
+_BODY_ASSENTS = re.compile(r"\bhvilket\s+(?:general)?forsamlingen\s+(?:enstemmigt\s+)?(?:tilsluttede\s+sig|godkendte|accepterede"
+                           r"|vedtog|bifaldt|tiltrådte)\b|\bhvilket\s+(?:bestyrelsen|udvalget|mødet)\s+(?:tilsluttede\s+sig|godkendte)\b")
+#: "Bestyrelsen fik bemyndigelse til at vælge revisor": a mandate given by the meeting
+_MANDATE = re.compile(r"\b(?:fik|får|gav|giver|blev\s+givet|gives)\s+(?:\w+\s+)?(?:bemyndigelse|mandat|fuldmagt)\s+til\b")
 #: "Der var genvalg til Eva Holm", "Der var nyvalg til følgende:": an election as a noun
 _RE_ELECTED = re.compile(r"\b[Dd]er\s+(?:var|blev)\s+(?:(?!ikke\b|intet\b)\w+\s+)?(?:gen|ny)valg\s+(?:til|af)\b")
 _NARRATIVE_LEAD = re.compile(r"\W*(?:derudover|desuden|endvidere|herudover|samtidig|yderligere|ligeledes|også)\b", re.I)
@@ -392,7 +397,8 @@ def find_hits(text: str, lex: Lexicon, person_ends: set[int] | None = None) -> l
     """All finite decision constructions in a sentence, in text order."""
     hits: list[Hit] = []
     if not lex.trigger.search(text) and not _VOTE.search(text) and not _ALL_OR_NONE.search(text) \
-            and not _WITHDRAWN.search(text) and not _BODY_FINDS.match(text) and not _RE_ELECTED.search(text):
+            and not _WITHDRAWN.search(text) and not _BODY_FINDS.match(text) and not _RE_ELECTED.search(text) \
+            and not _BODY_ASSENTS.search(text) and not _MANDATE.search(text):
         return hits
     for m in lex.conclusion_verb.finditer(text):
         hits.append(Hit("conclusion", m.start(), m.end(), True, True))
@@ -488,6 +494,12 @@ def find_hits(text: str, lex: Lexicon, person_ends: set[int] | None = None) -> l
     fm = _BODY_FINDS.match(text)
     if fm and _resolving_body(fm.group("body"), lex):
         hits.append(Hit("conclusion", fm.start("body"), fm.end(), True, True))
+    for rx_ in (_BODY_ASSENTS, _MANDATE):
+        am_ = rx_.search(text)
+        # (the assent answers a proposal before it: only its own clause may frame it as a condition)
+        own = _guarded(text[am_.start():], 0, lex) if am_ and rx_ is _BODY_ASSENTS else am_ and _guarded(text, am_.start(), lex)
+        if am_ and not own:
+            hits.append(Hit("approval", am_.start(), am_.end(), False, False))
     gm = _RE_ELECTED.search(text)
     if gm and not _guarded(text, gm.start(), lex):
         hits.append(Hit("election", gm.start(), gm.end(), False, False))

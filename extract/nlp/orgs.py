@@ -685,6 +685,10 @@ def _initials_are(acr: str, long: str) -> bool:
 _AGENT_BEFORE = re.compile(r"\b(?:fra|af|hos|med|til|via)[ \u00a0]+$")
 
 
+#: an acronym in apposition after a person, between commas: "Lars Rahbek, CASA, bød velkommen"
+_APPOSED_ACRONYM = re.compile(r",[ \u00a0]*(?P<a>[A-ZÆØÅ]{2,6})[ \u00a0]*,")
+
+
 def _recurring_agents(text: str, acronym_word: re.Pattern, lex: OrgLexicon, defined: dict[str, str], usable,
                       persons: Sequence[tuple[int, int]]) -> None:
     """An acronym the minutes never spell out, used three times or more, once at least after "af/fra/
@@ -733,8 +737,8 @@ def _acronyms(ctx: _Ctx, lex: OrgLexicon, orgs: list[Mention], front_end: int,
         if usable(a) and (not persons or pe in person_ends) and not (
                 pe in person_ends and _initials_of(a, text[person_ends[pe]:pe])):
             defined.setdefault(a, a)
-    for pe, ps in person_ends.items():  # "Trine Hansen (KL)" anywhere
-        p = rx["paren_acronym"].match(text, pe + (text[pe : pe + 1] == " "))
+    for pe, ps in person_ends.items():  # "Trine Hansen (KL)" anywhere; "Lars Rahbek, CASA, bød velkommen"
+        p = rx["paren_acronym"].match(text, pe + (text[pe : pe + 1] == " ")) or _APPOSED_ACRONYM.match(text, pe)
         if p and usable(p.group("a")) and not _initials_of(p.group("a"), text[ps:pe]):
             defined.setdefault(p.group("a"), p.group("a"))
     _recurring_agents(text, rx["acronym_word"], lex, defined, usable, persons)
