@@ -945,13 +945,14 @@ def test_a_board_subtitle_with_the_association_a_decision_opened_by_at_colon_and
 
 def test_assembly_roles_elected_by_a_colon_or_by_assent_and_a_title_before_the_speaker():
     t = ("Referat fra ordinær generalforsamling i E/F Søparken den 5. april 2018\n1. Valg af dirigent\n"
-         "Formanden Bent Holm bød velkommen.\nSom dirigent blev valgt: Mikkel Dahl.\n"
+         "Formanden Bent Holm bød velkommen. Formanden Bernd Schittenhelm bød også velkommen.\n"
+         "Som dirigent blev valgt: Mikkel Dahl.\n"
          "2. Valg af referent\nBent Holm foreslog Eva Kirk som referent, hvilket generalforsamlingen tilsluttede sig.\n"
          "3. Forslag\nForslagsstilleren Arne Jacobsen argumenterede for forslaget.\n4. Eventuelt\nIntet.\n")
     res = processed(t)
     assert {(a.name, a.role) for a in res.attendance} >= {("Mikkel Dahl", "chair"), ("Eva Kirk", "secretary")}
     assert [(s.item, s.speaker) for s in res.statements if s.speaker and not s.implicit] == [
-        ("1", "Bent Holm"), ("2", "Bent Holm"), ("3", "Arne Jacobsen")]
+        ("1", "Bent Holm"), ("1", "Bernd Schittenhelm"), ("2", "Bent Holm"), ("3", "Arne Jacobsen")]
 
 
 def test_guests_from_an_outside_firm_the_assembly_assenting_and_a_mandate():

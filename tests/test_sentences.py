@@ -61,6 +61,8 @@ def test_initials_and_web_addresses_stay_inside_the_sentence():
 def test_a_period_glued_to_the_next_sentence_ends_it():
     assert split("Tilbuddet var for dyrt.Derfor blev det afvist.") == ["Tilbuddet var for dyrt.",
                                                                       "Derfor blev det afvist."]
+    assert split('Der står "kasserer."Mette foreslår et andet ord.') == ['Der står "kasserer."',
+                                                                      "Mette foreslår et andet ord."]
 
 
 def test_block_boundaries_always_end_a_sentence():

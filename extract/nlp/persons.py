@@ -400,19 +400,22 @@ class PersonFinder:
     def _speaking_stranger(self, run: list[Token], i: int) -> int:
         """End of "Rosalind Bach-Nielsen, F7 fremlagde …": a first name the gazetteer lacks is
         a name when two or three capitalised words end in a surname (every part of a
-        double surname one) and a reporting verb follows, perhaps after a house code."""
+        double surname one), or follow a title ("Formanden"), and a reporting verb follows,
+        perhaps after a house code."""
         for j in (i + 3, i + 2):
             if j > len(run) or any(not t.text[:1].isupper() or t.text.isupper() or _is_orgish(t.text) for t in run[i:j]):
                 continue
             last = run[j - 1]
-            if not all(self.names.is_last(part) or _SURNAME_SHAPE.match(part.casefold())
-                       for part in last.text.split("-") if part):
+            # (after a title, "Formanden Bernd Schittenhelm bød …", the title vouches for the name)
+            titled = i > 0 and run[i - 1].lower_ in _lex()["titles"]
+            if not titled and not all(self.names.is_last(part) or _SURNAME_SHAPE.match(part.casefold())
+                                      for part in last.text.split("-") if part):
                 continue
             doc, k = last.doc, last.i + 1
             if k + 1 < len(doc) and doc[k].text == "," and re.fullmatch(r"[A-ZÆØÅ]{0,3}\d{1,4}[a-z]?", doc[k + 1].text):
                 k += 2  # ", F19"
-            if k < len(doc) and doc[k].lower_ in _lex()["single_verb_forms"]:
-                return j
+            if k < len(doc) and doc[k].lower_ in _lex()["verb_forms" if titled else "single_verb_forms"]:
+                return j  # (after a title a phrase verb too: "Formanden Bernd Schittenhelm bød velkommen")
         return i
 
     def _listed_first(self, roster: Roster, run: list[Token], i: int, j: int, listed: set[str]) -> str | None:

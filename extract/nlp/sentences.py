@@ -31,7 +31,8 @@ from extract.nlp import base
 from extract.nlp.gazetteer import load_lexicon, load_names
 
 _END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+\S)")
-_GLUED = re.compile(r"(?<=[a-zæøå]{2})\.(?=[A-ZÆØÅ][a-zæøå])")
+#: a full stop with no space after it ("…bosser.Troels"), perhaps before a closing quote ("…bosser."Troels")
+_GLUED = re.compile(r"(?<=[a-zæøå]{2})\.[\"”»’]?(?=[A-ZÆØÅ][a-zæøå])")
 _NEXT_OK = re.compile(r"[A-ZÆØÅÉÜÖÄ0-9•\-–\"'”“«»(§]")
 _OPENERS = "\"'”“«»([{"
 _INITIAL = re.compile(r"[A-ZÆØÅ]\.")
