@@ -101,6 +101,7 @@ SENTENCE_FORMS = [
     ("Forslaget trækkes af forslagsstilleren.", "other"),
     ("Forslag blev trukket tilbage.", "other"),
     ("Kaj trak sit forslag tilbage efter debatten.", "other"),
+    ("Bestyrelsen trækker forslaget tilbage.", "other"),
     ("Generalforsamlingen finder ikke, at kontingentet skal hæves.", "conclusion"),
     ("Udvalget finder det rimeligt at forlænge fristen.", "conclusion"),
     ("Der er konsensus om at vi prøver en ny leverandør.", "conclusion"),

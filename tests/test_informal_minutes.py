@@ -830,7 +830,7 @@ def test_outline_entries_and_their_labels_in_a_board_meeting():
     decisions = [(d.item, d.text) for d in res.decisions]
     assert ("3", "i. Ja, vi skal finde et alternativ.") in decisions
     assert ("3", "b. Ja, vi kører det gennem klubshoppen.") in decisions
-    assert ("4", "Hylder skal laves") in decisions
+    assert ("4", "Løsning: Hylder skal laves") in decisions
     assert not [d for d in res.decisions if "måtter" in d.text or "god sæson" in d.text]  # no question before "Ja, vi har"
     # the listed first name before a capitalised verb is the listed person, no "Eva Laver"
     assert [(a.owner, a.task) for a in res.actions if a.item == "4"] == [

@@ -364,7 +364,7 @@ _RE_ELECTED = re.compile(r"\b[Dd]er\s+(?:var|blev)\s+(?:(?!ikke\b|intet\b)\w+\s+
 _NARRATIVE_LEAD = re.compile(r"\W*(?:derudover|desuden|endvidere|herudover|samtidig|yderligere|ligeledes|også)\b", re.I)
 #: a proposal withdrawn by its proposer: "Forslaget trækkes", "Forslag blev trukket tilbage", "X trak forslaget tilbage"
 _WITHDRAWN = re.compile(r"\bforslag(?:et|ene)?\s+(?:er\s+|blev\s+)?(?:trækkes|trukket)\b"
-                        r"|\btrak\s+(?:sit\s+|sine\s+)?forslag(?:et|ene)?\s+tilbage\b", re.I)
+                        r"|\b(?:trak|trækker)\s+(?:sit\s+|sine\s+)?forslag(?:et|ene)?\s+tilbage\b", re.I)
 #: a deciding body's finding: "Generalforsamlingen finder ikke, at en ny revisor er nødvendig", "Udvalget finder, at …"
 _BODY_FINDS = re.compile(r"^\s*(?P<body>[A-ZÆØÅ][\w\-]+)\s+(?:finder|fandt)\b(?=(?:\s+ikke)?\s*,?\s+(?:at|der|det)\b)")
 #: an informal vote tally: "ja, 4 mod 1", "5 stemmer mod 2", "nej: 3 mod 2"
@@ -780,7 +780,8 @@ def block_decisions(doc: Doc, full: str, paras: list[_Para], lex: Lexicon) -> li
         rest = m.group("rest") or ""
         j = i + 1
         if rest.strip():
-            start, end = p.start + lead + m.start("rest"), p.end
+            # (an outline entry's label stays with its verdict: "i. Løsning: Hylder sættes op")
+            start, end = p.start + (lead if outlined else lead + m.start("rest")), p.end
         else:
             if j >= len(paras):
                 continue
