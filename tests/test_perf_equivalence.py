@@ -462,3 +462,76 @@ def test_fastscan_keys_stand_for_every_case_variant():
                 continue
             if re.fullmatch(re.escape(c), x, re.I):
                 assert x.lower() in folds, (c, x)
+
+
+# --------------------------------------------------------------------------- key index
+
+
+def _decision_texts(rng: random.Random, n: int) -> list[str]:
+    """Random texts of decision phrases, stray words and case variants (sentences and longer)."""
+    from extract.nlp.decisions import load_lexicon as decision_lexicon
+
+    raw = decision_lexicon().raw
+    phrases = [w.replace("(?:", "").replace(")", "").replace("?", "").replace("\\w\\-]+ ", "").replace("[", "")
+               for key in ("agreement", "approval_perfect", "approval_active", "rejected_active", "election_active",
+                           "impersonal_s_forms", "action_present_passive", "conclusion_verbs", "noted")
+               for w in raw[key]]
+    phrases += [w for v in raw["verdicts"].values() for w in v]
+    words = phrases + ["Bestyrelsen", "det", "blev", "er", "at", "ikke", "Vi", "vælger", "finder", ",", ".", "\n",
+                       "4 mod 1", "alle stemte for", "Forslaget trækkes", "Udvalget anbefaler", "Kaj Holm",
+                       "indstiller til generalforsamlingen, at", "DET BLEV BESLUTTET", "Godkendt", "ſ", "ı"]
+    openers = ["", "", "", "Udvalget finder, at ", "Generalforsamlingen fandt ikke, at ", "Vi vælger ", "Vi vil holde fast i ",
+               "• ", "a) "]  # (some patterns are anchored at the start)
+    return [rng.choice(openers) + " ".join(rng.choice(words) for _ in range(rng.randrange(1, 60))) for _ in range(n)]
+
+
+def test_key_index_rules_out_only_patterns_that_cannot_match():
+    from extract.nlp.decisions import load_lexicon as decision_lexicon
+    from extract.nlp.fastscan import KeyIndex
+
+    rng = random.Random(SEED + 11)
+    sets = [decision_lexicon().prefilter, {f"p{i}": rx for i, rx in enumerate(_fastscan_patterns())}]
+    from helpers import DEV_PDF, read_corpus_pdf
+    texts = _decision_texts(rng, 120) + [read_corpus_pdf(DEV_PDF).text]
+    for text in texts:
+        keys = KeyIndex(text)
+        for patterns in sets:
+            for _ in range(40):
+                a = rng.randrange(len(text) + 1)
+                b = min(len(text), a + rng.choice([0, 5, 40, 300, 5000]))
+                ok = keys.possible(patterns, a, b)
+                for name, rx in patterns.items():
+                    if name not in ok:
+                        assert rx.search(text[a:b]) is None, (name, text[a:b][:80])
+
+
+def test_decision_prefilter_literals_occur_in_every_match():
+    """Where a prefilter pattern stands in for one without a key, each match contains one of its."""
+    import extract.nlp.decisions as D
+
+    lex = D.load_lexicon()
+    real = {"impersonal": lex.impersonal, "vote": D._VOTE, "elliptic": lex.elliptic, "action_passive": lex.action_passive,
+            "body_finds": D._BODY_FINDS, "we_resolve": D._WE_RESOLVE, "agreement": lex.agreement,
+            "perfect": lex.perfect, "active": lex.active}
+    rng = random.Random(SEED + 12)
+    for text in _decision_texts(rng, 3000):
+        for name, rx in real.items():
+            for m in rx.finditer(text):
+                assert lex.prefilter[name].search(m.group()), (name, m.group())
+
+
+def test_decision_hits_with_the_key_index_are_the_plain_hits():
+    from extract.nlp.decisions import find_hits, load_lexicon as decision_lexicon
+    from extract.nlp.fastscan import KeyIndex
+
+    lex = decision_lexicon()
+    rng = random.Random(SEED + 13)
+    from helpers import DEV_PDF, read_corpus_pdf
+    texts = ["\n".join(_decision_texts(rng, 80)) for _ in range(6)] + [read_corpus_pdf(DEV_PDF).text]
+    for text in texts:
+        keys = KeyIndex(text)
+        cuts = sorted({0, len(text), *(rng.randrange(len(text)) for _ in range(300))}
+                      | {m.end() for m in re.finditer(r"[.\n]", text)})
+        for a, b in zip(cuts, cuts[1:]):
+            ends = {rng.randrange(b - a + 1) for _ in range(3)} if rng.random() < 0.5 else None
+            assert find_hits(text[a:b], lex, ends, keys, a) == find_hits(text[a:b], lex, ends), text[a:b][:80]

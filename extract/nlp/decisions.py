@@ -21,7 +21,8 @@ from __future__ import annotations
 import bisect
 import json
 import re
-from dataclasses import dataclass
+from collections.abc import Container
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -31,6 +32,7 @@ from spacy.tokens import Doc
 
 from extract.nlp import base
 from extract.nlp.dates import Intervals, sentence_ranges
+from extract.nlp.fastscan import KeyIndex
 from extract.nlp.gazetteer import alternation
 from extract.nlp.intervals import InnermostRange
 from extract.schema import Decision, DecisionKind, Statement
@@ -89,6 +91,7 @@ class Lexicon:
     present_kind: dict[str, str]
     active_kind: dict[str, str]
     trigger: re.Pattern  # cheap pre-filter: a sentence without any of these stems holds no decision
+    prefilter: dict[str, re.Pattern]  # see `_prefilter`
 
 
 _TRIGGER_KEYS = ("action_present_passive", "conclusion_verbs", "resolution_verbs", "impersonal_participles", "impersonal_s_forms", "agreement",
@@ -142,7 +145,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         r"(?:\s*[,\-–]?\s*(?i:punkt|pkt\.?|sag\s+nr\.?)\s*(?P<num>\d+(?:\.\d+)*)\.?)?"
         # the verdict after ":" / "." or, once a date or item number closed the label, on the same line
         r"\s*(?:(?:[:.\-–]|(?<=\d)(?=\s+[A-ZÆØÅ]))\s*(?P<rest>.*))?$", re.S)
-    return Lexicon(
+    lex = Lexicon(
         raw=raw,
         conclusion_verb=re.compile(r"\b" + alternation(raw["conclusion_verbs"]) + r"\b", I),
         resolution_verb=re.compile(r"\b" + alternation(raw["resolution_verbs"]) + r"\b", I),
@@ -194,7 +197,9 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         present_kind=present_kind,
         active_kind=active_kind,
         trigger=re.compile(r"\b(?:" + "|".join(sorted(_stems(raw))) + ")", I),
+        prefilter={},
     )
+    return replace(lex, prefilter=_prefilter(raw, lex))
 
 
 # --------------------------------------------------------------------------- sentence level
@@ -368,29 +373,72 @@ def _is_stamp(text: str, following: list[str]) -> bool:
     return all(len(WORD.findall(t)) <= 8 for t in following)
 
 
-def find_hits(text: str, lex: Lexicon, person_ends: set[int] | None = None) -> list[Hit]:
-    """All finite decision constructions in a sentence, in text order."""
+def _gate(text: str, lex: Lexicon) -> bool:
+    """The cheap pre-filter: a sentence failing it yields no hits."""
+    return bool(lex.trigger.search(text) or _VOTE.search(text) or _ALL_OR_NONE.search(text)
+                or _WITHDRAWN.search(text) or _BODY_FINDS.match(text))
+
+
+def _prefilter(raw: dict, lex: Lexicon) -> dict[str, re.Pattern]:
+    """For each pattern `_hits` runs over a sentence, the pattern whose key (`KeyIndex`) must
+    occur in the sentence for it to match: the pattern itself, or, for those without a
+    literal prefix, literals every match contains (read off the patterns: each alternative of
+    `impersonal` holds 'det' or an s-form; `agreement` 'enig', 'ened', 'konsensus', 'koncensus'
+    or 'konklusionen' (every entry); `perfect` its participle; `active` its entry; `_VOTE` '(i)mod'; `elliptic` a verdict;
+    `action_passive` its verb; `_BODY_FINDS` 'finder'/'fandt'; `_WE_RESOLVE` 'Vi')."""
+    I = re.IGNORECASE
+    verdicts = [w for v in raw["verdicts"].values() for w in v if not w.startswith(("til ", "som "))]
+    out = {name: getattr(lex, name) for name in ("conclusion_verb", "resolution_verb", "request", "noted",
+                                                  "passive", "support", "present_passive")}
+    out.update({
+        # (these three open with 'er', in nearly every sentence: a later word of theirs)
+        "agreement": re.compile(r"enig|ened|konsensus|koncensus|konklusionen", I),
+        "perfect": re.compile(alternation(raw["approval_perfect"]), I),
+        "active": re.compile(alternation([w.removeprefix("er ") for w in lex.active_kind]), I),
+        "recommend": _RECOMMEND, "propose_to": _PROPOSE_TO, "withdrawn": _WITHDRAWN, "all_or_none": _ALL_OR_NONE,
+        "impersonal": re.compile(r"det|" + alternation(raw["impersonal_s_forms"]), I),
+        "vote": re.compile(r"mod", I),
+        "elliptic": re.compile(alternation(verdicts), I),
+        "action_passive": re.compile(alternation(raw["action_present_passive"]), I),
+        "body_finds": re.compile(r"finder|fandt"),
+        "we_resolve": re.compile(r"Vi"),
+    })
+    return out
+
+
+def find_hits(text: str, lex: Lexicon, person_ends: set[int] | None = None,
+              keys: KeyIndex | None = None, offset: int = 0) -> list[Hit]:
+    """All finite decision constructions in a sentence, in text order.
+
+    `keys` (with text == keys.text[offset:offset + len(text)]) lets the patterns that cannot
+    match in the sentence be skipped; the hits are the same. The pre-filter (`_gate`) is
+    tested last, and only when there are hits: every test here is pure.
+    """
+    ok = lex.prefilter.keys() if keys is None else keys.possible(lex.prefilter, offset, offset + len(text))
+    hits = _hits(text, lex, person_ends, ok) if ok else []
+    return hits if hits and _gate(text, lex) else []
+
+
+def _hits(text: str, lex: Lexicon, person_ends: set[int] | None, ok: Container[str]) -> list[Hit]:
+    """`find_hits` with only the patterns named in `ok` run (the others cannot match)."""
     hits: list[Hit] = []
-    if not lex.trigger.search(text) and not _VOTE.search(text) and not _ALL_OR_NONE.search(text) \
-            and not _WITHDRAWN.search(text) and not _BODY_FINDS.match(text):
-        return hits
-    for m in lex.conclusion_verb.finditer(text):
+    for m in (lex.conclusion_verb.finditer(text) if "conclusion_verb" in ok else ()):
         hits.append(Hit("conclusion", m.start(), m.end(), True, True))
-    for m in lex.resolution_verb.finditer(text):
+    for m in (lex.resolution_verb.finditer(text) if "resolution_verb" in ok else ()):
         if has_subject(text, m.start(), m.end(), lex, person_ends):
             hits.append(Hit("conclusion", m.start(), m.end(), True, True))
-    for m in lex.impersonal.finditer(text):
+    for m in (lex.impersonal.finditer(text) if "impersonal" in ok else ()):
         hits.append(Hit("conclusion", m.start(), m.end(), False, True))
-    for m in lex.agreement.finditer(text):
+    for m in (lex.agreement.finditer(text) if "agreement" in ok else ()):
         if not _guarded(text, m.start(), lex):
             hits.append(Hit("conclusion", m.start(), m.end(), True, True))
-    for m in lex.request.finditer(text):
+    for m in (lex.request.finditer(text) if "request" in ok else ()):
         if not _guarded(text, m.start(), lex) and has_subject(text, m.start(), m.end(), lex, person_ends, strict=True):
             hits.append(Hit("other", m.start(), m.end(), True, False))
-    for m in lex.noted.finditer(text):
+    for m in (lex.noted.finditer(text) if "noted" in ok else ()):
         if not _guarded(text, m.start(), lex) and not _relative(text, m.start()):
             hits.append(Hit("noted", m.start(), m.end(), False, False))
-    for m in lex.passive.finditer(text):
+    for m in (lex.passive.finditer(text) if "passive" in ok else ()):
         kind = lex.participle_kind.get(_norm(m.group("w")), "approval")
         if kind == "deferred" and lex.not_for.match(text, m.end()):
             continue  # "blev udsat for støj" (but "blev genvalgt for en 2-årig periode")
@@ -401,19 +449,19 @@ def find_hits(text: str, lex: Lexicon, person_ends: set[int] | None = None) -> l
         lo = trail.start() + 1 if trail else 0
         if not _guarded(text[lo:], m.start() - lo, lex) and not _relative(text, m.start()):
             hits.append(Hit(kind, m.start(), m.end(), False, False))
-    for m in lex.perfect.finditer(text):
+    for m in (lex.perfect.finditer(text) if "perfect" in ok else ()):
         if _perfect_is_decision(text, m, lex):
             hits.append(Hit("approval", m.start(), m.end(), False, False))
-    for m in lex.support.finditer(text):
+    for m in (lex.support.finditer(text) if "support" in ok else ()):
         if not _guarded(text, m.start(), lex) and _body_subject(text, m.start(), m.end(), lex, person_ends):
             hits.append(Hit("approval", m.start(), m.end(), True, False))
-    for m in lex.present_passive.finditer(text):
+    for m in (lex.present_passive.finditer(text) if "present_passive" in ok else ()):
         kind = lex.present_kind.get(_norm(m.group("w")), "approval")
         if re.search(r"\bikke\s*$", text[:m.start()], re.I) and kind == "approval":
             kind = "rejected"
         if not _guarded(text, m.start(), lex) and not _relative(text, m.start()):
             hits.append(Hit(kind, m.start(), m.end(), False, False))
-    for m in lex.active.finditer(text):
+    for m in (lex.active.finditer(text) if "active" in ok else ()):
         kind = lex.active_kind.get(_norm(m.group("w")), "approval")
         if _guarded(text, m.start(), lex) or not has_subject(text, m.start(), m.end(), lex, person_ends):
             continue
@@ -425,7 +473,7 @@ def find_hits(text: str, lex: Lexicon, person_ends: set[int] | None = None) -> l
                 hits.append(Hit("conclusion", m.start(), m.end(), True, True))
             continue
         hits.append(Hit(kind, m.start(), m.end(), True, kind != "election"))
-    for m in _RECOMMEND.finditer(text):
+    for m in (_RECOMMEND.finditer(text) if "recommend" in ok else ()):
         # "Udvalget anbefaler indstillingen", "Et flertal (A og F) anbefaler …": a committee's
         # recommendation to the council is its verdict; a person's or the administration's
         # recommendation ("Forvaltningen anbefaler, at …") is a proposal
@@ -439,7 +487,7 @@ def find_hits(text: str, lex: Lexicon, person_ends: set[int] | None = None) -> l
             elif _resolving_body(words[-1], lex):
                 # "Rådet anbefalede, at studienævnet …": the body's resolved recommendation
                 hits.append(Hit("other", m.start(), m.end(), True, False))
-    for m in _PROPOSE_TO.finditer(text):
+    for m in (_PROPOSE_TO.finditer(text) if "propose_to" in ok else ()):
         # "Bestyrelsen indstiller til generalforsamlingen, at …": the board's resolved proposal
         # to a higher body; an administration's "Forvaltningen indstiller, at …" stays a proposal
         masked = re.sub(r"\([^()]*\)", lambda p: " " * len(p.group()), text)
@@ -447,31 +495,33 @@ def find_hits(text: str, lex: Lexicon, person_ends: set[int] | None = None) -> l
         words = WORD.findall(lex.adverbs.sub("", prefix.rstrip()).rstrip())
         if words and _resolving_body(words[-1], lex) and not _guarded(text, m.start(), lex):
             hits.append(Hit("other", m.start(), m.end(), True, False))
-    vm = _VOTE.search(text)
+    vm = _VOTE.search(text) if "vote" in ok else None
     if vm and _VOTE_WORD.search(text) and not _guarded(text, vm.start(), lex):
         kind = "rejected" if (vm.group("neg") or int(vm.group("a")) < int(vm.group("b"))) else "approval"
         hits.append(Hit(kind, vm.start(), vm.end(), False, False))
-    am = _ALL_OR_NONE.search(text)
+    am = _ALL_OR_NONE.search(text) if "all_or_none" in ok else None
     if am and not _guarded(text, am.start(), lex):
         against = am.group("side").lower() in ("imod", "nej")
         kind = "rejected" if (am.group("who").lower() == "ingen") != against else "approval"
         hits.append(Hit(kind, am.start(), am.end(), False, False))
     # (a short sentence, not one continuing a narrative: "Derudover gennemføres et nyt forløb, hvor …")
-    action = lex.action_passive.match(text) if len(WORD.findall(text)) <= 16 and not _NARRATIVE_LEAD.match(text) else None
+    action = lex.action_passive.match(text) if "action_passive" in ok else None
+    if action and (len(WORD.findall(text)) > 16 or _NARRATIVE_LEAD.match(text)):
+        action = None
     if action and not text.rstrip().endswith("?") and not _guarded(text, action.start("w"), lex) \
             and not _relative(text, action.start("w")) \
             and not re.search(r"[,:;]|\b(?:at|som|der|hvis|når)\s", text[:action.start("w")].lstrip()[1:]):
         hits.append(Hit("other", action.start("w"), action.end("w"), False, False))
-    for m in _WITHDRAWN.finditer(text):
+    for m in (_WITHDRAWN.finditer(text) if "withdrawn" in ok else ()):
         if not _guarded(text, m.start(), lex) and not _relative(text, m.start()):
             hits.append(Hit("other", m.start(), m.end(), False, False))
-    fm = _BODY_FINDS.match(text)
+    fm = _BODY_FINDS.match(text) if "body_finds" in ok else None
     if fm and _resolving_body(fm.group("body"), lex):
         hits.append(Hit("conclusion", fm.start("body"), fm.end(), True, True))
-    wm = _WE_RESOLVE.match(text)
+    wm = _WE_RESOLVE.match(text) if "we_resolve" in ok else None
     if wm and not _guarded(text, wm.start("v"), lex):
         hits.append(Hit("other", wm.start("v"), wm.end("v"), True, False))
-    em = lex.elliptic.match(text)
+    em = lex.elliptic.match(text) if "elliptic" in ok else None
     if em and len(WORD.findall(text)) <= 14:
         grp = "head" if em.group("head") else "tail"
         # "Kontingent uændret" records a decision; "Vejen er uændret" describes a state
@@ -885,6 +935,7 @@ def sentence_decisions(doc: Doc, text: str, paras: list[_Para], covered: list[Ra
     para_at = {p.start: p for p in paras}
     para_starts = sorted(para_at)
     proposal = _proposal_context(paras, lex)
+    keys = base.doc_keys(doc)
     out: list[Decision] = []
     skip_until = -1
     done = Intervals(covered)
@@ -906,7 +957,7 @@ def sentence_decisions(doc: Doc, text: str, paras: list[_Para], covered: list[Ra
         sent = text[s0:s1]
         local_ends = None if persons is None else {
             e - s0 for _, e, _ in persons[bisect.bisect_left(p_starts, s0):bisect.bisect_left(p_starts, s1)]}
-        hits = find_hits(sent, lex, local_ends)
+        hits = find_hits(sent, lex, local_ends, keys, s0)
         hit = choose_hit(hits)
         if hit is None:
             continue

@@ -18,6 +18,7 @@ character to stand for every character `re` folds together with it ('s' also for
 """
 from __future__ import annotations
 
+import bisect
 import re
 import sys
 from collections.abc import Iterator
@@ -141,10 +142,10 @@ def _selective(keep: list[str], lowered: bool) -> bool:
 
 
 @lru_cache(maxsize=1024)
-def key_for(rx: re.Pattern) -> tuple[re.Pattern, bool] | None:
-    """(key, lowered): a case-sensitive pattern that occurs at the start of every match of
-    `rx`, in the lower-cased text when `lowered` (`rx` ignores case) and else in the text
-    itself; None when `rx` has no selective literal prefix (then `finditer` is the plain one)."""
+def prefixes_for(rx: re.Pattern) -> tuple[tuple[str, ...], bool] | None:
+    """(prefixes, lowered): literals one of which occurs at the start of every match of `rx`,
+    in the lower-cased text when `lowered` (`rx` ignores case) and else in the text itself;
+    None when `rx` has no selective literal prefix."""
     if not isinstance(rx.pattern, str):
         return None
     lowered = bool(rx.flags & re.IGNORECASE)
@@ -157,6 +158,18 @@ def key_for(rx: re.Pattern) -> tuple[re.Pattern, bool] | None:
     keep = sorted(p for p in prefixes if not any(q != p and p.startswith(q) for q in prefixes))
     if "" in keep or not _selective(keep, lowered):
         return None
+    return tuple(keep), lowered
+
+
+@lru_cache(maxsize=1024)
+def key_for(rx: re.Pattern) -> tuple[re.Pattern, bool] | None:
+    """(key, lowered): a case-sensitive pattern that occurs at the start of every match of
+    `rx` (see `prefixes_for`); None when `rx` has no selective literal prefix (then
+    `finditer` is the plain one)."""
+    found = prefixes_for(rx)
+    if found is None:
+        return None
+    keep, lowered = found
     return re.compile("|".join(re.escape(p) for p in keep)), lowered
 
 
@@ -236,6 +249,91 @@ def word_starts(word: str, text: str) -> list[int] | None:
     while m is not None:
         out.append(m.start())
         m = rx.search(low, m.start() + 1)
+    return out
+
+
+#: a prefix this short occurs in nearly every sentence: its pattern is always run
+MIN_INDEX_KEY = 3
+
+
+class KeyIndex:
+    """Which of a set of patterns can match at all in a range of one document text.
+
+    Finders run dozens of patterns over every sentence; most sentences hold none of a
+    pattern's literal prefixes (`prefixes_for`), so the pattern cannot match there. One scan
+    of the document for all prefixes of a set (its lower case for the patterns that ignore
+    case: `_lowered` folds character by character, so a range's lower case is the
+    document's lower case there) records where they occur; a range [start, end) can hold a
+    match only if one of its pattern's prefixes starts inside it. Patterns without a key, or with one this short that it selects nothing, and texts
+    `_lowered` refuses, always may match. In a set, a pattern `needs` (one each of whose
+    matches contains a match of it) may stand in for a pattern without a key of its own.
+    """
+
+    def __init__(self, text: str):
+        self.text = text
+        self._low = _lowered(text)
+        self._sets: dict[int, _KeySet] = {}
+
+    def possible(self, patterns: dict[str, re.Pattern], start: int, end: int) -> frozenset[str]:
+        """The names of `patterns` that may match inside text[start:end]; the others cannot.
+        (`patterns` is one fixed dict per finder: it is indexed once per document.)"""
+        ks = self._sets.get(id(patterns))
+        if ks is None or ks.patterns is not patterns:
+            ks = self._sets[id(patterns)] = _KeySet(patterns, self.text, self._low)
+        return ks.possible(start, end)
+
+
+class _KeySet:
+    """The prefix occurrences of one set of patterns in one document, as sorted offsets
+    and, for each, a bit mask of the patterns whose prefix occurs there."""
+
+    def __init__(self, patterns: dict[str, re.Pattern], text: str, low: str | None):
+        self.patterns = patterns
+        self.names = list(patterns)
+        self.always = 0
+        by_hay: dict[bool, dict[str, int]] = {False: {}, True: {}}
+        for bit, rx in enumerate(patterns.values()):
+            found = prefixes_for(rx) if low is not None else None
+            if found is None or min(map(len, found[0])) < MIN_INDEX_KEY:
+                self.always |= 1 << bit
+                continue
+            for p in found[0]:
+                by_hay[found[1]][p] = by_hay[found[1]].get(p, 0) | 1 << bit
+        hits: list[tuple[int, int]] = []
+        for lowered, masks in by_hay.items():
+            if masks:
+                hits += _occurrences(masks, low if lowered else text)
+        hits.sort()
+        self.at = [p for p, _ in hits]
+        self.masks = [m for _, m in hits]
+        self._sets: dict[int, frozenset[str]] = {}
+
+    def possible(self, start: int, end: int) -> frozenset[str]:
+        # (from PREFIX_LEN - 1 before: an unlisted overlapping occurrence in the range starts
+        # inside a listed one, which starts at most that much earlier)
+        i = bisect.bisect_left(self.at, start - (PREFIX_LEN - 1))
+        j = bisect.bisect_left(self.at, end, i)
+        mask = self.always
+        for m in self.masks[i:j]:
+            mask |= m
+        got = self._sets.get(mask)
+        if got is None:
+            got = self._sets[mask] = frozenset(n for b, n in enumerate(self.names) if mask >> b & 1)
+        return got
+
+
+def _occurrences(masks: dict[str, int], haystack: str) -> list[tuple[int, int]]:
+    """(offset, mask) of the places a literal of `masks` starts in `haystack` (a plain
+    literal search each, which `re` does fast; an occurrence overlapping an earlier one of
+    the same literal starts less than PREFIX_LEN characters after one that is listed)."""
+    out = []
+    present: dict[str, bool] = {}
+    for lit, mask in masks.items():
+        # a folded variant ('ſ', 'ı') hardly ever occurs: one test per character, not a scan per literal
+        rare = [c for c in lit if not ("a" <= c <= "z" or c in "æøå ")]
+        if not all(present.setdefault(c, c in haystack) for c in rare):
+            continue
+        out += [(m.start(), mask) for m in re.finditer(re.escape(lit), haystack)]
     return out
 
 
