@@ -535,3 +535,50 @@ def test_decision_hits_with_the_key_index_are_the_plain_hits():
         for a, b in zip(cuts, cuts[1:]):
             ends = {rng.randrange(b - a + 1) for _ in range(3)} if rng.random() < 0.5 else None
             assert find_hits(text[a:b], lex, ends, keys, a) == find_hits(text[a:b], lex, ends), text[a:b][:80]
+
+
+def _action_texts(rng: random.Random, n: int) -> list[str]:
+    """Random texts of action phrases, modals, proposal markers and stray words."""
+    from extract.nlp.actions import load_lexicon as action_lexicon
+
+    raw = action_lexicon().raw
+    words = (raw["obligation_verbs"] + raw["decision_context_verbs"] + raw["modal_verbs"] + raw["proposal_modals"]
+             + raw["proposal_markers"] + raw["adverbs"] + ["Kaj Holm", "Bestyrelsen", "han", "hun", "at", "og", "sende",
+                                                          "SØRGER FOR", "Følger  Op", "ſender", "kontakt", ",", ".", "\n"])
+    verbs = raw["obligation_verbs"] + raw["decision_context_verbs"] + [f"{m} {rng.choice(['sende', 'se', 'lave'])}"
+                                                                      for m in raw["modal_verbs"] + raw["proposal_modals"]]
+    out = []
+    for _ in range(n):
+        # half of them shaped like a task ("Kaj Holm sørger for materialet til mødet.")
+        clause = f"{rng.choice(['Kaj Holm', 'Bestyrelsen', 'Han', 'Hun', 'Vi'])} {rng.choice(verbs)} materialet til mødet. "
+        out.append((clause if rng.random() < 0.5 else "") + " ".join(rng.choice(words) for _ in range(rng.randrange(1, 40))))
+    return out
+
+
+def test_required_words_occur_in_every_match():
+    from extract.nlp.actions import load_lexicon as action_lexicon
+
+    lex = action_lexicon()
+    rng = random.Random(SEED + 14)
+    for text in _action_texts(rng, 3000):
+        for name in ("obligation", "decision_verb"):
+            for m in getattr(lex, name).finditer(text):
+                assert lex.prefilter[name].search(m.group()), (name, m.group())
+
+
+def test_action_clauses_with_the_key_index_are_the_plain_ones():
+    from extract.nlp.actions import find_in_sentence, load_lexicon as action_lexicon
+    from extract.nlp.fastscan import KeyIndex
+
+    lex = action_lexicon()
+    rng = random.Random(SEED + 15)
+    for _ in range(8):
+        text = "\n".join(_action_texts(rng, 60))
+        keys = KeyIndex(text)
+        people = [(m.start(), m.end(), "Kaj Holm") for m in re.finditer("Kaj Holm", text)]
+        cuts = sorted({0, len(text), *(m.end() for m in re.finditer(r"[.\n]", text))})
+        for a, b in zip(cuts, cuts[1:]):
+            local = [p for p in people if a <= p[0] < b]
+            for in_dec in (False, True):
+                args = (text[a:b], a, lex, local, bool(local), None, in_dec, local)
+                assert find_in_sentence(*args, keys.possible(lex.prefilter, a, b)) == find_in_sentence(*args)
