@@ -512,7 +512,7 @@ def test_decision_prefilter_literals_occur_in_every_match():
     lex = D.load_lexicon()
     real = {"impersonal": lex.impersonal, "vote": D._VOTE, "elliptic": lex.elliptic, "action_passive": lex.action_passive,
             "body_finds": D._BODY_FINDS, "we_resolve": D._WE_RESOLVE, "agreement": lex.agreement,
-            "perfect": lex.perfect, "active": lex.active}
+            "perfect": lex.perfect, "active": lex.active, "all_or_none": D._ALL_OR_NONE}
     rng = random.Random(SEED + 12)
     for text in _decision_texts(rng, 3000):
         for name, rx in real.items():

@@ -33,7 +33,7 @@ from spacy.tokens import Doc
 from extract.nlp import base
 from extract.nlp.dates import Intervals, sentence_ranges
 from extract.nlp.fastscan import KeyIndex
-from extract.nlp.gazetteer import alternation
+from extract.nlp.gazetteer import alternation, required_words
 from extract.nlp.intervals import InnermostRange
 from extract.schema import Decision, DecisionKind, Statement
 
@@ -382,10 +382,12 @@ def _gate(text: str, lex: Lexicon) -> bool:
 def _prefilter(raw: dict, lex: Lexicon) -> dict[str, re.Pattern]:
     """For each pattern `_hits` runs over a sentence, the pattern whose key (`KeyIndex`) must
     occur in the sentence for it to match: the pattern itself, or, for those without a
-    literal prefix, literals every match contains (read off the patterns: each alternative of
-    `impersonal` holds 'det' or an s-form; `agreement` 'enig', 'ened', 'konsensus', 'koncensus'
-    or 'konklusionen' (every entry); `perfect` its participle; `active` its entry; `_VOTE` '(i)mod'; `elliptic` a verdict;
-    `action_passive` its verb; `_BODY_FINDS` 'finder'/'fandt'; `_WE_RESOLVE` 'Vi')."""
+    selective literal prefix, words every match contains (read off the patterns):
+    `impersonal` a participle or an s-form (each alternative); `agreement` 'enig', 'ened',
+    'konsensus', 'koncensus' or 'konklusionen' (every entry); `perfect` its participle;
+    `active` its entry (after 'er'); `_ALL_OR_NONE` 'stemte'; `_VOTE` '(i)mod';
+    `action_passive` its verb; `elliptic` a word of its verdict (`required_words`);
+    `_BODY_FINDS` 'finder'/'fandt'; `_WE_RESOLVE` 'Vi'."""
     I = re.IGNORECASE
     verdicts = [w for v in raw["verdicts"].values() for w in v if not w.startswith(("til ", "som "))]
     out = {name: getattr(lex, name) for name in ("conclusion_verb", "resolution_verb", "request", "noted",
@@ -395,10 +397,10 @@ def _prefilter(raw: dict, lex: Lexicon) -> dict[str, re.Pattern]:
         "agreement": re.compile(r"enig|ened|konsensus|koncensus|konklusionen", I),
         "perfect": re.compile(alternation(raw["approval_perfect"]), I),
         "active": re.compile(alternation([w.removeprefix("er ") for w in lex.active_kind]), I),
-        "recommend": _RECOMMEND, "propose_to": _PROPOSE_TO, "withdrawn": _WITHDRAWN, "all_or_none": _ALL_OR_NONE,
-        "impersonal": re.compile(r"det|" + alternation(raw["impersonal_s_forms"]), I),
+        "recommend": _RECOMMEND, "propose_to": _PROPOSE_TO, "withdrawn": _WITHDRAWN, "all_or_none": re.compile("stemte", I),
+        "impersonal": re.compile(alternation(raw["impersonal_participles"] + raw["impersonal_s_forms"]), I),
         "vote": re.compile(r"mod", I),
-        "elliptic": re.compile(alternation(verdicts), I),
+        "elliptic": required_words(verdicts) or re.compile(""),
         "action_passive": re.compile(alternation(raw["action_present_passive"]), I),
         "body_finds": re.compile(r"finder|fandt"),
         "we_resolve": re.compile(r"Vi"),

@@ -131,9 +131,9 @@ def _extend(states: set[State], chars: set[str] | None) -> set[State]:
     return out
 
 
-def _selective(keep: list[str], lowered: bool) -> bool:
+def _selective(keep: list[str], lowered: bool, max_keys: int = MAX_KEYS) -> bool:
     """Will the key pick out few enough places to pay for the extra calls? (speed only)"""
-    if not keep or len(keep) > MAX_KEYS or all(p[0].isdigit() for p in keep):
+    if not keep or len(keep) > max_keys or all(p[0].isdigit() for p in keep):
         return False
     if lowered:
         return min(map(len, keep)) >= MIN_KEY_LEN
@@ -142,10 +142,10 @@ def _selective(keep: list[str], lowered: bool) -> bool:
 
 
 @lru_cache(maxsize=1024)
-def prefixes_for(rx: re.Pattern) -> tuple[tuple[str, ...], bool] | None:
+def prefixes_for(rx: re.Pattern, max_keys: int = MAX_KEYS) -> tuple[tuple[str, ...], bool] | None:
     """(prefixes, lowered): literals one of which occurs at the start of every match of `rx`,
     in the lower-cased text when `lowered` (`rx` ignores case) and else in the text itself;
-    None when `rx` has no selective literal prefix."""
+    None when `rx` has no selective literal prefix (at most `max_keys` of them)."""
     if not isinstance(rx.pattern, str):
         return None
     lowered = bool(rx.flags & re.IGNORECASE)
@@ -156,7 +156,7 @@ def prefixes_for(rx: re.Pattern) -> tuple[tuple[str, ...], bool] | None:
     prefixes = {s for s, _ in _walk(parsed.data, {("", True)}, _folds if lowered else _exact, lowered)}
     # none made redundant by a shorter one ("jan" covers "janu", "jan."): `re` scans this fast
     keep = sorted(p for p in prefixes if not any(q != p and p.startswith(q) for q in prefixes))
-    if "" in keep or not _selective(keep, lowered):
+    if "" in keep or not _selective(keep, lowered, max_keys):
         return None
     return tuple(keep), lowered
 
@@ -252,8 +252,11 @@ def word_starts(word: str, text: str) -> list[int] | None:
     return out
 
 
-#: a prefix this short occurs in nearly every sentence: its pattern is always run
-MIN_INDEX_KEY = 3
+#: a prefix this short (in the lower case; in the text itself, a capital selects: 'Vi')
+#: occurs in nearly every sentence: its pattern is always run
+MIN_INDEX_KEY = {True: 3, False: 2}
+#: prefixes a pattern may have in the index (one scan per first character, not per prefix)
+INDEX_MAX_KEYS = MAX_PREFIXES
 
 
 class KeyIndex:
@@ -293,8 +296,8 @@ class _KeySet:
         self.always = 0
         by_hay: dict[bool, dict[str, int]] = {False: {}, True: {}}
         for bit, rx in enumerate(patterns.values()):
-            found = prefixes_for(rx) if low is not None else None
-            if found is None or min(map(len, found[0])) < MIN_INDEX_KEY:
+            found = prefixes_for(rx, INDEX_MAX_KEYS) if low is not None else None
+            if found is None or min(map(len, found[0])) < MIN_INDEX_KEY[found[1]]:
                 self.always |= 1 << bit
                 continue
             for p in found[0]:
@@ -323,17 +326,32 @@ class _KeySet:
 
 
 def _occurrences(masks: dict[str, int], haystack: str) -> list[tuple[int, int]]:
-    """(offset, mask) of the places a literal of `masks` starts in `haystack` (a plain
-    literal search each, which `re` does fast; an occurrence overlapping an earlier one of
-    the same literal starts less than PREFIX_LEN characters after one that is listed)."""
-    out = []
+    """(offset, mask) of the places a literal of `masks` starts in `haystack`: one search per
+    first character (an alternation sharing its first character is a fast scan in `re`).
+
+    At a listed offset the mask is that of every literal starting there (the longest found
+    and the shorter ones it begins with). An occurrence overlapping a listed one starts less
+    than PREFIX_LEN characters after it (the callers allow for that)."""
     present: dict[str, bool] = {}
-    for lit, mask in masks.items():
-        # a folded variant ('ſ', 'ı') hardly ever occurs: one test per character, not a scan per literal
+    groups: dict[str, list[str]] = {}
+    for lit in masks:
+        # a folded variant ('ſ', 'ı') hardly ever occurs: one test per character, not a scan
         rare = [c for c in lit if not ("a" <= c <= "z" or c in "æøå ")]
-        if not all(present.setdefault(c, c in haystack) for c in rare):
-            continue
-        out += [(m.start(), mask) for m in re.finditer(re.escape(lit), haystack)]
+        if all(present.setdefault(c, c in haystack) for c in rare):
+            groups.setdefault(lit[0], []).append(lit)
+    out: list[tuple[int, int]] = []
+    for lits in groups.values():
+        lits.sort(key=len, reverse=True)
+        full = {lit: _union(masks[q] for q in lits if lit.startswith(q)) for lit in lits}
+        rx = re.compile("|".join(map(re.escape, lits)))
+        out += [(m.start(), full[m.group()]) for m in rx.finditer(haystack)]
+    return out
+
+
+def _union(masks: Iterator[int]) -> int:
+    out = 0
+    for m in masks:
+        out |= m
     return out
 
 
