@@ -582,3 +582,45 @@ def test_action_clauses_with_the_key_index_are_the_plain_ones():
             for in_dec in (False, True):
                 args = (text[a:b], a, lex, local, bool(local), None, in_dec, local)
                 assert find_in_sentence(*args, keys.possible(lex.prefilter, a, b)) == find_in_sentence(*args)
+
+
+def test_scanning_near_a_needed_literal_finds_what_finditer_finds(monkeypatch):
+    """`finditer_near` tries only the lines holding the literal part of an org pattern."""
+    from extract.nlp import fastscan
+    from extract.nlp.orgs import load_lexicon as org_lexicon
+
+    monkeypatch.setattr(fastscan, "MIN_TEXT", 0)
+    lex = org_lexicon()
+    p = lex.patterns
+    parts = [*p["head_name_suffixes"], *p["evidence_place_heads"], *p["org_roles_after"], "afd.", "afdeling"]
+    parts += [f"({r})" for r in p["org_roles_after"]] + ["afd. 7", "afdeling 12"]
+    words = parts + [w.capitalize() for w in parts] + ["Sydby", "Nørre Ås", "Kulturhuset", "(", ")", "7", "12", ",", "-",
+                                                       "og", "Mads", "\n", "\n", " ", "\u00a0", "A.", "X-", "Bo-Ås"]
+    rng = random.Random(SEED + 16)
+    from helpers import DEV_PDF, read_corpus_pdf
+    texts = ["".join(rng.choice(words) + rng.choice(["", " ", " ", "\n"]) for _ in range(rng.randrange(1, 300)))
+             for _ in range(300)] + [read_corpus_pdf(DEV_PDF).text]
+    for key, needs in lex.needs.items():
+        rx = lex.regexes[key]
+        for text in texts:
+            want = [m.span() for m in rx.finditer(text)]
+            assert [m.span() for m in fastscan.finditer_near(rx, text, needs)] == want, (key, text[:80])
+
+
+def test_org_needs_occur_in_every_match_before_any_line_break():
+    from extract.nlp.orgs import load_lexicon as org_lexicon
+
+    lex = org_lexicon()
+    rng = random.Random(SEED + 17)
+    p = lex.patterns
+    parts = [*p["head_name_suffixes"], *p["evidence_place_heads"], *p["org_roles_after"], "afd. 4", "afdeling 12"]
+    words = parts + [w.capitalize() for w in parts] + ["Sydby", "Nørre", "(", ")", "\n", "Bo-Ås"]
+    found = 0
+    for _ in range(3000):
+        text = " ".join(rng.choice(words) for _ in range(rng.randrange(1, 12)))
+        for key, needs in lex.needs.items():
+            for m in lex.regexes[key].finditer(text):
+                n = needs.search(m.group())
+                assert n and "\n" not in m.group()[:n.start()], (key, m.group())
+                found += 1
+    assert found > 500

@@ -252,6 +252,57 @@ def word_starts(word: str, text: str) -> list[int] | None:
     return out
 
 
+def finditer_near(rx: re.Pattern, text: str, needs: re.Pattern) -> Iterator[re.Match]:
+    """Exactly `rx.finditer(text)`, for a pattern each of whose matches contains a match of
+    `needs` (a rarer literal: the head word of "Sydby Kommune") with no line break before it.
+
+    Why: a pattern that opens with any capitalised word has a key (`key_for`) at every
+    capital, and the full pattern fails at nearly all of them. A match starts on the line
+    of a `needs` match inside it, before that match ends; each place `needs` matches lies
+    inside one of its leftmost matches, so the line start of that one's start up to its end
+    holds the start of every match of `rx`. Only there are the key's places tried, in order,
+    as `_scan` tries them (a match is never empty: it holds a `needs` match).
+    """
+    found = key_for(rx)
+    if found is None or len(text) < MIN_TEXT:
+        yield from rx.finditer(text)
+        return
+    key, lowered = found
+    haystack = _lowered(text) if lowered else text
+    if haystack is None:
+        yield from rx.finditer(text)
+        return
+    search, match = key.search, rx.match
+    pos = 0  # no match may start before this (the end of the last one)
+    for lo, hi in _windows(needs, text):
+        p = max(lo, pos)
+        stop = min(hi + PREFIX_LEN, len(text))  # (a key starting before `hi` may end after it)
+        while p < hi:
+            k = search(haystack, p, stop)
+            if k is None or k.start() >= hi:
+                break
+            m = match(text, k.start())
+            if m is None:
+                p = k.start() + 1
+            else:
+                yield m
+                p = pos = m.end()
+
+
+def _windows(needs: re.Pattern, text: str) -> Iterator[tuple[int, int]]:
+    """[line start of a `needs` match, its end), overlapping ones merged, in order."""
+    lo = hi = -1
+    for n in finditer(needs, text):
+        a = text.rfind("\n", 0, n.start()) + 1
+        if a > hi:
+            if hi > lo:
+                yield lo, hi
+            lo = a
+        hi = max(hi, n.end())
+    if hi > lo:
+        yield lo, hi
+
+
 #: a prefix this short (in the lower case; in the text itself, a capital selects: 'Vi')
 #: occurs in nearly every sentence: its pattern is always run
 MIN_INDEX_KEY = {True: 3, False: 2}
