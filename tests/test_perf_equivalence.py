@@ -624,3 +624,15 @@ def test_org_needs_occur_in_every_match_before_any_line_break():
                 assert n and "\n" not in m.group()[:n.start()], (key, m.group())
                 found += 1
     assert found > 500
+
+
+def test_cached_report_label_act_is_the_label_act():
+    from extract.nlp.statements import _label_act, _lex, _report_label_act
+
+    acts = _lex()["report_labels"]
+    rng = random.Random(SEED + 18)
+    words = list(acts) + ["formandsberetningen", "beretningen", "kassererens", "orientering", "x", ""]
+    for _ in range(3000):
+        w = rng.choice(words) + rng.choice(["", "en", "n", "s", "et", "erne"])
+        w = w if rng.random() < 0.7 else rng.choice("abcdefg") + w
+        assert _report_label_act(w) == _label_act(w, acts)
