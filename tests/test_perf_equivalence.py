@@ -636,3 +636,27 @@ def test_cached_report_label_act_is_the_label_act():
         w = rng.choice(words) + rng.choice(["", "en", "n", "s", "et", "erne"])
         w = w if rng.random() < 0.7 else rng.choice("abcdefg") + w
         assert _report_label_act(w) == _label_act(w, acts)
+
+
+def test_section_of_skips_only_paragraphs_too_long_to_be_a_heading():
+    from extract.nlp.decisions import load_lexicon as decision_lexicon, section_of
+
+    lex = decision_lexicon()
+
+    def naive(text: str) -> str | None:
+        t = text.strip()
+        head = t.split(":", 1)[0].strip().rstrip(".").lower() if ":" in t[:60] else t.rstrip(":. ").lower()
+        head = re.sub(r"\s+", " ", head)
+        return head if head in lex.section_headings else None
+
+    rng = random.Random(SEED + 19)
+    heads = sorted(lex.section_headings)
+    pieces = heads + [h.upper() for h in heads] + [" ", "  ", "\n", "\t", "\u00a0", "\u2003", ".", ":", "…", "x", "İ"]
+    found = 0
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 6)))
+        if rng.random() < 0.5:
+            text = rng.choice(heads).replace(" ", " " * rng.randrange(1, 40)) + rng.choice(["", ":", ".", " :", ": godkendt"])
+        assert section_of(text, lex) == naive(text), text
+        found += naive(text) is not None
+    assert found > 500

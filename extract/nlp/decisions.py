@@ -38,6 +38,9 @@ from extract.nlp.intervals import InnermostRange
 from extract.schema import Decision, DecisionKind, Statement
 
 Range = tuple[int, int]
+Persons = list[tuple[int, int, str]] | None
+#: "not given": the function reads the persons from the doc itself
+_UNSET = object()
 WORD = re.compile(r"[^\W\d_][\w\-]*|\d+", re.UNICODE)
 ENUM_START = re.compile(r"^\s*(?:og\s+|samt\s+)?(?:\d{1,2}|[a-h])\)\s")
 BULLET = re.compile(r"^\s*(?:[•\-–*]|\d{1,2}[.)]|[a-h]\))\s")
@@ -86,6 +89,7 @@ class Lexicon:
     adverbs: re.Pattern
     decision_acts: frozenset[str]
     section_headings: frozenset[str]
+    longest_section_heading: int
     non_decision_sections: frozenset[str]
     participle_kind: dict[str, str]
     present_kind: dict[str, str]
@@ -192,6 +196,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         adverbs=re.compile(r"(?:\b" + alternation(raw["adverbs"]) + r"\s*,?\s*)+$", I),
         decision_acts=frozenset(a.lower() for a in raw["decision_acts"]),
         section_headings=frozenset(raw["section_headings"]),
+        longest_section_heading=max(map(len, raw["section_headings"]), default=0),
         non_decision_sections=frozenset(raw["non_decision_sections"]),
         participle_kind=participle_kind,
         present_kind=present_kind,
@@ -673,8 +678,12 @@ def classify_heading(text: str, lex: Lexicon) -> re.Match | None:
 def section_of(text: str, lex: Lexicon) -> str | None:
     """The section name when a paragraph is a section heading ('Sagsfremstilling', 'Indstilling:')."""
     t = text.strip()
-    head = t.split(":", 1)[0].strip().rstrip(".").lower() if ":" in t[:60] else t.rstrip(":. ").lower()
-    head = re.sub(r"\s+", " ", head)
+    raw = t.split(":", 1)[0].strip().rstrip(".") if ":" in t[:60] else t.rstrip(":. ")
+    # (no heading is this long: the head keeps every character of `raw` but white space,
+    # so a long paragraph need not be lower-cased and its spaces collapsed to know that)
+    if len(raw) > lex.longest_section_heading and len("".join(raw.split())) > lex.longest_section_heading:
+        return None
+    head = re.sub(r"\s+", " ", raw.lower())
     if head in lex.section_headings:
         return head
     return None
@@ -760,7 +769,7 @@ def _heading_like(p: _Para, lex: Lexicon) -> bool:
     return t.endswith(":") and len(words) <= 6
 
 
-def block_decisions(doc: Doc, full: str, paras: list[_Para], lex: Lexicon) -> list[Decision]:
+def block_decisions(doc: Doc, full: str, paras: list[_Para], lex: Lexicon, persons: Persons | object = _UNSET) -> list[Decision]:
     """Decisions written under a 'Beslutning'/'Konklusion' heading.
 
     The decision is the heading's own text after the colon, else the first paragraph under
@@ -827,7 +836,7 @@ def block_decisions(doc: Doc, full: str, paras: list[_Para], lex: Lexicon) -> li
             decided_on = day or parse_day(m.group("date"), doc._.meeting_date) or decided_on
         rows = [(start, end, kind)] if kind is not None else []
         if later is None:
-            later = _BlockContext(doc)
+            later = _BlockContext(doc, persons)
         for k0, k1, k_kind in rows + _later_paragraphs(later, full, paras, i, j, lex):
             out.append(Decision(kind=k_kind, text=full[k0:k1], decided_by=None, decided_on=decided_on,
                                 char_start=k0, char_end=k1, item=m.group("num")))
@@ -837,11 +846,11 @@ def block_decisions(doc: Doc, full: str, paras: list[_Para], lex: Lexicon) -> li
 class _BlockContext:
     """What `_later_paragraphs` reads from the doc, computed once per document."""
 
-    def __init__(self, doc: Doc):
+    def __init__(self, doc: Doc, persons: Persons | object = _UNSET):
         self.sents = sentence_ranges(doc)
         self.sent_starts = [s for s, _ in self.sents]
         self.statements = StatementIndex(doc._.statements or [])
-        self.persons = _persons(doc)
+        self.persons = _persons(doc) if persons is _UNSET else persons
         self.person_starts = {s for s, _, _ in self.persons or []}
 
     def sentences(self, start: int, end: int) -> list[Range]:
@@ -905,7 +914,7 @@ def _later_paragraphs(ctx: _BlockContext, full: str, paras: list[_Para], i: int,
     return out
 
 
-def _persons(doc: Doc) -> list[tuple[int, int, str]] | None:
+def _persons(doc: Doc) -> Persons:
     """Person mentions (start, end, canonical); None when no person annotator ran."""
     if "persons" not in doc.spans:
         return None
@@ -927,11 +936,12 @@ def _proposal_context(paras: list[_Para], lex: Lexicon) -> set[int]:
     return out
 
 
-def sentence_decisions(doc: Doc, text: str, paras: list[_Para], covered: list[Range], lex: Lexicon) -> list[Decision]:
+def sentence_decisions(doc: Doc, text: str, paras: list[_Para], covered: list[Range], lex: Lexicon,
+                       persons: Persons | object = _UNSET) -> list[Decision]:
     """Decisions in running prose, one per sentence at most."""
     sents = sentence_ranges(doc)
     statements = doc._.statements or []
-    persons = _persons(doc)
+    persons = _persons(doc) if persons is _UNSET else persons
     p_starts = [p[0] for p in persons or []]
     st_index = StatementIndex(statements)
     para_at = {p.start: p for p in paras}
@@ -1005,11 +1015,11 @@ _NAME_TAIL = re.compile(r"\s*(?:,\s*[^,.\n]{1,40})?\s*(?:(?:\d\.\s*)?(?:formand|
                         r"\s*(?:\((?:(?:gen|ny)valg\w*|på\s+valg\s+(?:i\s+)?\d{4}|valgt\s+for\s+\d\s+år|\d\s+år)\))?\s*\.?\s*$", re.I)
 
 
-def elected_name_lines(doc: Doc, text: str, paras: list[_Para]) -> list[Decision]:
+def elected_name_lines(doc: Doc, text: str, paras: list[_Para], persons: Persons | object = _UNSET) -> list[Decision]:
     """'1. Valg af dirigent' + 'Olav Grue, Tønnesvej 4'; 'b. Næstformand (periode 1 år)' +
     'Jeppe Boelsmand' under 'Valg af bestyrelse': in an election item, a line that is only a
     person's name records that person's election."""
-    persons = _persons(doc)
+    persons = _persons(doc) if persons is _UNSET else persons
     if not persons:
         return []
     starts = [p[0] for p in persons]
@@ -1064,15 +1074,16 @@ class DecisionsComponent:
     def __call__(self, doc: Doc) -> Doc:
         text = base.doc_text(doc)  # Doc.text is rebuilt from the tokens on every access
         paras = _paragraphs(doc, text, self.lex)
-        blocks = block_decisions(doc, text, paras, self.lex)
+        persons = _persons(doc)  # (once: each of the three would read the spans' extensions again)
+        blocks = block_decisions(doc, text, paras, self.lex, persons)
         covered = [(d.char_start, d.char_end) for d in blocks]
         # the heading paragraphs of blocks are covered too
         for p in paras:
             if classify_heading(p.text, self.lex) and not p.in_heading:
                 covered.append((p.start, p.end))
-        prose = sentence_decisions(doc, text, paras, covered, self.lex)
+        prose = sentence_decisions(doc, text, paras, covered, self.lex, persons)
         done = Intervals(covered + [(d.char_start, d.char_end) for d in prose])
-        rows = blocks + prose + [d for d in elected_name_lines(doc, text, paras)
+        rows = blocks + prose + [d for d in elected_name_lines(doc, text, paras, persons)
                                  if not done.overlaps(d.char_start, d.char_end)]
         if any(_STAMP.match(d.text) for d in rows):
             starts = [p.start for p in paras]
