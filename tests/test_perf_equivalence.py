@@ -660,3 +660,20 @@ def test_section_of_skips_only_paragraphs_too_long_to_be_a_heading():
         assert section_of(text, lex) == naive(text), text
         found += naive(text) is not None
     assert found > 500
+
+
+def test_acronym_listed_with_an_org_matches_the_scan_over_orgs():
+    from extract.nlp.orgs import _listed_with_org
+
+    rng = random.Random(SEED + 20)
+    pieces = ["KL", "DR", "SST", ",", " og ", " eller ", "/", " & ", " ", "  ", "\n", "x", "Danske Regioner"]
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 15)))
+        orgs = _ranges(rng, rng.randrange(0, 8), span=len(text) + 1, longest=6)
+        for _ in range(10):
+            start = rng.randrange(len(text) + 1)
+            end = min(len(text), start + rng.randrange(4))
+            after = re.match(r"\s*(?:,|og|eller|/|&)\s*", text[end : end + 8])
+            before = re.search(r"\s*(?:,|og|eller|/|&)\s*$", text[max(0, start - 8) : start])
+            want = any((after and s == end + after.end()) or (before and e == start - len(before.group(0))) for s, e in orgs)
+            assert _listed_with_org(text, start, end, {s for s, _ in orgs}, {e for _, e in orgs}) == want

@@ -707,6 +707,19 @@ def _initials_are(acr: str, long: str) -> bool:
     return len(parts) == len(acr) and all(p[0].upper() == c for p, c in zip(parts, acr))
 
 
+_LIST_AFTER = re.compile(r"\s*(?:,|og|eller|/|&)\s*")
+_LIST_BEFORE = re.compile(r"\s*(?:,|og|eller|/|&)\s*$")
+
+
+def _listed_with_org(text: str, start: int, end: int, org_starts: set[int], org_ends: set[int]) -> bool:
+    """Is text[start:end] listed next to an acronym organisation ("KL og DR", "DR, KL")?
+    An organisation must start right after the link word or end right before it: looked up
+    in the sets of their starts and ends, not by a scan over every organisation."""
+    after = _LIST_AFTER.match(text[end : end + 8])
+    before = _LIST_BEFORE.search(text[max(0, start - 8) : start])
+    return bool((after and end + after.end() in org_starts) or (before and start - len(before.group(0)) in org_ends))
+
+
 def _acronyms(ctx: _Ctx, lex: OrgLexicon, orgs: list[Mention], front_end: int,
               persons: Sequence[tuple[int, int]]) -> list[Mention]:
     """Add the acronyms the document makes organisations; defined ones get the long form as canonical."""
@@ -745,14 +758,12 @@ def _acronyms(ctx: _Ctx, lex: OrgLexicon, orgs: list[Mention], front_end: int,
             found.append(Mention("ORG", m.start(), m.end(), m.group(0), defined[m.group("a")], "rules", "acronym"))
     # "dialog med KL og DR": an unknown acronym listed with an acronym organisation
     acronym_orgs = [o for o in found if _ACRONYM.match(o.canonical) or _ACRONYM.match(_APOS_GEN.sub("", o.text))]
+    org_starts, org_ends = {o.start for o in acronym_orgs}, {o.end for o in acronym_orgs}
     for m in finditer(rx["acronym_word"], text):
         a = m.group("a")
         if a in defined or a in lex.known_acronyms or not usable(a):
             continue
-        after = re.match(r"\s*(?:,|og|eller|/|&)\s*", text[m.end() : m.end() + 8])
-        before = re.search(r"\s*(?:,|og|eller|/|&)\s*$", text[max(0, m.start() - 8) : m.start()])
-        if any((after and o.start == m.end() + after.end()) or (before and o.end == m.start() - len(before.group(0)))
-               for o in acronym_orgs):
+        if _listed_with_org(text, m.start(), m.end(), org_starts, org_ends):
             found.append(Mention("ORG", m.start(), m.end(), m.group(0), a, "rules", "acronym"))
     # a definition in the text outranks the gazetteer: "Praktiserende Lægers Organisation (PLO)"
     linked = {a: c for a, c in defined.items() if a != c}
