@@ -166,12 +166,14 @@ def finalize(result: DocumentResult, doctext: DocText) -> DocumentResult:
         i = innermost.index_at(offset)
         return ranges[i][0] if i is not None else None
 
-    def fill(rows: list[Fact], keep_item: bool = False) -> list[Fact]:
+    def fill(rows: list[Fact], keep_item: bool = False, ids: bool = False) -> list[Fact]:
         out = []
         for r in rows:
             upd: dict = {"doc_id": doc_id, "page": doctext.page_at(r.char_start)}
             if not (keep_item and r.item):
                 upd["item"] = r.item or item_of(r.char_start)
+            if ids:  # (a statement's id in the same copy)
+                upd["statement_id"] = f"{doc_id}:{r.char_start}"
             out.append(r.model_copy(update=upd))
         return sorted(out, key=lambda r: (r.char_start, r.char_end))
 
@@ -184,8 +186,7 @@ def finalize(result: DocumentResult, doctext: DocText) -> DocumentResult:
             "page_end": doctext.page_at(max(it.char_end - 1, it.char_start)),
             "item": it.number,
         }))
-    statements = [s.model_copy(update={"statement_id": f"{doc_id}:{s.char_start}"})
-                  for s in fill(result.statements)]
+    statements = fill(result.statements, ids=True)
     return result.model_copy(update={
         "attendance": [a.model_copy(update={"doc_id": doc_id, "page": doctext.page_at(a.char_start)})
                        for a in result.attendance],

@@ -462,3 +462,218 @@ def test_fastscan_keys_stand_for_every_case_variant():
                 continue
             if re.fullmatch(re.escape(c), x, re.I):
                 assert x.lower() in folds, (c, x)
+
+
+# --------------------------------------------------------------------------- key index
+
+
+def _decision_texts(rng: random.Random, n: int) -> list[str]:
+    """Random texts of decision phrases, stray words and case variants (sentences and longer)."""
+    from extract.nlp.decisions import load_lexicon as decision_lexicon
+
+    raw = decision_lexicon().raw
+    phrases = [w.replace("(?:", "").replace(")", "").replace("?", "").replace("\\w\\-]+ ", "").replace("[", "")
+               for key in ("agreement", "approval_perfect", "approval_active", "rejected_active", "election_active",
+                           "impersonal_s_forms", "action_present_passive", "conclusion_verbs", "noted")
+               for w in raw[key]]
+    phrases += [w for v in raw["verdicts"].values() for w in v]
+    words = phrases + ["Bestyrelsen", "det", "blev", "er", "at", "ikke", "Vi", "vælger", "finder", ",", ".", "\n",
+                       "4 mod 1", "alle stemte for", "Forslaget trækkes", "Udvalget anbefaler", "Kaj Holm",
+                       "indstiller til generalforsamlingen, at", "DET BLEV BESLUTTET", "Godkendt", "ſ", "ı"]
+    openers = ["", "", "", "Udvalget finder, at ", "Generalforsamlingen fandt ikke, at ", "Vi vælger ", "Vi vil holde fast i ",
+               "• ", "a) "]  # (some patterns are anchored at the start)
+    return [rng.choice(openers) + " ".join(rng.choice(words) for _ in range(rng.randrange(1, 60))) for _ in range(n)]
+
+
+def test_key_index_rules_out_only_patterns_that_cannot_match():
+    from extract.nlp.decisions import load_lexicon as decision_lexicon
+    from extract.nlp.fastscan import KeyIndex
+
+    rng = random.Random(SEED + 11)
+    sets = [decision_lexicon().prefilter, {f"p{i}": rx for i, rx in enumerate(_fastscan_patterns())}]
+    from helpers import DEV_PDF, read_corpus_pdf
+    texts = _decision_texts(rng, 120) + [read_corpus_pdf(DEV_PDF).text]
+    for text in texts:
+        keys = KeyIndex(text)
+        for patterns in sets:
+            for _ in range(40):
+                a = rng.randrange(len(text) + 1)
+                b = min(len(text), a + rng.choice([0, 5, 40, 300, 5000]))
+                ok = keys.possible(patterns, a, b)
+                for name, rx in patterns.items():
+                    if name not in ok:
+                        assert rx.search(text[a:b]) is None, (name, text[a:b][:80])
+
+
+def test_decision_prefilter_literals_occur_in_every_match():
+    """Where a prefilter pattern stands in for one without a key, each match contains one of its."""
+    import extract.nlp.decisions as D
+
+    lex = D.load_lexicon()
+    real = {"impersonal": lex.impersonal, "vote": D._VOTE, "elliptic": lex.elliptic, "action_passive": lex.action_passive,
+            "body_finds": D._BODY_FINDS, "we_resolve": D._WE_RESOLVE, "agreement": lex.agreement,
+            "perfect": lex.perfect, "active": lex.active, "all_or_none": D._ALL_OR_NONE}
+    rng = random.Random(SEED + 12)
+    for text in _decision_texts(rng, 3000):
+        for name, rx in real.items():
+            for m in rx.finditer(text):
+                assert lex.prefilter[name].search(m.group()), (name, m.group())
+
+
+def test_decision_hits_with_the_key_index_are_the_plain_hits():
+    from extract.nlp.decisions import find_hits, load_lexicon as decision_lexicon
+    from extract.nlp.fastscan import KeyIndex
+
+    lex = decision_lexicon()
+    rng = random.Random(SEED + 13)
+    from helpers import DEV_PDF, read_corpus_pdf
+    texts = ["\n".join(_decision_texts(rng, 80)) for _ in range(6)] + [read_corpus_pdf(DEV_PDF).text]
+    for text in texts:
+        keys = KeyIndex(text)
+        cuts = sorted({0, len(text), *(rng.randrange(len(text)) for _ in range(300))}
+                      | {m.end() for m in re.finditer(r"[.\n]", text)})
+        for a, b in zip(cuts, cuts[1:]):
+            ends = {rng.randrange(b - a + 1) for _ in range(3)} if rng.random() < 0.5 else None
+            assert find_hits(text[a:b], lex, ends, keys, a) == find_hits(text[a:b], lex, ends), text[a:b][:80]
+
+
+def _action_texts(rng: random.Random, n: int) -> list[str]:
+    """Random texts of action phrases, modals, proposal markers and stray words."""
+    from extract.nlp.actions import load_lexicon as action_lexicon
+
+    raw = action_lexicon().raw
+    words = (raw["obligation_verbs"] + raw["decision_context_verbs"] + raw["modal_verbs"] + raw["proposal_modals"]
+             + raw["proposal_markers"] + raw["adverbs"] + ["Kaj Holm", "Bestyrelsen", "han", "hun", "at", "og", "sende",
+                                                          "SØRGER FOR", "Følger  Op", "ſender", "kontakt", ",", ".", "\n"])
+    verbs = raw["obligation_verbs"] + raw["decision_context_verbs"] + [f"{m} {rng.choice(['sende', 'se', 'lave'])}"
+                                                                      for m in raw["modal_verbs"] + raw["proposal_modals"]]
+    out = []
+    for _ in range(n):
+        # half of them shaped like a task ("Kaj Holm sørger for materialet til mødet.")
+        clause = f"{rng.choice(['Kaj Holm', 'Bestyrelsen', 'Han', 'Hun', 'Vi'])} {rng.choice(verbs)} materialet til mødet. "
+        out.append((clause if rng.random() < 0.5 else "") + " ".join(rng.choice(words) for _ in range(rng.randrange(1, 40))))
+    return out
+
+
+def test_required_words_occur_in_every_match():
+    from extract.nlp.actions import load_lexicon as action_lexicon
+
+    lex = action_lexicon()
+    rng = random.Random(SEED + 14)
+    for text in _action_texts(rng, 3000):
+        for name in ("obligation", "decision_verb"):
+            for m in getattr(lex, name).finditer(text):
+                assert lex.prefilter[name].search(m.group()), (name, m.group())
+
+
+def test_action_clauses_with_the_key_index_are_the_plain_ones():
+    from extract.nlp.actions import find_in_sentence, load_lexicon as action_lexicon
+    from extract.nlp.fastscan import KeyIndex
+
+    lex = action_lexicon()
+    rng = random.Random(SEED + 15)
+    for _ in range(8):
+        text = "\n".join(_action_texts(rng, 60))
+        keys = KeyIndex(text)
+        people = [(m.start(), m.end(), "Kaj Holm") for m in re.finditer("Kaj Holm", text)]
+        cuts = sorted({0, len(text), *(m.end() for m in re.finditer(r"[.\n]", text))})
+        for a, b in zip(cuts, cuts[1:]):
+            local = [p for p in people if a <= p[0] < b]
+            for in_dec in (False, True):
+                args = (text[a:b], a, lex, local, bool(local), None, in_dec, local)
+                assert find_in_sentence(*args, keys.possible(lex.prefilter, a, b)) == find_in_sentence(*args)
+
+
+def test_scanning_near_a_needed_literal_finds_what_finditer_finds(monkeypatch):
+    """`finditer_near` tries only the lines holding the literal part of an org pattern."""
+    from extract.nlp import fastscan
+    from extract.nlp.orgs import load_lexicon as org_lexicon
+
+    monkeypatch.setattr(fastscan, "MIN_TEXT", 0)
+    lex = org_lexicon()
+    p = lex.patterns
+    parts = [*p["head_name_suffixes"], *p["evidence_place_heads"], *p["org_roles_after"], "afd.", "afdeling"]
+    parts += [f"({r})" for r in p["org_roles_after"]] + ["afd. 7", "afdeling 12"]
+    words = parts + [w.capitalize() for w in parts] + ["Sydby", "Nørre Ås", "Kulturhuset", "(", ")", "7", "12", ",", "-",
+                                                       "og", "Mads", "\n", "\n", " ", "\u00a0", "A.", "X-", "Bo-Ås"]
+    rng = random.Random(SEED + 16)
+    from helpers import DEV_PDF, read_corpus_pdf
+    texts = ["".join(rng.choice(words) + rng.choice(["", " ", " ", "\n"]) for _ in range(rng.randrange(1, 300)))
+             for _ in range(300)] + [read_corpus_pdf(DEV_PDF).text]
+    for key, needs in lex.needs.items():
+        rx = lex.regexes[key]
+        for text in texts:
+            want = [m.span() for m in rx.finditer(text)]
+            assert [m.span() for m in fastscan.finditer_near(rx, text, needs)] == want, (key, text[:80])
+
+
+def test_org_needs_occur_in_every_match_before_any_line_break():
+    from extract.nlp.orgs import load_lexicon as org_lexicon
+
+    lex = org_lexicon()
+    rng = random.Random(SEED + 17)
+    p = lex.patterns
+    parts = [*p["head_name_suffixes"], *p["evidence_place_heads"], *p["org_roles_after"], "afd. 4", "afdeling 12"]
+    words = parts + [w.capitalize() for w in parts] + ["Sydby", "Nørre", "(", ")", "\n", "Bo-Ås"]
+    found = 0
+    for _ in range(3000):
+        text = " ".join(rng.choice(words) for _ in range(rng.randrange(1, 12)))
+        for key, needs in lex.needs.items():
+            for m in lex.regexes[key].finditer(text):
+                n = needs.search(m.group())
+                assert n and "\n" not in m.group()[:n.start()], (key, m.group())
+                found += 1
+    assert found > 500
+
+
+def test_cached_report_label_act_is_the_label_act():
+    from extract.nlp.statements import _label_act, _lex, _report_label_act
+
+    acts = _lex()["report_labels"]
+    rng = random.Random(SEED + 18)
+    words = list(acts) + ["formandsberetningen", "beretningen", "kassererens", "orientering", "x", ""]
+    for _ in range(3000):
+        w = rng.choice(words) + rng.choice(["", "en", "n", "s", "et", "erne"])
+        w = w if rng.random() < 0.7 else rng.choice("abcdefg") + w
+        assert _report_label_act(w) == _label_act(w, acts)
+
+
+def test_section_of_skips_only_paragraphs_too_long_to_be_a_heading():
+    from extract.nlp.decisions import load_lexicon as decision_lexicon, section_of
+
+    lex = decision_lexicon()
+
+    def naive(text: str) -> str | None:
+        t = text.strip()
+        head = t.split(":", 1)[0].strip().rstrip(".").lower() if ":" in t[:60] else t.rstrip(":. ").lower()
+        head = re.sub(r"\s+", " ", head)
+        return head if head in lex.section_headings else None
+
+    rng = random.Random(SEED + 19)
+    heads = sorted(lex.section_headings)
+    pieces = heads + [h.upper() for h in heads] + [" ", "  ", "\n", "\t", "\u00a0", "\u2003", ".", ":", "…", "x", "İ"]
+    found = 0
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 6)))
+        if rng.random() < 0.5:
+            text = rng.choice(heads).replace(" ", " " * rng.randrange(1, 40)) + rng.choice(["", ":", ".", " :", ": godkendt"])
+        assert section_of(text, lex) == naive(text), text
+        found += naive(text) is not None
+    assert found > 500
+
+
+def test_acronym_listed_with_an_org_matches_the_scan_over_orgs():
+    from extract.nlp.orgs import _listed_with_org
+
+    rng = random.Random(SEED + 20)
+    pieces = ["KL", "DR", "SST", ",", " og ", " eller ", "/", " & ", " ", "  ", "\n", "x", "Danske Regioner"]
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 15)))
+        orgs = _ranges(rng, rng.randrange(0, 8), span=len(text) + 1, longest=6)
+        for _ in range(10):
+            start = rng.randrange(len(text) + 1)
+            end = min(len(text), start + rng.randrange(4))
+            after = re.match(r"\s*(?:,|og|eller|/|&)\s*", text[end : end + 8])
+            before = re.search(r"\s*(?:,|og|eller|/|&)\s*$", text[max(0, start - 8) : start])
+            want = any((after and s == end + after.end()) or (before and e == start - len(before.group(0))) for s, e in orgs)
+            assert _listed_with_org(text, start, end, {s for s, _ in orgs}, {e for _, e in orgs}) == want

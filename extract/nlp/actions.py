@@ -21,7 +21,8 @@ import bisect
 import json
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Container
+from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from pathlib import Path
 
@@ -31,7 +32,7 @@ from spacy.tokens import Doc
 from extract import outline
 from extract.nlp import base
 from extract.nlp.dates import Intervals, sentence_ranges
-from extract.nlp.gazetteer import alternation
+from extract.nlp.gazetteer import alternation, required_words
 from extract.nlp.intervals import GrowingRanges, InnermostRange, StaticRanges
 from extract.nlp.decisions import StatementIndex
 from extract.schema import Action, Attendee, DateMention, Decision
@@ -71,6 +72,9 @@ class ActionLexicon:
     unit_owners: frozenset[str]
     collective_owners: frozenset[str]
     year_lead: re.Pattern
+    #: for each pattern `find_in_sentence` runs, the pattern whose key (`KeyIndex`) must occur
+    #: in a sentence for it to match there (the verb phrases: a word of each, `required_words`)
+    prefilter: dict[str, re.Pattern]
 
 
 @lru_cache(maxsize=4)
@@ -80,7 +84,7 @@ def load_lexicon(path: str | None = None) -> ActionLexicon:
     I = re.IGNORECASE
     adv = alternation(raw["adverbs"])
     advs = rf"(?:{adv}\s+)*"
-    return ActionLexicon(
+    lex = ActionLexicon(
         raw=raw,
         # an adverb may split a phrase verb: "tager hurtigst muligt kontakt til …"
         obligation=re.compile(r"\b" + alternation(raw["obligation_verbs"]).replace(r"\s+", rf"\s+(?:{adv}\s+)?") + r"\b", I),
@@ -104,7 +108,21 @@ def load_lexicon(path: str | None = None) -> ActionLexicon:
         unit_owners=frozenset(raw["unit_owners"]),
         collective_owners=frozenset(raw["collective_owners"]),
         year_lead=re.compile(r"\b" + alternation(raw["due_year_leads"]) + r"\s*(?:den\s+)?$", I),
+        prefilter={},
     )
+    return replace(lex, prefilter=_prefilter(raw, lex))
+
+
+def _prefilter(raw: dict, lex: ActionLexicon) -> dict[str, re.Pattern]:
+    """See `ActionLexicon.prefilter`; a pattern without a stand-in is always run."""
+    always = re.compile("")  # (no key: `KeyIndex` always lets it run)
+    return {
+        "obligation": required_words(raw["obligation_verbs"]) or always,
+        "modal": lex.modal,
+        "proposal_marker": lex.proposal_marker,
+        "proposal_modal": lex.proposal_modal,
+        "decision_verb": required_words(raw["decision_context_verbs"] + raw["obligation_verbs"]) or always,
+    }
 
 
 # --------------------------------------------------------------------------- owners
@@ -290,26 +308,29 @@ def inverted_owner(text: str, s0: int, verb_start: int, task_start: int, lex: Ac
 
 
 def find_in_sentence(text: str, s0: int, lex: ActionLexicon, mentions: list[Mention], annotated: bool,
-                     speaker: str | None, in_decision: bool, persons: list[Mention] = ()) -> list[Found]:
-    """Action clauses of one sentence (offsets relative to the sentence)."""
+                     speaker: str | None, in_decision: bool, persons: list[Mention] = (),
+                     ok: Container[str] | None = None) -> list[Found]:
+    """Action clauses of one sentence (offsets relative to the sentence). `ok`: the names of
+    `lex.prefilter` that may match in the sentence (`KeyIndex.possible`); None: all."""
+    ok = lex.prefilter if ok is None else ok
     cands: list[tuple[int, int]] = []  # (verb_start, task_start)
     work_verbs: set[int] = set()
-    for m in lex.obligation.finditer(text):
+    for m in (lex.obligation.finditer(text) if "obligation" in ok else ()):
         reporting = lex.reporting_like.fullmatch(re.sub(r"\s+", " ", m.group()))
         if not (reporting and re.match(r"\s*(?:,\s*|\s+om,?\s+)?at\b", text[m.end():])):
             cands.append((m.start(), m.start()))
             work_verbs.add(m.start())
-    for m in lex.modal.finditer(text):
+    for m in (lex.modal.finditer(text) if "modal" in ok else ()):
         inf = m.group("inf").lower()
         if INFINITIVE.match(inf) and inf not in lex.excluded_inf:
             cands.append((m.start(), m.start("inf")))
-    proposal = lex.proposal_marker.search(text)
-    if proposal:
+    proposal = lex.proposal_marker.search(text) if "proposal_marker" in ok else None
+    if proposal and "proposal_modal" in ok:
         for m in lex.proposal_modal.finditer(text, proposal.end()):
             inf = m.group("inf").lower()
             if INFINITIVE.match(inf) and inf not in lex.excluded_inf:
                 cands.append((m.start(), m.start("inf")))
-    if in_decision:
+    if in_decision and "decision_verb" in ok:
         for m in lex.decision_verb.finditer(text):
             cands.append((m.start(), m.start()))
     cands += _named_present(text, s0, persons)
@@ -687,6 +708,7 @@ def prose_sentences(ctx: _Ctx, sents: list[tuple[int, int]]) -> None:
     dstarts = [d.char_start for d in ctx.dates]
     done = Intervals(ctx.covered)
     headings = Intervals([(it[1], it[3]) for it in items])
+    keys = base.doc_keys(doc)
     for s0, s1 in sents:
         if s0 < body_start or headings.contains(s0) or done.overlaps(s0, s1):
             continue  # front matter and headings hold no tasks
@@ -696,7 +718,8 @@ def prose_sentences(ctx: _Ctx, sents: list[tuple[int, int]]) -> None:
         in_dec = decided.overlaps(s0, s1)
         local = ctx.mentions[bisect.bisect_left(mstarts, s0):bisect.bisect_left(mstarts, s1)]
         people = ctx.person_mentions[bisect.bisect_left(pstarts, s0):bisect.bisect_left(pstarts, s1)] if local else []
-        for f in find_in_sentence(sent, s0, ctx.lex, local, ctx.annotated, speaker, in_dec, people):
+        ok = keys.possible(ctx.lex.prefilter, s0, s1)
+        for f in find_in_sentence(sent, s0, ctx.lex, local, ctx.annotated, speaker, in_dec, people, ok):
             a, b = s0 + f.owner_start, s0 + f.task_end
             due_range = (a, b)  # the date inside the task clause …
             if _due(ctx.dates, dstarts, a, b) is None:

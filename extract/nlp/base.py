@@ -22,6 +22,8 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span
 
+from extract.nlp.fastscan import KeyIndex
+
 MODELS_DIR = Path(os.environ.get("REFERAT_MODELS", Path(__file__).resolve().parents[2] / "models"))
 
 _DOC_EXTENSIONS = {
@@ -66,3 +68,12 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data["referat_text"] = doc.text
     return text
+
+
+def doc_keys(doc: Doc) -> KeyIndex:
+    """The document's `KeyIndex` (built once, shared by the components): which patterns can
+    match at all in a sentence, from one scan of the document per pattern."""
+    keys = doc.user_data.get("referat_keys")
+    if keys is None:
+        keys = doc.user_data["referat_keys"] = KeyIndex(doc_text(doc))
+    return keys

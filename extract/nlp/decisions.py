@@ -21,7 +21,8 @@ from __future__ import annotations
 import bisect
 import json
 import re
-from dataclasses import dataclass
+from collections.abc import Container
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -32,11 +33,15 @@ from spacy.tokens import Doc
 from extract import outline
 from extract.nlp import base
 from extract.nlp.dates import Intervals, sentence_ranges
-from extract.nlp.gazetteer import alternation
+from extract.nlp.fastscan import KeyIndex
+from extract.nlp.gazetteer import alternation, required_words
 from extract.nlp.intervals import InnermostRange
 from extract.schema import Decision, DecisionKind, Statement
 
 Range = tuple[int, int]
+Persons = list[tuple[int, int, str]] | None
+#: "not given": the function reads the persons from the doc itself
+_UNSET = object()
 WORD = re.compile(r"[^\W\d_][\w\-]*|\d+", re.UNICODE)
 ENUM_START = re.compile(r"^\s*(?:og\s+|samt\s+)?(?:\d{1,2}|[a-h])\)\s")
 BULLET = re.compile(r"^\s*(?:[•\-–*]|\d{1,2}[.)]|[a-h]\))\s")
@@ -85,11 +90,13 @@ class Lexicon:
     adverbs: re.Pattern
     decision_acts: frozenset[str]
     section_headings: frozenset[str]
+    longest_section_heading: int
     non_decision_sections: frozenset[str]
     participle_kind: dict[str, str]
     present_kind: dict[str, str]
     active_kind: dict[str, str]
     trigger: re.Pattern  # cheap pre-filter: a sentence without any of these stems holds no decision
+    prefilter: dict[str, re.Pattern]  # see `_prefilter`
 
 
 _TRIGGER_KEYS = ("action_present_passive", "conclusion_verbs", "resolution_verbs", "impersonal_participles", "impersonal_s_forms", "agreement",
@@ -143,7 +150,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         r"(?:\s*[,\-–]?\s*(?i:punkt|pkt\.?|sag\s+nr\.?)\s*(?P<num>\d+(?:\.\d+)*)\.?)?"
         # the verdict after ":" / "." or, once a date or item number closed the label, on the same line
         r"\s*(?:(?:[:.\-–]|(?<=\d)(?=\s+[A-ZÆØÅ]))\s*(?P<rest>.*))?$", re.S)
-    return Lexicon(
+    lex = Lexicon(
         raw=raw,
         conclusion_verb=re.compile(r"\b" + alternation(raw["conclusion_verbs"]) + r"\b", I),
         resolution_verb=re.compile(r"\b" + alternation(raw["resolution_verbs"]) + r"\b", I),
@@ -190,12 +197,15 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         adverbs=re.compile(r"(?:\b" + alternation(raw["adverbs"]) + r"\s*,?\s*)+$", I),
         decision_acts=frozenset(a.lower() for a in raw["decision_acts"]),
         section_headings=frozenset(raw["section_headings"]),
+        longest_section_heading=max(map(len, raw["section_headings"]), default=0),
         non_decision_sections=frozenset(raw["non_decision_sections"]),
         participle_kind=participle_kind,
         present_kind=present_kind,
         active_kind=active_kind,
         trigger=re.compile(r"\b(?:" + "|".join(sorted(_stems(raw))) + ")", I),
+        prefilter={},
     )
+    return replace(lex, prefilter=_prefilter(raw, lex))
 
 
 # --------------------------------------------------------------------------- sentence level
@@ -393,30 +403,78 @@ def _is_stamp(text: str, following: list[str]) -> bool:
     return all(len(WORD.findall(t)) <= 8 for t in following)
 
 
-def find_hits(text: str, lex: Lexicon, person_ends: set[int] | None = None) -> list[Hit]:
-    """All finite decision constructions in a sentence, in text order."""
+def _gate(text: str, lex: Lexicon) -> bool:
+    """The cheap pre-filter: a sentence failing it yields no hits."""
+    return bool(lex.trigger.search(text) or _VOTE.search(text) or _ALL_OR_NONE.search(text)
+                or _WITHDRAWN.search(text) or _BODY_FINDS.match(text) or _RE_ELECTED.search(text)
+                or _BODY_ASSENTS.search(text) or _MANDATE.search(text))
+
+
+def _prefilter(raw: dict, lex: Lexicon) -> dict[str, re.Pattern]:
+    """For each pattern `_hits` runs over a sentence, the pattern whose key (`KeyIndex`) must
+    occur in the sentence for it to match: the pattern itself, or, for those without a
+    selective literal prefix, words every match contains (read off the patterns):
+    `impersonal` a participle or an s-form (each alternative); `agreement` 'enig', 'ened',
+    'konsensus', 'koncensus' or 'konklusionen' (every entry); `perfect` its participle;
+    `active` its entry (after 'er'); `_ALL_OR_NONE` 'stemte'; `_VOTE` '(i)mod';
+    `action_passive` its verb; `elliptic` a word of its verdict (`required_words`);
+    `_BODY_FINDS` 'finder'/'fandt'; `_WE_RESOLVE` 'Vi'; `_BODY_ASSENTS` 'hvilket'; `_MANDATE` its noun;
+    `_RE_ELECTED` 'genvalg'/'nyvalg'."""
+    I = re.IGNORECASE
+    verdicts = [w for v in raw["verdicts"].values() for w in v if not w.startswith(("til ", "som "))]
+    out = {name: getattr(lex, name) for name in ("conclusion_verb", "resolution_verb", "request", "noted",
+                                                  "passive", "support", "present_passive")}
+    out.update({
+        # (these three open with 'er', in nearly every sentence: a later word of theirs)
+        "agreement": re.compile(r"enig|ened|konsensus|koncensus|konklusionen", I),
+        "perfect": re.compile(alternation(raw["approval_perfect"]), I),
+        "active": re.compile(alternation([w.removeprefix("er ") for w in lex.active_kind]), I),
+        "recommend": _RECOMMEND, "propose_to": _PROPOSE_TO, "withdrawn": _WITHDRAWN, "all_or_none": re.compile("stemte", I),
+        "impersonal": re.compile(alternation(raw["impersonal_participles"] + raw["impersonal_s_forms"]), I),
+        "vote": re.compile(r"mod", I),
+        "elliptic": required_words(verdicts) or re.compile(""),
+        "action_passive": re.compile(alternation(raw["action_present_passive"]), I),
+        "body_finds": re.compile(r"finder|fandt"),
+        "we_resolve": re.compile(r"Vi"),
+        "body_assents": re.compile(r"hvilket"), "mandate": re.compile(r"bemyndigelse|mandat|fuldmagt"),
+        "re_elected": re.compile(r"genvalg|nyvalg"),
+    })
+    return out
+
+
+def find_hits(text: str, lex: Lexicon, person_ends: set[int] | None = None,
+              keys: KeyIndex | None = None, offset: int = 0) -> list[Hit]:
+    """All finite decision constructions in a sentence, in text order.
+
+    `keys` (with text == keys.text[offset:offset + len(text)]) lets the patterns that cannot
+    match in the sentence be skipped; the hits are the same. The pre-filter (`_gate`) is
+    tested last, and only when there are hits: every test here is pure.
+    """
+    ok = lex.prefilter.keys() if keys is None else keys.possible(lex.prefilter, offset, offset + len(text))
+    hits = _hits(text, lex, person_ends, ok) if ok else []
+    return hits if hits and _gate(text, lex) else []
+
+
+def _hits(text: str, lex: Lexicon, person_ends: set[int] | None, ok: Container[str]) -> list[Hit]:
+    """`find_hits` with only the patterns named in `ok` run (the others cannot match)."""
     hits: list[Hit] = []
-    if not lex.trigger.search(text) and not _VOTE.search(text) and not _ALL_OR_NONE.search(text) \
-            and not _WITHDRAWN.search(text) and not _BODY_FINDS.match(text) and not _RE_ELECTED.search(text) \
-            and not _BODY_ASSENTS.search(text) and not _MANDATE.search(text):
-        return hits
-    for m in lex.conclusion_verb.finditer(text):
+    for m in (lex.conclusion_verb.finditer(text) if "conclusion_verb" in ok else ()):
         hits.append(Hit("conclusion", m.start(), m.end(), True, True))
-    for m in lex.resolution_verb.finditer(text):
+    for m in (lex.resolution_verb.finditer(text) if "resolution_verb" in ok else ()):
         if has_subject(text, m.start(), m.end(), lex, person_ends):
             hits.append(Hit("conclusion", m.start(), m.end(), True, True))
-    for m in lex.impersonal.finditer(text):
+    for m in (lex.impersonal.finditer(text) if "impersonal" in ok else ()):
         hits.append(Hit("conclusion", m.start(), m.end(), False, True))
-    for m in lex.agreement.finditer(text):
+    for m in (lex.agreement.finditer(text) if "agreement" in ok else ()):
         if not _guarded(text, m.start(), lex):
             hits.append(Hit("conclusion", m.start(), m.end(), True, True))
-    for m in lex.request.finditer(text):
+    for m in (lex.request.finditer(text) if "request" in ok else ()):
         if not _guarded(text, m.start(), lex) and has_subject(text, m.start(), m.end(), lex, person_ends, strict=True):
             hits.append(Hit("other", m.start(), m.end(), True, False))
-    for m in lex.noted.finditer(text):
+    for m in (lex.noted.finditer(text) if "noted" in ok else ()):
         if not _guarded(text, m.start(), lex) and not _relative(text, m.start()):
             hits.append(Hit("noted", m.start(), m.end(), False, False))
-    for m in lex.passive.finditer(text):
+    for m in (lex.passive.finditer(text) if "passive" in ok else ()):
         kind = lex.participle_kind.get(_norm(m.group("w")), "approval")
         if kind == "deferred" and lex.not_for.match(text, m.end()):
             continue  # "blev udsat for støj" (but "blev genvalgt for en 2-årig periode")
@@ -427,19 +485,19 @@ def find_hits(text: str, lex: Lexicon, person_ends: set[int] | None = None) -> l
         lo = trail.start() + 1 if trail else 0
         if not _guarded(text[lo:], m.start() - lo, lex) and not _relative(text, m.start()):
             hits.append(Hit(kind, m.start(), m.end(), False, False))
-    for m in lex.perfect.finditer(text):
+    for m in (lex.perfect.finditer(text) if "perfect" in ok else ()):
         if _perfect_is_decision(text, m, lex):
             hits.append(Hit("approval", m.start(), m.end(), False, False))
-    for m in lex.support.finditer(text):
+    for m in (lex.support.finditer(text) if "support" in ok else ()):
         if not _guarded(text, m.start(), lex) and _body_subject(text, m.start(), m.end(), lex, person_ends):
             hits.append(Hit("approval", m.start(), m.end(), True, False))
-    for m in lex.present_passive.finditer(text):
+    for m in (lex.present_passive.finditer(text) if "present_passive" in ok else ()):
         kind = lex.present_kind.get(_norm(m.group("w")), "approval")
         if re.search(r"\bikke\s*$", text[:m.start()], re.I) and kind == "approval":
             kind = "rejected"
         if not _guarded(text, m.start(), lex) and not _relative(text, m.start()) and not _habitual(text, m.start()):
             hits.append(Hit(kind, m.start(), m.end(), False, False))
-    for m in lex.active.finditer(text):
+    for m in (lex.active.finditer(text) if "active" in ok else ()):
         kind = lex.active_kind.get(_norm(m.group("w")), "approval")
         if _guarded(text, m.start(), lex) or not has_subject(text, m.start(), m.end(), lex, person_ends):
             continue
@@ -451,7 +509,7 @@ def find_hits(text: str, lex: Lexicon, person_ends: set[int] | None = None) -> l
                 hits.append(Hit("conclusion", m.start(), m.end(), True, True))
             continue
         hits.append(Hit(kind, m.start(), m.end(), True, kind != "election"))
-    for m in _RECOMMEND.finditer(text):
+    for m in (_RECOMMEND.finditer(text) if "recommend" in ok else ()):
         # "Udvalget anbefaler indstillingen", "Et flertal (A og F) anbefaler …": a committee's
         # recommendation to the council is its verdict; a person's or the administration's
         # recommendation ("Forvaltningen anbefaler, at …") is a proposal
@@ -465,7 +523,7 @@ def find_hits(text: str, lex: Lexicon, person_ends: set[int] | None = None) -> l
             elif _resolving_body(words[-1], lex):
                 # "Rådet anbefalede, at studienævnet …": the body's resolved recommendation
                 hits.append(Hit("other", m.start(), m.end(), True, False))
-    for m in _PROPOSE_TO.finditer(text):
+    for m in (_PROPOSE_TO.finditer(text) if "propose_to" in ok else ()):
         # "Bestyrelsen indstiller til generalforsamlingen, at …": the board's resolved proposal
         # to a higher body; an administration's "Forvaltningen indstiller, at …" stays a proposal
         masked = re.sub(r"\([^()]*\)", lambda p: " " * len(p.group()), text)
@@ -473,40 +531,42 @@ def find_hits(text: str, lex: Lexicon, person_ends: set[int] | None = None) -> l
         words = WORD.findall(lex.adverbs.sub("", prefix.rstrip()).rstrip())
         if words and _resolving_body(words[-1], lex) and not _guarded(text, m.start(), lex):
             hits.append(Hit("other", m.start(), m.end(), True, False))
-    vm = _VOTE.search(text)
+    vm = _VOTE.search(text) if "vote" in ok else None
     if vm and _VOTE_WORD.search(text) and not _guarded(text, vm.start(), lex):
         kind = "rejected" if (vm.group("neg") or int(vm.group("a")) < int(vm.group("b"))) else "approval"
         hits.append(Hit(kind, vm.start(), vm.end(), False, False))
-    am = _ALL_OR_NONE.search(text)
+    am = _ALL_OR_NONE.search(text) if "all_or_none" in ok else None
     if am and not _guarded(text, am.start(), lex):
         against = am.group("side").lower() in ("imod", "nej")
         kind = "rejected" if (am.group("who").lower() == "ingen") != against else "approval"
         hits.append(Hit(kind, am.start(), am.end(), False, False))
     # (a short sentence, not one continuing a narrative: "Derudover gennemføres et nyt forløb, hvor …")
-    action = lex.action_passive.match(text) if len(WORD.findall(text)) <= 16 and not _NARRATIVE_LEAD.match(text) else None
+    action = lex.action_passive.match(text) if "action_passive" in ok else None
+    if action and (len(WORD.findall(text)) > 16 or _NARRATIVE_LEAD.match(text)):
+        action = None
     if action and not text.rstrip().endswith("?") and not _guarded(text, action.start("w"), lex) \
             and not _relative(text, action.start("w")) \
             and not re.search(r"[,:;]|\b(?:at|som|der|hvis|når)\s", text[:action.start("w")].lstrip()[1:]):
         hits.append(Hit("other", action.start("w"), action.end("w"), False, False))
-    for m in _WITHDRAWN.finditer(text):
+    for m in (_WITHDRAWN.finditer(text) if "withdrawn" in ok else ()):
         if not _guarded(text, m.start(), lex) and not _relative(text, m.start()):
             hits.append(Hit("other", m.start(), m.end(), False, False))
-    fm = _BODY_FINDS.match(text)
+    fm = _BODY_FINDS.match(text) if "body_finds" in ok else None
     if fm and _resolving_body(fm.group("body"), lex):
         hits.append(Hit("conclusion", fm.start("body"), fm.end(), True, True))
-    for rx_ in (_BODY_ASSENTS, _MANDATE):
-        am_ = rx_.search(text)
+    for name_, rx_ in (("body_assents", _BODY_ASSENTS), ("mandate", _MANDATE)):
+        am_ = rx_.search(text) if name_ in ok else None
         # (the assent answers a proposal before it: only its own clause may frame it as a condition)
         own = _guarded(text[am_.start():], 0, lex) if am_ and rx_ is _BODY_ASSENTS else am_ and _guarded(text, am_.start(), lex)
         if am_ and not own:
             hits.append(Hit("approval", am_.start(), am_.end(), False, False))
-    gm = _RE_ELECTED.search(text)
+    gm = _RE_ELECTED.search(text) if "re_elected" in ok else None
     if gm and not _guarded(text, gm.start(), lex):
         hits.append(Hit("election", gm.start(), gm.end(), False, False))
-    wm = _WE_RESOLVE.match(text)
+    wm = _WE_RESOLVE.match(text) if "we_resolve" in ok else None
     if wm and not _guarded(text, wm.start("v"), lex):
         hits.append(Hit("other", wm.start("v"), wm.end("v"), True, False))
-    em = lex.elliptic.match(text)
+    em = lex.elliptic.match(text) if "elliptic" in ok else None
     if em and len(WORD.findall(text)) <= 14:
         grp = "head" if em.group("head") else "tail"
         # "Kontingent uændret" records a decision; "Vejen er uændret" describes a state
@@ -666,8 +726,12 @@ def classify_heading(text: str, lex: Lexicon) -> re.Match | None:
 def section_of(text: str, lex: Lexicon) -> str | None:
     """The section name when a paragraph is a section heading ('Sagsfremstilling', 'Indstilling:')."""
     t = text.strip()
-    head = t.split(":", 1)[0].strip().rstrip(".").lower() if ":" in t[:60] else t.rstrip(":. ").lower()
-    head = re.sub(r"\s+", " ", head)
+    raw = t.split(":", 1)[0].strip().rstrip(".") if ":" in t[:60] else t.rstrip(":. ")
+    # (no heading is this long: the head keeps every character of `raw` but white space,
+    # so a long paragraph need not be lower-cased and its spaces collapsed to know that)
+    if len(raw) > lex.longest_section_heading and len("".join(raw.split())) > lex.longest_section_heading:
+        return None
+    head = re.sub(r"\s+", " ", raw.lower())
     if head in lex.section_headings:
         return head
     return None
@@ -753,7 +817,7 @@ def _heading_like(p: _Para, lex: Lexicon) -> bool:
     return t.endswith(":") and len(words) <= 6
 
 
-def block_decisions(doc: Doc, full: str, paras: list[_Para], lex: Lexicon) -> list[Decision]:
+def block_decisions(doc: Doc, full: str, paras: list[_Para], lex: Lexicon, persons: Persons | object = _UNSET) -> list[Decision]:
     """Decisions written under a 'Beslutning'/'Konklusion' heading.
 
     The decision is the heading's own text after the colon, else the first paragraph under
@@ -823,7 +887,7 @@ def block_decisions(doc: Doc, full: str, paras: list[_Para], lex: Lexicon) -> li
             decided_on = day or parse_day(m.group("date"), doc._.meeting_date) or decided_on
         rows = [(start, end, kind)] if kind is not None else []
         if later is None:
-            later = _BlockContext(doc)
+            later = _BlockContext(doc, persons)
         for k0, k1, k_kind in rows + ([] if outlined else _later_paragraphs(later, full, paras, i, j, lex)):
             out.append(Decision(kind=k_kind, text=full[k0:k1], decided_by=None, decided_on=decided_on,
                                 char_start=k0, char_end=k1, item=m.group("num")))
@@ -833,11 +897,11 @@ def block_decisions(doc: Doc, full: str, paras: list[_Para], lex: Lexicon) -> li
 class _BlockContext:
     """What `_later_paragraphs` reads from the doc, computed once per document."""
 
-    def __init__(self, doc: Doc):
+    def __init__(self, doc: Doc, persons: Persons | object = _UNSET):
         self.sents = sentence_ranges(doc)
         self.sent_starts = [s for s, _ in self.sents]
         self.statements = StatementIndex(doc._.statements or [])
-        self.persons = _persons(doc)
+        self.persons = _persons(doc) if persons is _UNSET else persons
         self.person_starts = {s for s, _, _ in self.persons or []}
 
     def sentences(self, start: int, end: int) -> list[Range]:
@@ -901,7 +965,7 @@ def _later_paragraphs(ctx: _BlockContext, full: str, paras: list[_Para], i: int,
     return out
 
 
-def _persons(doc: Doc) -> list[tuple[int, int, str]] | None:
+def _persons(doc: Doc) -> Persons:
     """Person mentions (start, end, canonical); None when no person annotator ran."""
     if "persons" not in doc.spans:
         return None
@@ -934,16 +998,18 @@ def _same_item(item_starts: list[int], a: int, b: int) -> bool:
     return bisect.bisect_right(item_starts, a) == bisect.bisect_right(item_starts, b)
 
 
-def sentence_decisions(doc: Doc, text: str, paras: list[_Para], covered: list[Range], lex: Lexicon) -> list[Decision]:
+def sentence_decisions(doc: Doc, text: str, paras: list[_Para], covered: list[Range], lex: Lexicon,
+                       persons: Persons | object = _UNSET) -> list[Decision]:
     """Decisions in running prose, one per sentence at most."""
     sents = sentence_ranges(doc)
     statements = doc._.statements or []
-    persons = _persons(doc)
+    persons = _persons(doc) if persons is _UNSET else persons
     p_starts = [p[0] for p in persons or []]
     st_index = StatementIndex(statements)
     para_at = {p.start: p for p in paras}
     para_starts = sorted(para_at)
     proposal = _proposal_context(paras, lex)
+    keys = base.doc_keys(doc)
     out: list[Decision] = []
     skip_until = -1
     done = Intervals(covered)
@@ -967,7 +1033,7 @@ def sentence_decisions(doc: Doc, text: str, paras: list[_Para], covered: list[Ra
         sent = text[s0:s1]
         local_ends = None if persons is None else {
             e - s0 for _, e, _ in persons[bisect.bisect_left(p_starts, s0):bisect.bisect_left(p_starts, s1)]}
-        hits = find_hits(sent, lex, local_ends)
+        hits = find_hits(sent, lex, local_ends, keys, s0)
         hit = choose_hit(hits)
         if sent.rstrip().endswith("?"):
             asked = s0
@@ -1024,11 +1090,11 @@ _POST_LABEL = re.compile(r"(?i:dirigent|referent|ordstyrer|formand|næstformand|
                          r"|revisorsuppleant|suppleant|stemmetællere?)\s*:\s*")
 
 
-def elected_name_lines(doc: Doc, text: str, paras: list[_Para]) -> list[Decision]:
+def elected_name_lines(doc: Doc, text: str, paras: list[_Para], persons: Persons | object = _UNSET) -> list[Decision]:
     """'1. Valg af dirigent' + 'Olav Grue, Tønnesvej 4'; 'b. Næstformand (periode 1 år)' +
     'Jeppe Boelsmand' under 'Valg af bestyrelse': in an election item, a line that is only a
     person's name records that person's election."""
-    persons = _persons(doc)
+    persons = _persons(doc) if persons is _UNSET else persons
     if not persons:
         return []
     starts = [p[0] for p in persons]
@@ -1113,14 +1179,15 @@ class DecisionsComponent:
     def __call__(self, doc: Doc) -> Doc:
         text = base.doc_text(doc)  # Doc.text is rebuilt from the tokens on every access
         paras = _paragraphs(doc, text, self.lex)
-        blocks = block_decisions(doc, text, paras, self.lex)
+        persons = _persons(doc)  # (once: each of the three would read the spans' extensions again)
+        blocks = block_decisions(doc, text, paras, self.lex, persons)
         covered = [(d.char_start, d.char_end) for d in blocks]
         # the heading paragraphs of blocks are covered too
         for p in paras:
             if classify_heading(p.text, self.lex) and not p.in_heading:
                 covered.append((p.start, p.end))
-        prose = sentence_decisions(doc, text, paras, covered, self.lex)
-        elected = elected_name_lines(doc, text, paras)
+        prose = sentence_decisions(doc, text, paras, covered, self.lex, persons)
+        elected = elected_name_lines(doc, text, paras, persons)
         # "Valgt til bestyrelsen er:" + the names under it: the list replaces the bare label sentence
         lists = [(d.char_start, d.char_end) for d in elected if "\n" in d.text]
         prose = [d for d in prose if not any(a <= d.char_start and d.char_end <= b for a, b in lists)]

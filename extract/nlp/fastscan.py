@@ -18,6 +18,7 @@ character to stand for every character `re` folds together with it ('s' also for
 """
 from __future__ import annotations
 
+import bisect
 import re
 import sys
 from collections.abc import Iterator
@@ -130,9 +131,9 @@ def _extend(states: set[State], chars: set[str] | None) -> set[State]:
     return out
 
 
-def _selective(keep: list[str], lowered: bool) -> bool:
+def _selective(keep: list[str], lowered: bool, max_keys: int = MAX_KEYS) -> bool:
     """Will the key pick out few enough places to pay for the extra calls? (speed only)"""
-    if not keep or len(keep) > MAX_KEYS or all(p[0].isdigit() for p in keep):
+    if not keep or len(keep) > max_keys or all(p[0].isdigit() for p in keep):
         return False
     if lowered:
         return min(map(len, keep)) >= MIN_KEY_LEN
@@ -141,10 +142,10 @@ def _selective(keep: list[str], lowered: bool) -> bool:
 
 
 @lru_cache(maxsize=1024)
-def key_for(rx: re.Pattern) -> tuple[re.Pattern, bool] | None:
-    """(key, lowered): a case-sensitive pattern that occurs at the start of every match of
-    `rx`, in the lower-cased text when `lowered` (`rx` ignores case) and else in the text
-    itself; None when `rx` has no selective literal prefix (then `finditer` is the plain one)."""
+def prefixes_for(rx: re.Pattern, max_keys: int = MAX_KEYS) -> tuple[tuple[str, ...], bool] | None:
+    """(prefixes, lowered): literals one of which occurs at the start of every match of `rx`,
+    in the lower-cased text when `lowered` (`rx` ignores case) and else in the text itself;
+    None when `rx` has no selective literal prefix (at most `max_keys` of them)."""
     if not isinstance(rx.pattern, str):
         return None
     lowered = bool(rx.flags & re.IGNORECASE)
@@ -155,8 +156,20 @@ def key_for(rx: re.Pattern) -> tuple[re.Pattern, bool] | None:
     prefixes = {s for s, _ in _walk(parsed.data, {("", True)}, _folds if lowered else _exact, lowered)}
     # none made redundant by a shorter one ("jan" covers "janu", "jan."): `re` scans this fast
     keep = sorted(p for p in prefixes if not any(q != p and p.startswith(q) for q in prefixes))
-    if "" in keep or not _selective(keep, lowered):
+    if "" in keep or not _selective(keep, lowered, max_keys):
         return None
+    return tuple(keep), lowered
+
+
+@lru_cache(maxsize=1024)
+def key_for(rx: re.Pattern) -> tuple[re.Pattern, bool] | None:
+    """(key, lowered): a case-sensitive pattern that occurs at the start of every match of
+    `rx` (see `prefixes_for`); None when `rx` has no selective literal prefix (then
+    `finditer` is the plain one)."""
+    found = prefixes_for(rx)
+    if found is None:
+        return None
+    keep, lowered = found
     return re.compile("|".join(re.escape(p) for p in keep)), lowered
 
 
@@ -236,6 +249,160 @@ def word_starts(word: str, text: str) -> list[int] | None:
     while m is not None:
         out.append(m.start())
         m = rx.search(low, m.start() + 1)
+    return out
+
+
+def finditer_near(rx: re.Pattern, text: str, needs: re.Pattern) -> Iterator[re.Match]:
+    """Exactly `rx.finditer(text)`, for a pattern each of whose matches contains a match of
+    `needs` (a rarer literal: the head word of "Sydby Kommune") with no line break before it.
+
+    Why: a pattern that opens with any capitalised word has a key (`key_for`) at every
+    capital, and the full pattern fails at nearly all of them. A match starts on the line
+    of a `needs` match inside it, before that match ends; each place `needs` matches lies
+    inside one of its leftmost matches, so the line start of that one's start up to its end
+    holds the start of every match of `rx`. Only there are the key's places tried, in order,
+    as `_scan` tries them (a match is never empty: it holds a `needs` match).
+    """
+    found = key_for(rx)
+    if found is None or len(text) < MIN_TEXT:
+        yield from rx.finditer(text)
+        return
+    key, lowered = found
+    haystack = _lowered(text) if lowered else text
+    if haystack is None:
+        yield from rx.finditer(text)
+        return
+    search, match = key.search, rx.match
+    pos = 0  # no match may start before this (the end of the last one)
+    for lo, hi in _windows(needs, text):
+        p = max(lo, pos)
+        stop = min(hi + PREFIX_LEN, len(text))  # (a key starting before `hi` may end after it)
+        while p < hi:
+            k = search(haystack, p, stop)
+            if k is None or k.start() >= hi:
+                break
+            m = match(text, k.start())
+            if m is None:
+                p = k.start() + 1
+            else:
+                yield m
+                p = pos = m.end()
+
+
+def _windows(needs: re.Pattern, text: str) -> Iterator[tuple[int, int]]:
+    """[line start of a `needs` match, its end), overlapping ones merged, in order."""
+    lo = hi = -1
+    for n in finditer(needs, text):
+        a = text.rfind("\n", 0, n.start()) + 1
+        if a > hi:
+            if hi > lo:
+                yield lo, hi
+            lo = a
+        hi = max(hi, n.end())
+    if hi > lo:
+        yield lo, hi
+
+
+#: a prefix this short (in the lower case; in the text itself, a capital selects: 'Vi')
+#: occurs in nearly every sentence: its pattern is always run
+MIN_INDEX_KEY = {True: 3, False: 2}
+#: prefixes a pattern may have in the index (one scan per first character, not per prefix)
+INDEX_MAX_KEYS = MAX_PREFIXES
+
+
+class KeyIndex:
+    """Which of a set of patterns can match at all in a range of one document text.
+
+    Finders run dozens of patterns over every sentence; most sentences hold none of a
+    pattern's literal prefixes (`prefixes_for`), so the pattern cannot match there. One scan
+    of the document for all prefixes of a set (its lower case for the patterns that ignore
+    case: `_lowered` folds character by character, so a range's lower case is the
+    document's lower case there) records where they occur; a range [start, end) can hold a
+    match only if one of its pattern's prefixes starts inside it. Patterns without a key, or with one this short that it selects nothing, and texts
+    `_lowered` refuses, always may match. In a set, a pattern `needs` (one each of whose
+    matches contains a match of it) may stand in for a pattern without a key of its own.
+    """
+
+    def __init__(self, text: str):
+        self.text = text
+        self._low = _lowered(text)
+        self._sets: dict[int, _KeySet] = {}
+
+    def possible(self, patterns: dict[str, re.Pattern], start: int, end: int) -> frozenset[str]:
+        """The names of `patterns` that may match inside text[start:end]; the others cannot.
+        (`patterns` is one fixed dict per finder: it is indexed once per document.)"""
+        ks = self._sets.get(id(patterns))
+        if ks is None or ks.patterns is not patterns:
+            ks = self._sets[id(patterns)] = _KeySet(patterns, self.text, self._low)
+        return ks.possible(start, end)
+
+
+class _KeySet:
+    """The prefix occurrences of one set of patterns in one document, as sorted offsets
+    and, for each, a bit mask of the patterns whose prefix occurs there."""
+
+    def __init__(self, patterns: dict[str, re.Pattern], text: str, low: str | None):
+        self.patterns = patterns
+        self.names = list(patterns)
+        self.always = 0
+        by_hay: dict[bool, dict[str, int]] = {False: {}, True: {}}
+        for bit, rx in enumerate(patterns.values()):
+            found = prefixes_for(rx, INDEX_MAX_KEYS) if low is not None else None
+            if found is None or min(map(len, found[0])) < MIN_INDEX_KEY[found[1]]:
+                self.always |= 1 << bit
+                continue
+            for p in found[0]:
+                by_hay[found[1]][p] = by_hay[found[1]].get(p, 0) | 1 << bit
+        hits: list[tuple[int, int]] = []
+        for lowered, masks in by_hay.items():
+            if masks:
+                hits += _occurrences(masks, low if lowered else text)
+        hits.sort()
+        self.at = [p for p, _ in hits]
+        self.masks = [m for _, m in hits]
+        self._sets: dict[int, frozenset[str]] = {}
+
+    def possible(self, start: int, end: int) -> frozenset[str]:
+        # (from PREFIX_LEN - 1 before: an unlisted overlapping occurrence in the range starts
+        # inside a listed one, which starts at most that much earlier)
+        i = bisect.bisect_left(self.at, start - (PREFIX_LEN - 1))
+        j = bisect.bisect_left(self.at, end, i)
+        mask = self.always
+        for m in self.masks[i:j]:
+            mask |= m
+        got = self._sets.get(mask)
+        if got is None:
+            got = self._sets[mask] = frozenset(n for b, n in enumerate(self.names) if mask >> b & 1)
+        return got
+
+
+def _occurrences(masks: dict[str, int], haystack: str) -> list[tuple[int, int]]:
+    """(offset, mask) of the places a literal of `masks` starts in `haystack`: one search per
+    first character (an alternation sharing its first character is a fast scan in `re`).
+
+    At a listed offset the mask is that of every literal starting there (the longest found
+    and the shorter ones it begins with). An occurrence overlapping a listed one starts less
+    than PREFIX_LEN characters after it (the callers allow for that)."""
+    present: dict[str, bool] = {}
+    groups: dict[str, list[str]] = {}
+    for lit in masks:
+        # a folded variant ('ſ', 'ı') hardly ever occurs: one test per character, not a scan
+        rare = [c for c in lit if not ("a" <= c <= "z" or c in "æøå ")]
+        if all(present.setdefault(c, c in haystack) for c in rare):
+            groups.setdefault(lit[0], []).append(lit)
+    out: list[tuple[int, int]] = []
+    for lits in groups.values():
+        lits.sort(key=len, reverse=True)
+        full = {lit: _union(masks[q] for q in lits if lit.startswith(q)) for lit in lits}
+        rx = re.compile("|".join(map(re.escape, lits)))
+        out += [(m.start(), full[m.group()]) for m in rx.finditer(haystack)]
+    return out
+
+
+def _union(masks: Iterator[int]) -> int:
+    out = 0
+    for m in masks:
+        out |= m
     return out
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -82,3 +83,15 @@ def alternation(words: list[str]) -> str:
     a space matches any white space, so phrases survive line joins)."""
     parts = sorted(set(words), key=len, reverse=True)
     return "(?:" + "|".join(p.replace(" ", r"\s+") for p in parts) + ")"
+
+
+_PLAIN_ENTRY = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)*")
+
+
+def required_words(entries: list[str]) -> re.Pattern | None:
+    """A case-insensitive pattern of one word of each entry (its longest): every match of
+    `alternation(entries)` contains a match of it, also with more white space or words put
+    between an entry's words. For `fastscan.KeyIndex`. None unless every entry is plain words."""
+    if not all(_PLAIN_ENTRY.fullmatch(e) for e in entries):
+        return None
+    return re.compile(alternation([max(e.split(), key=len) for e in entries]), re.IGNORECASE)

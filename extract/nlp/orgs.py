@@ -36,7 +36,7 @@ from __future__ import annotations
 import bisect
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -47,7 +47,7 @@ from spacy.tokens import Doc, Span
 from extract.nlp import base
 from extract.nlp.base import MODELS_DIR
 from extract.nlp.entities import Mention, build_entities
-from extract.nlp.fastscan import finditer  # exactly re.Pattern.finditer, faster on whole documents
+from extract.nlp.fastscan import finditer, finditer_near  # exactly re.Pattern.finditer, faster on whole documents
 from extract.nlp.gazetteer import load_names
 from extract.nlp.intervals import StaticRanges
 
@@ -98,6 +98,7 @@ class OrgLexicon:
     not_org_acronyms: frozenset[str]
     known_acronyms: frozenset[str] = frozenset()
     regexes: dict[str, re.Pattern] = field(default_factory=dict)
+    needs: dict[str, re.Pattern] = field(default_factory=dict)  # see `_needs`
 
     def is_generic(self, word: str) -> bool:
         """A type word ("Bestyrelsen", "Grundejerforeningens"), not a name."""
@@ -205,7 +206,35 @@ def load_lexicon(path: str | Path = ORGS_DIR) -> OrgLexicon:
         known_acronyms=frozenset(s for s in entries if _ACRONYM.match(s)),
     )
     lex.regexes = _compile(lex)
+    lex.needs = _needs(lex)
     return lex
+
+
+def _company_forms(p: dict) -> str:
+    # "& Co." may wrap onto the next line of a table cell: a line break is allowed inside a form
+    return "|".join(r"\s+".join(map(re.escape, f.split())) for f in sorted(p["company_forms"], key=len, reverse=True))
+
+
+def _needs(lex: OrgLexicon) -> dict[str, re.Pattern]:
+    """For patterns that open with any capitalised word: the literal part each match holds
+    (read off `_compile`: the head or role after the name words), with no line break
+    before it (`_SP`, `_L`, `CAPWORD`, `_NAMEWORD` never take one), so that `finditer_near`
+    need try only the lines where that part occurs. (Only where the part is rare: the
+    suffixes and place heads occur on a fifth of the lines, and finding them costs more
+    than it saves.)"""
+    p = lex.patterns
+    return {
+        "head_name": re.compile(_alt(p["head_name_suffixes"])),
+        "evidence_head": re.compile(_alt(p["evidence_place_heads"])),
+        "role_after": re.compile(_alt(p["org_roles_after"])),
+        "section": re.compile(r"afd\.|afdeling"),
+    }
+
+
+def _scan(lex: OrgLexicon, key: str, text: str) -> Iterator[re.Match]:
+    """`finditer` of the pattern `key`: only near its literal part where `_needs` gives one."""
+    needs = lex.needs.get(key)
+    return finditer_near(lex.regexes[key], text, needs) if needs is not None else finditer(lex.regexes[key], text)
 
 
 def _compile(lex: OrgLexicon) -> dict[str, re.Pattern]:
@@ -219,8 +248,7 @@ def _compile(lex: OrgLexicon) -> dict[str, re.Pattern]:
     for_heads = rf"{_alt(map(_cap, p['for_heads']))}|{_CAP}(?:{_L}|-)*?(?:{_alt(p['for_heads'])})"
     capseq = rf"{CAPWORD}(?:{_SP}{CAPWORD})*"
     type_heads = rf"{_alt(map(_cap, p['name_type_heads']))}|{_CAP}{_L}*?(?:{_alt(p['name_type_heads'])})"
-    # "& Co." may wrap onto the next line of a table cell: a line break is allowed inside a form
-    forms = "|".join(r"\s+".join(map(re.escape, f.split())) for f in sorted(p["company_forms"], key=len, reverse=True))
+    forms = _company_forms(p)
     places = _alt(list(p["head_place_words"]) + loc_names)
     return {
         "gazetteer": re.compile(rf"{_START}(?P<name>{gaz}){_GEN}{_END}"),
@@ -470,7 +498,7 @@ def _with_locative(ctx: _Ctx, lex: OrgLexicon, m: Mention) -> Mention:
 
 
 def _suffix_family(ctx: _Ctx, lex: OrgLexicon) -> Iterable[Mention]:
-    for m in finditer(lex.regexes["suffix"], ctx.text):
+    for m in _scan(lex, "suffix", ctx.text):
         word, suf, name = m.group("word"), m.group("suf"), m.group("name")
         coordinated = name != word
         if not coordinated and (lex.is_generic(word) or word.casefold() in lex.body):
@@ -480,7 +508,7 @@ def _suffix_family(ctx: _Ctx, lex: OrgLexicon) -> Iterable[Mention]:
             continue  # "Sundhedscentret ..." first in a sentence, "sundhedscentret" elsewhere: a common noun
         mention = _mention(m, " ".join(name.split()), "suffix")
         yield _with_locative(ctx, lex, mention) if weak else mention
-    for m in finditer(lex.regexes["body"], ctx.text):
+    for m in _scan(lex, "body", ctx.text):
         word = m.group("name")
         if ctx.initial(m.start()) and not ctx.capitalised_mid_sentence(word, m.start()):
             continue
@@ -525,7 +553,7 @@ def _to_sentence_end(words: list[str]) -> list[str]:
 
 def _name_run_family(ctx: _Ctx, lex: OrgLexicon, key: str, *, min_words: int = 1) -> Iterable[Mention]:
     """Families whose name ends in a run of capitalised words ("Dansk X Y", "Fonden X", "aftalen med X Y")."""
-    for m in finditer(lex.regexes[key], ctx.text):
+    for m in _scan(lex, key, ctx.text):
         tail_start = m.start("tail") if "tail" in m.re.groupindex else m.start("name")
         words = _trim_words(lex, _to_sentence_end(ctx.text[tail_start : m.end("name")].split()))
         # (a single hyphenated compound of names, "Cani-Shipping", is a name of its own)
@@ -540,7 +568,7 @@ def _name_run_family(ctx: _Ctx, lex: OrgLexicon, key: str, *, min_words: int = 1
 
 
 def _place_head_family(ctx: _Ctx, lex: OrgLexicon) -> Iterable[Mention]:
-    for m in finditer(lex.regexes["place_head"], ctx.text):
+    for m in _scan(lex, "place_head", ctx.text):
         words = m.group("place").split()
         start = m.start("name")
         if lex.is_stop(words[0]):  # "Hver Kommune", "Den Kommune": drop the determiner
@@ -568,7 +596,7 @@ def _head_name_family(ctx: _Ctx, lex: OrgLexicon) -> Iterable[Mention]:
     after it. A type word is a fine head here ('Efterskolen Ådalen', like 'Grundejerforeningen
     Solbakken'); a first name after it is a person ('… i Kulturhuset Anne Holm …'), a stop
     word ends the name ('Kulturhuset Mandag')."""
-    for m in finditer(lex.regexes["head_name"], ctx.text):
+    for m in _scan(lex, "head_name", ctx.text):
         words = _trim_words(lex, m.group("tail").split())
         if not words or words[0].casefold() in _first_names():
             continue
@@ -586,7 +614,7 @@ def _evidence_family(ctx: _Ctx, lex: OrgLexicon) -> Iterable[Mention]:
     attendance list is an organisation through the roster.)"""
     found: dict[str, list[re.Match]] = {}
     proven: set[str] = set()
-    for m in finditer(lex.regexes["evidence_head"], ctx.text):
+    for m in _scan(lex, "evidence_head", ctx.text):
         words = m.group("place").split()
         if not _proper_name_words(ctx, lex, words, m.start("name")) or words[0].casefold() in _first_names():
             continue
@@ -602,14 +630,14 @@ def _evidence_family(ctx: _Ctx, lex: OrgLexicon) -> Iterable[Mention]:
 
 def _simple_family(ctx: _Ctx, lex: OrgLexicon, key: str) -> Iterable[Mention]:
     region_names = [s for s in lex.entries if s.startswith("Region ")]
-    for m in finditer(lex.regexes[key], ctx.text):
+    for m in _scan(lex, key, ctx.text):
         if key in ("region", "section") and lex.is_stop(m.group("place").split()[0]):
             continue
         yield _mention(m, canonical_org(m.group(0), region_names) if key == "region" else " ".join(m.group("name").split()), key)
 
 
 def _company_family(ctx: _Ctx, lex: OrgLexicon) -> Iterable[Mention]:
-    for m in finditer(lex.regexes["company"], ctx.text):
+    for m in _scan(lex, "company", ctx.text):
         words = m.group("tail").split()
         drop = 0
         while drop < len(words) and (lex.is_stop(words[drop]) or lex.is_generic(words[drop]) or words[drop] in ("&", "og")):
@@ -709,6 +737,19 @@ def _recurring_agents(text: str, acronym_word: re.Pattern, lex: OrgLexicon, defi
             defined[a] = a
 
 
+_LIST_AFTER = re.compile(r"\s*(?:,|og|eller|/|&)\s*")
+_LIST_BEFORE = re.compile(r"\s*(?:,|og|eller|/|&)\s*$")
+
+
+def _listed_with_org(text: str, start: int, end: int, org_starts: set[int], org_ends: set[int]) -> bool:
+    """Is text[start:end] listed next to an acronym organisation ("KL og DR", "DR, KL")?
+    An organisation must start right after the link word or end right before it: looked up
+    in the sets of their starts and ends, not by a scan over every organisation."""
+    after = _LIST_AFTER.match(text[end : end + 8])
+    before = _LIST_BEFORE.search(text[max(0, start - 8) : start])
+    return bool((after and end + after.end() in org_starts) or (before and start - len(before.group(0)) in org_ends))
+
+
 def _acronyms(ctx: _Ctx, lex: OrgLexicon, orgs: list[Mention], front_end: int,
               persons: Sequence[tuple[int, int]]) -> list[Mention]:
     """Add the acronyms the document makes organisations; defined ones get the long form as canonical."""
@@ -748,14 +789,12 @@ def _acronyms(ctx: _Ctx, lex: OrgLexicon, orgs: list[Mention], front_end: int,
             found.append(Mention("ORG", m.start(), m.end(), m.group(0), defined[m.group("a")], "rules", "acronym"))
     # "dialog med KL og DR": an unknown acronym listed with an acronym organisation
     acronym_orgs = [o for o in found if _ACRONYM.match(o.canonical) or _ACRONYM.match(_APOS_GEN.sub("", o.text))]
+    org_starts, org_ends = {o.start for o in acronym_orgs}, {o.end for o in acronym_orgs}
     for m in finditer(rx["acronym_word"], text):
         a = m.group("a")
         if a in defined or a in lex.known_acronyms or not usable(a):
             continue
-        after = re.match(r"\s*(?:,|og|eller|/|&)\s*", text[m.end() : m.end() + 8])
-        before = re.search(r"\s*(?:,|og|eller|/|&)\s*$", text[max(0, m.start() - 8) : m.start()])
-        if any((after and o.start == m.end() + after.end()) or (before and o.end == m.start() - len(before.group(0)))
-               for o in acronym_orgs):
+        if _listed_with_org(text, m.start(), m.end(), org_starts, org_ends):
             found.append(Mention("ORG", m.start(), m.end(), m.group(0), a, "rules", "acronym"))
     # a definition in the text outranks the gazetteer: "Praktiserende Lægers Organisation (PLO)"
     linked = {a: c for a, c in defined.items() if a != c}

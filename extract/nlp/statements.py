@@ -270,11 +270,21 @@ def _label_act(word: str, acts: dict[str, str]) -> str | None:
     return next((a for w, a in acts.items() if len(w) >= 6 and word.removesuffix("en").endswith(w)), None)
 
 
+_UNSET = object()
+
+
+@lru_cache(maxsize=4096)
+def _report_label_act(word: str) -> str | None:
+    """`_label_act` for the report labels, once per word (it tries every label's ending)."""
+    return _label_act(word, _lex()["report_labels"])
+
+
 class _Sentence:
     """Token-level view of one sentence with the person mentions it contains."""
 
     def __init__(self, doc: Doc, start: int, end: int, mentions: dict[int, Span], heading: bool = False):
         self.heading = heading
+        self.lead: tuple[Subject, int] | None | object = _UNSET  # see StatementFinder._leading_subject
         span = doc.char_span(start, end, alignment_mode="expand")
         toks = [t for t in span if not t.is_space] if span is not None else []
         while toks and (toks[0].text in _LEADING or toks[0].text.strip("•-–*") == ""
@@ -410,7 +420,15 @@ class StatementFinder:
         return None
 
     def _leading_subject(self, s: _Sentence) -> tuple[Subject, int] | None:
-        """The subject a sentence opens with and the index after it ("Jens Bo (A)", "Lars Berg, chef i X,")."""
+        """The subject a sentence opens with and the index after it ("Jens Bo (A)", "Lars Berg, chef i X,").
+
+        Found once per sentence (it is asked for at every candidate verb); the answer depends
+        only on the sentence and on per-document state fixed before the sentences are read."""
+        if s.lead is _UNSET:
+            s.lead = self._find_leading_subject(s)
+        return s.lead
+
+    def _find_leading_subject(self, s: _Sentence) -> tuple[Subject, int] | None:
         toks = s.toks
         if not toks:
             return None
@@ -993,12 +1011,11 @@ class StatementFinder:
         """"Orientering v/ Kim." / "Beretning ved formanden:" / "Update fra Daniel om X": a label naming who gives the
         report; the sentences after it in the paragraph are that person's report."""
         toks = sent.toks
-        acts = _lex()["report_labels"]
         # the label word first, or after a genitive ("Formandens beretning"), as a compound
         # ("Formandsberetningen"), with a year after it ("Beretning 2023 af …")
         k = 1 if len(toks) > 1 and toks[0].text[:1].isupper() and toks[0].lower_.endswith("s") \
-            and _label_act(toks[1].lower_, acts) else 0
-        act = _label_act(toks[k].lower_, acts) if toks else None
+            and _report_label_act(toks[1].lower_) else 0
+        act = _report_label_act(toks[k].lower_) if toks else None
         if act is None and sent.heading and len(toks) >= 4 and any(t.lower_ == "v/" for t in toks[2:18]):
             k, act = 0, "fremlægge"  # "5. Fastlæggelse af budget v/ Jens Berg": the heading names its presenter
         if len(toks) < k + 3 or act is None:
