@@ -430,9 +430,9 @@ def measure(pages: Sequence[Sequence[Line]], page_width: float | None = None) ->
 _TOC_LINE = re.compile(r"(?:[.…·_]\s*){4,}\d{1,4}$")  # "Titel ........ 7": a contents entry
 AGENDA_RE = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*\.?\s+[A-ZÆØÅ]|(?:Ad|Punkt|Pkt\.)\s*\d)")
 _SENTENCE_END = re.compile(r"[.:?!][\"'»”’)\]]*$")
-#: "a. …", "ii. …", "iv) …" opening a line: an outline entry under an item starts its own paragraph
 #: "Dirigent: Eva Holm", "Formand/referent: Bo Lund": a short label, a colon, a capitalised value
 _LABEL_LINE = re.compile(r"^[A-ZÆØÅ][\wæøå/.-]*(?:\s[\wæøå/.-]+){0,2}:\s+[A-ZÆØÅ0-9]")
+#: "a. …", "ii. …", "iv) …" opening a line: an outline entry under an item starts its own paragraph
 _OUTLINE_LINE = re.compile(rf"^{outline.MARK}[.)]\s+\S")
 
 
