@@ -379,7 +379,9 @@ def _candidates(doc: DocText, lines: list[TextLine]) -> list[_Cand]:
             if not title:
                 i += 1
                 continue
-        if not _UPPER_START.match(title) or len(title) < 2 or _section_label(title):
+        # (after "Ad 7 –" a title may start in lower case: "Ad 7 – valg til bestyrelse")
+        lower_ok = prefix and punct in ("-", "–", "—")
+        if not (_UPPER_START.match(title) or lower_ok and title[:1].isalpha()) or len(title) < 2 or _section_label(title):
             i += 1
             continue
         # wrapped titles: join continuation lines

@@ -727,3 +727,15 @@ def test_an_abbreviated_agenda_entry_is_the_twin_of_its_heading():
     items = segment(doc).items
     assert [(i.number, i.title) for i in items] == [("1", "Valg af dirigent"), ("2", "Evt.")]
     assert doc.text[items[1].char_start:].startswith("2. Eventuelt")
+
+
+def test_an_ad_heading_with_a_dash_may_start_its_title_in_lower_case():
+    doc = DocText.from_plain_text(
+        "Referat fra ordinær generalforsamling den 5. april 2018\n1. Valg af dirigent.\n2. Valg til bestyrelsen.\n"
+        "3. Eventuelt.\nAd 1 – Valg af dirigent\nSom dirigent blev valgt: Mikkel Dahl.\n"
+        "Ad 2 – valg til bestyrelse\nAlle blev valgt ved fredsvalg.\nAd 3 – Eventuelt.\nIntet.\n"
+        "Punkt 3 i referatet er rettet.\n")
+    items = segment(doc).items
+    assert [(i.number, i.title) for i in items] == [("1", "Valg af dirigent"), ("2", "Valg til bestyrelsen"),
+                                                    ("3", "Eventuelt")]
+    assert "Alle blev valgt" in doc.text[items[1].heading_end:items[1].char_end]
