@@ -128,6 +128,12 @@ def test_a_present_tense_day_of_the_last_two_weeks_is_that_day_unless_the_senten
     assert only("Der er tale om nr. 7 per 2. september.").start == D(2021, 9, 2)  # four weeks back: next year's
 
 
+def test_i_dag_is_the_meeting_day_only_in_a_clause_in_the_past():
+    assert only("Vi tog de punkter som var oppe i dag.").start == REF
+    assert only("Jørgen har lavet døren færdig i dag.").start == REF
+    assert spans("Som det fungerer i dag er det fint.") == []
+
+
 def test_the_coming_year_is_a_span_of_work_not_a_calendar_year():
     assert spans("Budget for det kommende år blev vedtaget.") == []
     assert [t.text for t in find_temporal("Vi mødes igen næste år og i den kommende måned.", REF)] == [

@@ -444,10 +444,11 @@ RE_REL = re.compile(
     # (not "det kommende år": in minutes the year of work ahead, a span from the meeting, not a calendar year)
     r"(?<!\w)(?P<mod>næste|sidste|denne|dette|indeværende|kommende(?!\s+år\b)|forrige)\s+"
     r"(?P<u>uge|måned|kvartal|halvår|år)(?P<gen>s)?(?!\w)", _I)
-#: 'i går', 'i morgen', 'i lørdags' (the last Saturday before the meeting); not 'i dag', which
-#: in minutes mostly means 'nowadays' ("som det fungerer i dag")
+#: 'i går', 'i morgen', 'i lørdags' (the last Saturday before the meeting); 'i dag' only in a clause
+#: in the past ("de punkter som var oppe i dag", "har lavet døren færdig i dag"): in the present it
+#: mostly means 'nowadays' ("som det fungerer i dag")
 RE_REL_DAY = re.compile(
-    r"(?<!\w)i\s+(?:(?P<dag>går|morgen)|(?P<wd>mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)s)(?!\w)", _I)
+    r"(?<!\w)i\s+(?:(?P<dag>går|morgen|dag)|(?P<wd>mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)s)(?!\w)", _I)
 _WEEKDAYS = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
 RE_THIS_YEAR = re.compile(r"i(?<!\wi)\s+(?:(?P<y>år)|(?P<f>fjor))(?![\w])", _I)
 RE_OFFSET = re.compile(
@@ -1078,7 +1079,9 @@ def _find_relative(text: str, out: list[_Cand]) -> None:
         mod, unit = m["mod"].lower(), m["u"].lower()
         out.append(_Cand(m.start(), m.end(), _UNIT_GRAN[unit], rel=_rel_unit(mod, unit), mergeable=False))
     for m in finditer(RE_REL_DAY, text):
-        if m["dag"]:
+        if m["dag"] and m["dag"].lower() == "dag":
+            rel = lambda ref, t: (ref, ref) if t == "past" else None  # noqa: E731
+        elif m["dag"]:
             k = {"går": -1, "morgen": 1}[m["dag"].lower()]
             rel = lambda ref, t, k=k: (ref + timedelta(days=k),) * 2  # noqa: E731
         else:
