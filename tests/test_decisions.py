@@ -491,3 +491,12 @@ def test_a_body_recommendation_or_proposal_to_a_higher_body_is_a_decision(senten
 ])
 def test_administration_or_person_recommendations_are_not_decisions(sentence):
     assert decide(f"Punktet blev drøftet.\n{sentence}") == []
+
+
+@pytest.mark.parametrize("sentence, decided", [
+    ("Uændret for voksne og børn.", True),  # ("for" here is whom it concerns, not "udsat for")
+    ("• Bevilget 5000 kr. fra Sparekassen Nordby.", False),  # an outside body's grant
+    ("Bevilget.", True),
+])
+def test_elliptic_verdicts_for_whom_and_from_whom(sentence, decided):
+    assert bool(decide("1. Kontingent\n" + sentence, items=[("1", 0, 100, 13)])) is decided

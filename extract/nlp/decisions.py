@@ -177,7 +177,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         verdict=verdict,
         elliptic=re.compile(
             # (after an outline mark, a bullet or a name in parentheses: "a) Referatet godkendt.", "• Godkendt", "(Kim) Vedtaget.")
-            r"^\s*(?:(?:[a-zæøå]|\d{1,2})\)\s+|\([^()]{1,30}\)\s+|[•\uf0b7▪◦·*–-]\s*)?(?:(?P<head>" + alternation(elliptic_verdicts) + r")\b(?!\s+" + not_for + r"\b)(?:[\s,:].*)?"
+            r"^\s*(?:(?:[a-zæøå]|\d{1,2})\)\s+|\([^()]{1,30}\)\s+|[•\uf0b7▪◦·*–-]\s*)?(?:(?P<head>" + alternation(elliptic_verdicts) + r")\b(?!(?<!uændret)\s+" + not_for + r"\b)(?:[\s,:].*)?"
             # ("Mads Holm, F25 genvalgt": a name with its house code before the verdict)
             r"|(?:[\w\-\.:]+,?\s+){1,8}?(?:er\s+|blev\s+)?(?P<tail>" + alternation(elliptic_verdicts) + r")"
             r"(?:\s+(?:uden|med|som|enstemmigt|til|på|og)\b[^,;]{0,60})?)\s*[.!]?\s*$", I | re.S),
@@ -571,7 +571,9 @@ def _hits(text: str, lex: Lexicon, person_ends: set[int] | None, ok: Container[s
         grp = "head" if em.group("head") else "tail"
         # "Kontingent uændret" records a decision; "Vejen er uændret" describes a state
         state = em.group(grp).lower() == "uændret" and re.search(r"\b(?:er|var|blev)\s+uændret", text, re.I)
-        if not state and not _guarded(text, em.start(grp), lex) and not _STATE_BEFORE.search(text[:em.start(grp)]):
+        # ("• Bevilget 5000 kr. fra Nordea": a grant an outside body made, not this meeting's verdict)
+        outside = bool(re.search(r"\bfra\s+[A-ZÆØÅ]", text[em.end(grp):]))
+        if not state and not outside and not _guarded(text, em.start(grp), lex) and not _STATE_BEFORE.search(text[:em.start(grp)]):
             kind = verdict_kind(em.group(grp), lex) or "approval"
             hits.append(Hit(kind, em.start(grp), em.end(grp), False, False))
     return sorted(hits, key=lambda h: (h.start, -h.end))
