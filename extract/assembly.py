@@ -331,7 +331,7 @@ def with_guests_from(doc: DocText, roster: list[Attendee]) -> list[Attendee]:
     for m in _CAME_FROM.finditer(doc.text):
         org = " ".join(m.group("org").split())
         pos = m.start("list")
-        for part in re.split(r"(\s*,\s*|\s+og\s+)", m.group("list")):
+        for part in re.split(r"(\s*,\s*|\s+og\s+)", m.group("list")):  # (separators kept: `pos` counts them)
             start, pos = pos, pos + len(part)
             parsed = _parse_name(part.strip(), single_ok=False)
             if parsed is None or parsed.start != 0 and not parsed.job:

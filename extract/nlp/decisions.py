@@ -554,12 +554,13 @@ def _hits(text: str, lex: Lexicon, person_ends: set[int] | None, ok: Container[s
     fm = _BODY_FINDS.match(text) if "body_finds" in ok else None
     if fm and _resolving_body(fm.group("body"), lex):
         hits.append(Hit("conclusion", fm.start("body"), fm.end(), True, True))
-    for name_, rx_ in (("body_assents", _BODY_ASSENTS), ("mandate", _MANDATE)):
-        am_ = rx_.search(text) if name_ in ok else None
-        # (the assent answers a proposal before it: only its own clause may frame it as a condition)
-        own = _guarded(text[am_.start():], 0, lex) if am_ and rx_ is _BODY_ASSENTS else am_ and _guarded(text, am_.start(), lex)
-        if am_ and not own:
-            hits.append(Hit("approval", am_.start(), am_.end(), False, False))
+    bm = _BODY_ASSENTS.search(text) if "body_assents" in ok else None
+    # (the assent answers a proposal before it: only its own clause may frame it as a condition)
+    if bm and not _guarded(text[bm.start():], 0, lex):
+        hits.append(Hit("approval", bm.start(), bm.end(), False, False))
+    mm = _MANDATE.search(text) if "mandate" in ok else None
+    if mm and not _guarded(text, mm.start(), lex):
+        hits.append(Hit("approval", mm.start(), mm.end(), False, False))
     gm = _RE_ELECTED.search(text) if "re_elected" in ok else None
     if gm and not _guarded(text, gm.start(), lex):
         hits.append(Hit("election", gm.start(), gm.end(), False, False))
@@ -1112,7 +1113,7 @@ def elected_name_lines(doc: Doc, text: str, paras: list[_Para], persons: Persons
         if prev is None or prev.item != p.item:
             label = ""
         if group is not None and (prev is None or prev.item != p.item or p.text.rstrip().endswith(":")):
-            out.append(_election_list(text, group, doc))
+            out.append(_election(text, *group, doc))
             group = None
         if p.text.rstrip().endswith(":"):
             label = p.text
@@ -1126,9 +1127,7 @@ def elected_name_lines(doc: Doc, text: str, paras: list[_Para], persons: Persons
             k = bisect.bisect_left(starts, p.start + hm.start("name")) if hm else len(persons)
             if k < len(persons) and persons[k][0] == p.start + hm.start("name") \
                     and _NAME_TAIL.fullmatch(text, persons[k][1], p.end):
-                end = p.start + len(p.text.rstrip())
-                out.append(Decision(kind="election", text=text[p.start + hm.start("title"):end], decided_by=None,
-                                    decided_on=doc._.meeting_date, char_start=p.start + hm.start("title"), char_end=end))
+                out.append(_election(text, p.start + hm.start("title"), p.start + len(p.text.rstrip()), doc))
             continue
         if p.item is None or p.in_heading or not (_ELECTION_HEAD.search(titles.get(p.item, "")) or _ELECTION_HEAD.search(head)):
             continue
@@ -1137,8 +1136,9 @@ def elected_name_lines(doc: Doc, text: str, paras: list[_Para], persons: Persons
             group[1] = p.start + len(p.text.rstrip())  # (under the label any name-shaped line is one of them)
             continue
         pm = _POST_LABEL.match(p.text, lead)  # "Dirigent: Anne Holm" under "Valg af dirigent og referent"
-        k = bisect.bisect_left(starts, p.start + (pm.end() if pm else lead))
-        if k >= len(persons) or persons[k][0] != p.start + (pm.end() if pm else lead):
+        name_at = p.start + (pm.end() if pm else lead)
+        k = bisect.bisect_left(starts, name_at)
+        if k >= len(persons) or persons[k][0] != name_at:
             continue
         name_end = persons[k][1]
         if not _NAME_TAIL.fullmatch(text, name_end, p.end):
@@ -1151,10 +1151,9 @@ def elected_name_lines(doc: Doc, text: str, paras: list[_Para], persons: Persons
         if group is not None:
             group[1] = end  # one of the names the label announces
             continue
-        out.append(Decision(kind="election", text=text[p.start + lead:end], decided_by=None,
-                            decided_on=doc._.meeting_date, char_start=p.start + lead, char_end=end))
+        out.append(_election(text, p.start + lead, end, doc))
     if group is not None:
-        out.append(_election_list(text, group, doc))
+        out.append(_election(text, *group, doc))
     return out
 
 
@@ -1165,9 +1164,9 @@ _ELECTED_LABEL = re.compile(r"(?:^|(?<=[.!?])\s+)(?P<label>(?:[A-ZÆØÅ][^.!?:]
 _NAME_LINE = re.compile(r"[A-ZÆØÅ][\w'’-]+(?:\s+[A-ZÆØÅ][\w'’.-]*){1,3}\.?")
 
 
-def _election_list(text: str, group: list[int], doc: Doc) -> Decision:
-    """The election label and the name lines under it as one decision."""
-    a, b = group
+def _election(text: str, a: int, b: int, doc: Doc) -> Decision:
+    """An election recorded by text[a:b]: a name line, a heading naming the elected, or an
+    election label with the name lines under it."""
     return Decision(kind="election", text=text[a:b], decided_by=None, decided_on=doc._.meeting_date,
                     char_start=a, char_end=b)
 

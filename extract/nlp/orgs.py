@@ -50,6 +50,7 @@ from extract.nlp.entities import Mention, build_entities
 from extract.nlp.fastscan import finditer, finditer_near  # exactly re.Pattern.finditer, faster on whole documents
 from extract.nlp.gazetteer import load_names
 from extract.nlp.intervals import StaticRanges
+from extract.nlp.temporal import MONTHS, WEEKDAYS
 
 ORGS_DIR = MODELS_DIR / "orgs"
 
@@ -907,9 +908,9 @@ def _contacted(text: str, lex: OrgLexicon) -> list[Mention]:
 
 @lru_cache(maxsize=1)
 def _never_contacted() -> frozenset[str]:
-    """Capitalised words after "kontakt" that name a time, not a party ("kontakt Mandag")."""
-    return frozenset(["mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag", "januar", "februar",
-                      "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december"])
+    """Capitalised words after "kontakt" that name a time, not a party ("kontakt Mandag"): the
+    weekdays and month names the date finder knows."""
+    return frozenset(WEEKDAYS) | frozenset(MONTHS)
 
 
 #: "Sundby Rengøringsservice", "Hovedstadens Elevatorservice", "Holm Tømrerfirma": a capitalised name

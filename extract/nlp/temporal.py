@@ -449,7 +449,7 @@ RE_REL = re.compile(
 #: mostly means 'nowadays' ("som det fungerer i dag")
 RE_REL_DAY = re.compile(
     r"(?<!\w)i\s+(?:(?P<dag>går|morgen|dag)|(?P<wd>mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)s)(?!\w)", _I)
-_WEEKDAYS = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
+WEEKDAYS = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
 RE_THIS_YEAR = re.compile(r"i(?<!\wi)\s+(?:(?P<y>år)|(?P<f>fjor))(?![\w])", _I)
 RE_OFFSET = re.compile(
     rf"(?<!\w)(?P<pre>om|inden\s+for|indenfor|for)\s+(?:(?:ca\.|cirka|omkring|de\s+næste|de\s+kommende|godt|knap)\s+)?"
@@ -1017,7 +1017,7 @@ def _weekday_year(text: str, c: "_Cand", ref: date) -> Period | None:
     m = _RX_WEEKDAY_BEFORE.search(text, max(0, c.start - 16), c.start)
     if not m:
         return None
-    wd = _WEEKDAYS.index(m["wd"].lower())
+    wd = WEEKDAYS.index(m["wd"].lower())
     fits = [c.period(y) for y in (ref.year - 1, ref.year, ref.year + 1)
             if _valid(c.period, y) and c.period(y)[0].weekday() == wd]
     return fits[0] if len(fits) == 1 else None
@@ -1085,7 +1085,7 @@ def _find_relative(text: str, out: list[_Cand]) -> None:
             k = {"går": -1, "morgen": 1}[m["dag"].lower()]
             rel = lambda ref, t, k=k: (ref + timedelta(days=k),) * 2  # noqa: E731
         else:
-            wd = _WEEKDAYS.index(m["wd"].lower())
+            wd = WEEKDAYS.index(m["wd"].lower())
             rel = lambda ref, t, wd=wd: (ref - timedelta(days=(ref.weekday() - wd - 1) % 7 + 1),) * 2  # noqa: E731
         out.append(_Cand(m.start(), m.end(), "day", rel=rel, mergeable=False))
     for m in finditer(RE_THIS_YEAR, text):
