@@ -420,7 +420,7 @@ def _body(texts: list[str], title_idx: int | None) -> str | None:
     order = ([title_idx] if title_idx is not None else []) + list(range(min(len(texts), 40)))
     for i in order:
         body = _body_from_title(texts[i])
-        if body:
+        if body and _plausible_body(body, titled=i == title_idx):
             return body
     if title_idx is not None:
         m = _BODY_AFTER_TITLE_WORD.match(texts[title_idx])
@@ -474,6 +474,25 @@ def _body(texts: list[str], title_idx: int | None) -> str | None:
     return None
 
 
+def _plausible_body(body: str, titled: bool) -> bool:
+    """A name, not a running sentence or a venue. Outside the title a body is written as a name
+    (capital first: "møde i oktober 2021. Anledningen …" is prose); anywhere it is a few words
+    without a sentence break, and a hall or inn ("generalforsamling i Byens Hallerne") is where
+    the meeting was held, not who held it."""
+    words = body.split()
+    if len(words) > 10 or re.search(r"(?:\d|\b[a-zæøå]{3,})[.!?]\s+[A-ZÆØÅa-zæøå]", body):
+        return False
+    lex = layout_lexicon("frontmatter")
+    if not titled and not (body[:1].isupper() or body[:1].isdigit()):
+        # (a kind of association in lower case before its name is still a name:
+        # "generalforsamling i grundejerforeningen Solbakken")
+        kinds = lex["association_words"] + lex["institution_words"]
+        if not (len(words) >= 2 and words[0].lower() in kinds and words[1][:1].isupper()):
+            return False
+    last = re.sub(r"[^\wæøå]", "", words[-1].lower()) if words else ""
+    return not last.endswith(tuple(lex["venue_words"]))
+
+
 _LOWER_BODY_IN_TITLE = re.compile(r"\b(?i:referat|mødereferat)\s*[,–-]\s*(?P<body>[a-zæøå]{4,})\s*,\s*(?:den\s+|d\.\s*)?\d")
 _BODY_AFTER_COMMA = re.compile(
     # ("Bestyrelsesmøde – ejerforeningen Valdemars Have": a dash, and the association's kind in lower case)
@@ -496,15 +515,23 @@ def _letterhead(texts: list[str]) -> str | None:
     return None
 
 
+_MEETING_LINE = re.compile(r"(?i)^(?:\w*møde|(?:ordinær|ekstraordinær)e?\s+generalforsamling|generalforsamling)\b")
+
+
 def _meeting_date(texts: list[str], title_idx: int | None) -> date | None:
     """Title block first, then a 'Dato:' label, then the first date not about something else."""
     lex = layout_lexicon("frontmatter")
-    order: list[int] = []
-    if title_idx is not None:
-        order += [title_idx, title_idx + 1]
     labelled = [i for i, t in enumerate(texts) if _label_value(t, lex["date_labels"]) is not None
                 or _is_label_only(t, lex["date_labels"])]
+    # "Mødedato: 13. marts" names the meeting's day outright; the title line may carry the day
+    # of writing ("København, 9. april 2019 … REFERAT")
+    order = [i for i in labelled if re.match(r"(?i)\s*møde(?:dato|dag)\b", texts[i])]
+    if title_idx is not None:
+        order += [title_idx, title_idx + 1]
     order += labelled
+    # "Ejerforeningen, etape 2, 2. august 2012." over "Bestyrelsesmøde 30. juli 2012.": a line
+    # opening with the meeting's kind dates the meeting; a date above it is the day of writing
+    order += [i for i, t in enumerate(texts[:12]) if _MEETING_LINE.match(t)]
     # "Dato: 4. marts." names the day without its year: a later full date ("referatet fra mødet
     # d. 22.10.2009") is about something else, so the year comes from the hints instead
     if not any(_yearless_re().search(texts[i]) and not find_dates(texts[i]) for i in labelled):
@@ -683,8 +710,19 @@ def _place_raw(texts: list[str]) -> str | None:
 
 
 #: "G/F Nordparken – ordinær generalforsamling": the kind of meeting after a dash is no part of the body's name
-_MEETING_SUFFIX = re.compile(r"\s+[–—-]\s+(?:(?:ordinær|ekstraordinær|årlig|konstituerende)e?\s+)?"
+_MEETING_SUFFIX = re.compile(r"\s*[–—-]\s+(?:(?:ordinær|ekstraordinær|årlig|konstituerende)e?\s+)?"
                              r"(?:\w*generalforsamling|\w*møde|referat)\b.*$", re.I)
+
+
+def _without_venue(body: str) -> str:
+    """'Ejerforeningen X på Hotel Y' → 'Ejerforeningen X': a trailing 'på/hos …' naming a hotel,
+    hall or house is where the meeting was held."""
+    m = re.search(r"\s+(?:på|hos|i)\s+(?=[A-ZÆØÅ])", body)
+    if m and m.start() > 0:
+        venues = tuple(layout_lexicon("frontmatter")["venue_words"])
+        if any(re.sub(r"[^\wæøå]", "", w.lower()).endswith(venues) for w in body[m.end():].split()):
+            return body[: m.start()]
+    return body
 
 
 def parse_front(doc: DocText, end: int, source_stem: str = "") -> FrontMatter:
@@ -698,9 +736,11 @@ def parse_front(doc: DocText, end: int, source_stem: str = "") -> FrontMatter:
     title_idx, title = _find_title(texts)
     when = _meeting_date(texts, title_idx) or yearless_meeting_date(texts, year_hints(doc.text, source_stem))
     body = _body(texts, title_idx)
-    body = _MEETING_SUFFIX.sub("", body) if body else body
+    body = _without_venue(_MEETING_SUFFIX.sub("", body)) if body else body
     if body and re.fullmatch(rf"(?:{_ASSEMBLY_WORD}|\w*møde|referat|dagsorden)", body.strip(), re.I):
         body = None  # a title that is only the meeting's kind ("Generalforsamling") names no body
+    if body and not _plausible_body(body, titled=True):
+        body = None  # whichever rule found it: "Generalforsamling i Byens Hallerne" names the venue
     return FrontMatter(title=title, body=_strip_acronym(body) if body else None, meeting_date=when,
                        place=_place(texts), start=0, end=end, organisation=home_organisation(doc, texts))
 

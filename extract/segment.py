@@ -557,9 +557,12 @@ def _weigh(doc: DocText, lines: list[TextLine], cands: list[_Cand]) -> None:
             # "2. Bestyrelsens beretning." alone on its line, text under it: a heading written
             # like a sentence, common in associations' minutes; a longer one is a list entry
             # (or over its own sub-items: "4) Indkomne forslag." / "4.1) Ændring af § 3")
-            alone = len(c.title.split(": ")[0].split()) <= 6 and ((c.last_line + 1) not in cand_lines
-                                                   or (nxt := by_line[c.last_line + 1]).num == c.num and nxt.sub == 1)
-            w -= 0.25 if alone else 1.0
+            # ("5. Forelæggelse af budget for indeværende år til godkendelse." is still a heading;
+            # the longer the sentence the likelier it is a numbered point of the text)
+            n_head = len(c.title.split(": ")[0].split())
+            alone = n_head <= 10 and ((c.last_line + 1) not in cand_lines
+                                      or (nxt := by_line[c.last_line + 1]).num == c.num and nxt.sub == 1)
+            w -= (0.25 if n_head <= 6 else 0.6) if alone else 1.0
         cut = _inline_heading_cut(c.title)  # ("2. Runde: Hvad laver …": a short heading, then text)
         n_words = len(c.title[:cut].split())
         if n_words > 30:
@@ -617,7 +620,7 @@ def _drop_toc(lines: list[TextLine], cands: list[_Cand], doc: DocText) -> list[_
             for k in run:
                 twin = (_later_twin(cands, k) or _same_number_after(cands, k, first_real - 1)) if k < first_real else None
                 if twin is not None:  # (and "Ad 1." under the agenda list takes its title from it)
-                    cands[twin].title = _agenda_title(cands[k], cands[twin].title)
+                    _listed(cands[k], cands[twin])
             continue
         twinned = [k for k in run if _later_twin(cands, k) is not None]
         if not twinned or (len(run) < 2 and not cands[run[0]].toc):
@@ -634,8 +637,16 @@ def _drop_toc(lines: list[TextLine], cands: list[_Cand], doc: DocText) -> list[_
                 twin = _later_twin(cands, k)
                 twin = twin if twin is not None else _same_number_after(cands, k, last)
                 if twin is not None:
-                    cands[twin].title = _agenda_title(cands[k], cands[twin].title)
+                    _listed(cands[k], cands[twin])
     return [c for k, c in enumerate(cands) if k not in drop]
+
+
+def _listed(entry: _Cand, heading: _Cand) -> None:
+    """`heading` repeats the agenda list's `entry` over the item's text: it takes the listed
+    title, and the repetition itself marks it a heading, whatever its style ("2. Bestyrelsens
+    beretning for det senest forløbne år." reads like a sentence, but the agenda named it)."""
+    heading.title = _agenda_title(entry, heading.title)
+    heading.weight = max(heading.weight, 0.5)
 
 
 def _agenda_title(entry: _Cand, heading: str) -> str:

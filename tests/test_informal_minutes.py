@@ -269,6 +269,51 @@ def test_meeting_body_forms(front, body):
     assert segment(doc).front.body == body
 
 
+@pytest.mark.parametrize("front, body", [
+    # prose mentioning a meeting names no body; a hall is the venue; a venue after the name is cut
+    ("Bestyrelsens beretning\nVi holdt et ekstra møde i oktober 2020. Anledningen var vejene.", None),
+    ("Vejle den 2. maj 2021.\nGeneralforsamling i Vejle Hallerne\nOnsdag den 21. april 2021", None),
+    ("Referat af ekstraordinær generalforsamling i Ejerforeningen Toften på Hotel Marina\n4. maj 2021",
+     "Ejerforeningen Toften"),
+    # an association's kind in lower case before its name, outside a title line
+    ("Generalforsamling i grundejerforeningen Toften. 31/8 2021\nTirsdag den 31. august kl. 19", "grundejerforeningen Toften"),
+    ("Grundejerforeningen Toften- ordinær generalforsamling\nMødedato: 5. april 2018", "Grundejerforeningen Toften"),
+])
+def test_meeting_body_is_a_name_not_prose_or_a_venue(front, body):
+    doc = DocText.from_plain_text(front + "\n1. Velkomst\nTekst.\n2. Eventuelt\nIntet.")
+    assert segment(doc).front.body == body
+
+
+@pytest.mark.parametrize("front, day", [
+    # a line opening with the meeting's kind dates it; the date above is the day of writing
+    ("Ejerforeningen Toften, 2. august 2012.\nBestyrelsesmøde 30. juli 2012.", date(2012, 7, 30)),
+    # "Mødedato:" outranks a dateline in the title line
+    ("Vejle, 9. april 2019 Sag 108-785 REFERAT\nG/F Toften – ordinær generalforsamling\n"
+     "Mødedato: Onsdag den 13. marts 2019, kl. 19:00", date(2019, 3, 13)),
+])
+def test_meeting_date_over_the_day_of_writing(front, day):
+    doc = DocText.from_plain_text(front + "\n1. Velkomst\nTekst.\n2. Eventuelt\nIntet.")
+    assert segment(doc).front.meeting_date == day
+
+
+def test_agenda_titles_repeated_as_long_sentences_are_the_headings():
+    # the standard assembly agenda, written as sentences of 7-8 words and repeated over the text
+    titles = ["Valg af dirigent og referent.", "Bestyrelsens beretning for det senest forløbne år.",
+              "Forelæggelse af årsregnskab med revisors påtegning til godkendelse.", "Forslag.",
+              "Forelæggelse af budget for indeværende år til godkendelse.", "Eventuelt."]
+    listed = [f"{k}. {t}" for k, t in enumerate(titles, 1)]
+    body = []
+    for k, t in enumerate(titles, 1):
+        body += [f"{k}. {t}", "Der fremkom enkelte afklarende spørgsmål fra forsamlingen."]
+    doc = make_doc(["Generalforsamling i Roklubben den 3. marts 2021", "Dagsorden", listed[0], listed[1],
+                    "a. Formanden er på valg.", "Der skal derfor vælges en ny formand.", *listed[2:], *body])
+    assert [(i.number, i.title) for i in segment(doc).items] == [
+        (str(k), t.rstrip(".")) for k, t in enumerate(titles, 1)]
+    # a heading not in the list (its list entry misread) still counts when alone over its text
+    doc = make_doc(["Generalforsamling i Roklubben den 3. marts 2021", *body])
+    assert [i.number for i in segment(doc).items] == ["1", "2", "3", "4", "5", "6"]
+
+
 def test_short_headings_written_as_sentences():
     doc = make_doc(["Generalforsamling i Roklubben den 3. marts 2021", "1. Valg af dirigent.",
                     "Som dirigent blev Ole Berg valgt.", "2. Formandens beretning.", "Beretningen blev godkendt.",
