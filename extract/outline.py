@@ -7,3 +7,6 @@ from __future__ import annotations
 MARK = r"(?:[a-zæøå]|[ivx]{1,4})"
 #: an entry's mark when a number may stand in the letter's place ("3.", "c)", "iv.")
 ENTRY_MARK = r"(?:[a-zæøå]|[ivx]{1,4}|\d{1,2})"
+#: a task label opening an entry ("Aktion: Bo kontakter …", "To do: …"): what follows is a task
+#: someone takes on, not something said (the action finder reads it, the statement finder skips it)
+TASK_LABEL = r"(?i:aktion|opgave|handling|action|to\s?do)\s*:"

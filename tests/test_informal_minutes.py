@@ -523,6 +523,22 @@ def test_an_update_label_names_the_reporter(nlp):
     assert (s.speaker, s.act) == ("Mette", "orientere")
 
 
+def test_a_task_label_is_no_statement_and_a_sibling_bullet_does_not_continue_it(nlp):
+    body = ("1. Nyt fra foreningen\n• En beboer har fundet møl i kælderen. Aktion: Bo beder viceværten om at "
+            "gennemgå kælderen.\n• Viceværten har flyttet cyklerne. Cyklerne er sat tilbage.\n"
+            "2. Økonomi\n• Mette fortalte om regnskabet.\n• Kassen er gjort op.\n"
+            "3. Eventuelt\nMette orienterede om:\n• Kassen er gjort op.\n• Banken har skiftet navn.\n")
+    st = run(nlp, body, first_names("Bo", "Mette"))
+    said = {s.text: s.speaker for s in st}
+    assert said["Aktion: Bo beder viceværten om at gennemgå kælderen."] is None
+    assert said["• Viceværten har flyttet cyklerne."] is None
+    assert said["• Mette fortalte om regnskabet."] == "Mette"
+    # a bullet after a sibling bullet that named its own speaker is a new point ...
+    assert [s.speaker for s in st if s.text == "• Kassen er gjort op."] == [None, "Mette"]
+    # ... while the bullets of a list a report opened stay the reporter's
+    assert said["• Banken har skiftet navn."] == "Mette"
+
+
 def test_a_party_subject_is_not_the_member_signing_for_it():
     text = ("Referat Fjordby Byråd d. 27-08-2025\n1. Forslag fra V om cykelstier\n"
             "Venstre ønsker flere cykelstier i kommunen.\nOle Hansen\nByrådsmedlem, Venstre\n"

@@ -359,7 +359,7 @@ def find_in_sentence(text: str, s0: int, lex: ActionLexicon, mentions: list[Ment
 #: "i. Ida jagter og får en vagtliste", "1. Bo skaffer kontaktinfo til Eva": an outline entry
 #: that opens with a person and a present-tense verb is a task given to that person
 #: what may open an entry before the person: an outline mark, a task label ("Aktion: Bo kontakter …")
-_ENTRY_LEAD = re.compile(rf"\s*(?:{outline.ENTRY_MARK}[.)]\s+)?(?:(?i:aktion|opgave|handling|action|to\s?do)\s*:\s*)?")
+_ENTRY_LEAD = re.compile(rf"\s*(?:{outline.ENTRY_MARK}[.)]\s+)?(?:{outline.TASK_LABEL}\s*)?")
 _PRESENT_VERB = re.compile(r"\s+(?P<v>[A-Za-zæøå][a-zæøå]{2,}er)\b(?=(?:\s+\S+){2})")
 #: present forms that state, feel or report rather than take on a task
 _NOT_TASK = frozenset({"mener", "synes", "siger", "fortæller", "forklarer", "oplyser", "oplæser", "spørger", "svarer",

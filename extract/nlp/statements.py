@@ -54,6 +54,7 @@ from extract.nlp.sentences import sentence_spans
 from extract.schema import Attendee, Statement
 
 _LEADING = set("•-–—*·\"'”“«»()[]:;,.") | {"\uf0b7"}
+_TASK_LEAD = re.compile(rf"\s*(?:[-–•*·\uf0b7]\s*)?{outline.TASK_LABEL}")
 _BULLETS = ("•", "-", "–", "—", "*", "·", "\uf0b7")
 _IMPERSONAL = re.compile(
     r"^(?:det|der|dette)\s+(?:blev|bliver|er blevet|blevet)\b"
@@ -856,6 +857,8 @@ class StatementFinder:
         para_act: str | None = None  # the act of the paragraph's last explicit statement
         prev_para_speaker: str | None = None  # the speaker the previous paragraph ended with
         prev_para_report = False  # ... and it ended with a report ("X orienterede om ...")
+        para_bullet = para_own = False  # the paragraph is a bullet / named its speaker itself
+        prev_sibling_own = False  # the previous paragraph was a bullet naming its own speaker
         # an item's text attached after the last item (its report): a later range of a number seen before
         attached = {k for k, it in enumerate(items) if any(o[0] == it[0] and o[1] < it[1] for o in items)}
         reporter: dict[str, str] = {}  # item -> who gave its report ("Beretningen af X er vedlagt")
@@ -877,10 +880,14 @@ class StatementFinder:
                 adjacent = last_para is not None and p_idx == last_para + 1
                 prev_para_speaker = para_speaker if adjacent else None
                 prev_para_report = bool(prev_para_speaker) and para_act in _lex()["report_acts"]
+                prev_sibling_own = para_bullet and para_own
                 para_speaker = para_act = None
+                para_own = False
                 last_para = p_idx
             sent = _Sentence(doc, start, end, mentions, heading=in_heading)
             text = doc_text[start:end]
+            if new_para:
+                para_bullet = text.lstrip().startswith(_BULLETS)
             by = self._trailing_attribution(text, sent)
             if by is not None and out and out_item == item and (not out[-1].speaker or out[-1].implicit):
                 # "Spørgsmål: Hvorfor ...? (Per Berg)": the parentheses name who said the sentence before
@@ -889,8 +896,16 @@ class StatementFinder:
                 act = _lex()["qa_labels"].get(label) or ("spørge" if prev.text.rstrip().endswith("?") else prev.act)
                 out[-1] = prev.model_copy(update={"speaker": by.name, "organisation": org_of.get(by.name),
                                                   "act": act, "implicit": False})
-                para_speaker, para_act = by.name, act
+                para_speaker, para_act, para_own = by.name, act, True
                 history.append((by.name, gender_of.get(by.name) or by.gender))
+            if _TASK_LEAD.match(text):
+                # "Aktion: Bo beder viceværten om …": a task taken on, not something said; the
+                # paragraph's speaker ends with it
+                para_speaker = para_act = None
+                out_item = item
+                out.append(Statement(char_start=start, char_end=end, text=text, speaker=None,
+                                     organisation=None, act=None, verb=None, implicit=False))
+                continue
             answer = bool(out) and out_item == item and out[-1].text.rstrip().endswith("?")
             an = self._name_label(sent, answer) or self._report_label(sent) or self._according_to(sent) \
                 or self.analyse(sent)
@@ -914,11 +929,12 @@ class StatementFinder:
                     speaker = person.name if person else None
                 para_speaker = speaker
                 para_act = an.act if speaker else None
+                para_own = bool(speaker)
                 if speaker:
                     history.append((speaker, gender_of.get(speaker) or (subj.gender if subj.kind == "person" else None)))
             elif (own := self._own_perfect(sent)) is not None:
                 speaker, implicit = own, True  # "Ole har indhentet tre tilbud": Ole's own account
-                para_speaker, para_act = speaker, None
+                para_speaker, para_act, para_own = speaker, None, True
                 history.append((speaker, gender_of.get(speaker)))
             elif self._impersonal(text, sent, in_report=bool(para_speaker) and not new_para
                                   and para_act in _lex()["report_acts"]):
@@ -928,8 +944,10 @@ class StatementFinder:
                 para_speaker = para_act = None  # "Robert mener … . Christian følger op.": another person acts
             elif para_speaker and not new_para:
                 speaker, implicit = para_speaker, True
-            elif new_para and prev_para_speaker and (
+            elif new_para and prev_para_speaker and not (para_bullet and prev_sibling_own) and (
                     self._continues(text, sent) or (prev_para_report and self._reads_as_report(text, sent))):
+                # (a bullet continues the report that opened its list, not a sibling bullet's
+                # own speaker: "• Bo beder viceværten om …" / "• Cyklerne er sat tilbage.")
                 speaker, implicit = prev_para_speaker, True
                 para_speaker = speaker
             else:
