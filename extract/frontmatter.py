@@ -191,7 +191,9 @@ def _clean(value: str) -> str:
 _WEEKDAY_RE = r"(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)"
 #: where a body name written after the meeting word stops: a date, weekday, time, comma, "(" or the end
 _BODY_STOP = (r"(?=,?\s+(?:den|d\.)\s+\d|,?\s+" + _WEEKDAY_RE + r"\b"
-              r"|,?\s+\d{1,2}\s*[./-]\s*\d|,?\s+\d{1,2}\.\s*[a-zæøå]|,?\s+kl\.|\s+(?:afholdt|holdt)\b|,\s|\s+\(|\s*$)")
+              r"|,?\s+\d{1,2}\s*[./-]\s*\d|,?\s+\d{1,2}\.\s*[a-zæøå]|,?\s+kl\.|\s+(?:afholdt|holdt)\b|,\s|\s+\(|\s*$"
+              # "Generalforsamling Roklubben 2025": the year closing the title is no part of the name
+              r"|\s+(?:19|20)\d\d\s*$)")
 _BODY_AFTER_MEETING = re.compile(
     r"\b(?P<kind>\w*møde(?:t)?|generalforsamling(?:en)?)\s+(?:i|for|med)\s+(?P<body>[A-ZÆØÅ0-9].*?)" + _BODY_STOP,
     re.I,

@@ -103,10 +103,13 @@ def attached_texts(doc: DocText, items: list[Item]) -> list[Item]:
             continue  # (only the first block of a page after the last item's heading)
         head = doc.block_text(b).strip().split("\n")[0].strip()
         words = [w.casefold() for w in _STEM_WORD.findall(head)]
-        if not words or len(head.split()) > 6 or head[-1:] in ".,;:" or not head[:1].isupper():
+        if not words or len(head.split()) > 12 or head[-1:] in ".,;:" or not head[:1].isupper():
             continue
         for it, ref in refs:
-            if all(any(r.startswith(w) for r in ref) for w in words):
+            # every word of a short heading ("Beretning 2023"), or the first word of a longer one
+            # naming its author ("Beretning fra formand for fodbold – Eva Holm", "beretninger vedhæftet")
+            if (all(any(r.startswith(w) for r in ref) for w in words) if len(head.split()) <= 6
+                    else len(words[0]) >= 5 and any(r.startswith(words[0]) for r in ref)):
                 out = [x.model_copy(update={"attachment_start": b.start, "attachment_end": last.char_end})
                        if x is it else x for x in items[:-1]]
                 return out + [last.model_copy(update={"char_end": b.start})]

@@ -457,6 +457,19 @@ def _first_word_fits(prev: Line, cur: Line, g: Geometry) -> bool:
     return g.right - prev.x1 > need
 
 
+def _runs_on(prev: str, cur: str) -> bool:
+    """Does plain text after a bold run-in heading wrap from `prev` onto `cur`? A PDF marks a
+    line bold when most of it is ("2. Valg af sekretær (Bo ønsker genvalg). Bo vælges" / "for 1
+    år."): the sentence goes on when the line ends without a sentence end and either the next
+    line opens in lower case or the line already left its heading (a sentence ends a word or two
+    before the line's end)."""
+    if _SENTENCE_END.search(prev) or not cur:
+        return False
+    # (the plain text began just before the line's end: "… genvalg). Mads" / "Jacobsen vælges.";
+    # not an abbreviation inside a longer heading, "Orientering vedr. X-projektet og Y")
+    return cur[:1].islower() or bool(re.search(r"(?:(?:[a-zæøå]{3}|\))[.!?]|\))\s+[A-ZÆØÅ]\S*(?:\s+\S+)?\s*$", prev))
+
+
 def _new_block(para: _Para, prev: Line, cur: Line, g: Geometry, vocab: Vocabulary) -> bool:
     """Does `cur` start a new paragraph after `prev`?"""
     if para.table or "\t" in cur.text:
@@ -468,7 +481,7 @@ def _new_block(para: _Para, prev: Line, cur: Line, g: Geometry, vocab: Vocabular
             return True
         if dy > 1.4 * g.pitch_ratio * size:
             return True
-    if prev.bold != cur.bold:
+    if prev.bold != cur.bold and not (prev.bold and _runs_on(prev.text, cur.text)):
         return True
     if abs(prev.size - cur.size) > max(0.6, 0.08 * max(prev.size, cur.size)):
         return True

@@ -278,6 +278,8 @@ def test_meeting_body_forms(front, body):
     # an association's kind in lower case before its name, outside a title line
     ("Generalforsamling i grundejerforeningen Toften. 31/8 2021\nTirsdag den 31. august kl. 19", "grundejerforeningen Toften"),
     ("Grundejerforeningen Toften- ordinær generalforsamling\nMødedato: 5. april 2018", "Grundejerforeningen Toften"),
+    # the year closing the title is no part of the name
+    ("Generalforsamling RFK 2025\nOnsdag d. 26. marts 2025 Start kl. 19.00", "RFK"),
 ])
 def test_meeting_body_is_a_name_not_prose_or_a_venue(front, body):
     doc = DocText.from_plain_text(front + "\n1. Velkomst\nTekst.\n2. Eventuelt\nIntet.")
@@ -537,6 +539,22 @@ def test_a_task_label_is_no_statement_and_a_sibling_bullet_does_not_continue_it(
     assert [s.speaker for s in st if s.text == "• Kassen er gjort op."] == [None, "Mette"]
     # ... while the bullets of a list a report opened stay the reporter's
     assert said["• Banken har skiftet navn."] == "Mette"
+
+
+def test_a_report_heading_naming_its_author_after_a_dash(nlp):
+    body = "2. Beretninger\nBeretning fra formand for kajak – Mia Holm\n3. Eventuelt\nFerie – Bo Lund har fri i juli.\n"
+    st = run(nlp, body, first_names("Mia Holm", "Bo Lund"))
+    head = next(s for s in st if s.text.startswith("Beretning fra"))
+    assert (head.speaker, head.act, head.implicit) == ("Mia Holm", "berette", False)
+    # (a topic and a dash before a sentence about a person is no report label)
+    assert not any(s.act == "berette" for s in st if s.text.startswith("Ferie"))
+    # attached after the last item, the report under such a heading is its author's
+    t = ("Referat fra generalforsamling\nRoklubben Fjorden\nAfholdt d. 21. marts 2018 klokken 18.00.\n"
+         "1. Valg af dirigent\nKim Dam blev valgt som dirigent.\n2. Aflæggelse og godkendelse af beretninger\n"
+         "Blev godkendt. De enkelte beretninger er vedhæftet.\n3. Eventuelt\nIntet.\n"
+         "\fBeretning fra formand for kajak – Mia Holm\nVi holdt stævne i maj. Jeg vil gerne takke alle.\n")
+    rep = [s for s in processed(t).statements if s.text in ("Vi holdt stævne i maj.", "Jeg vil gerne takke alle.")]
+    assert [(s.item, s.speaker, s.implicit) for s in rep] == [("2", "Mia Holm", True)] * 2
 
 
 def test_a_party_subject_is_not_the_member_signing_for_it():
@@ -822,6 +840,16 @@ def test_an_attached_report_is_the_reporters_and_its_items():
     rep = [s for s in res.statements if "male hegnet" in s.text or "nye træer" in s.text]
     assert [(s.item, s.speaker, s.implicit) for s in rep] == [("2", "Mia Holm", True)] * 2
     assert not any(s.text.startswith("Beretning 2023") and s.item == "3" for s in res.statements)
+
+
+def test_attached_reports_headed_with_their_author_belong_to_the_reports_item():
+    t = ("Referat fra generalforsamling\nRoklubben Fjorden\nAfholdt d. 21. marts 2018 klokken 18.00.\n"
+         "1. Valg af dirigent\nKim Dam blev valgt som dirigent.\n2. Aflæggelse og godkendelse af beretninger\n"
+         "Blev godkendt. De enkelte beretninger er vedhæftet.\n3. Eventuelt\nIntet.\n"
+         "\fBeretning fra formand for kajak – Mia Holm\nVi holdt stævne den 5. maj 2017.\n")
+    res = processed(t)
+    assert [(i.number, i.attachment_start is not None) for i in res.items] == [("1", False), ("2", True), ("3", False)]
+    assert [(d.item, d.start.isoformat()) for d in res.dates if d.text.endswith("5. maj 2017")] == [("2", "2017-05-05")]
 
 
 def test_a_topic_label_before_the_speaker(nlp):

@@ -282,6 +282,26 @@ def test_bold_heading_then_body_are_two_blocks_and_wrapped_heading_is_one() -> N
     assert doc.blocks[0].bold and not doc.blocks[1].bold
 
 
+def test_plain_text_wrapping_after_a_bold_run_in_heading_stays_in_its_block() -> None:
+    # the PDF marks a line bold when most of it is; the plain sentence after the heading wraps on
+    page = [
+        ln("2. Valg af sekretær (Anne Bo ønsker evt. genvalg). Anne vælges", 100, bold=True, full=True),
+        ln("for 1 år. Næste år vælges en ny sekretær.", 100 + PITCH),
+        ln("3. Valg af revisorsuppleant (Mads Bo Holm ønsker genvalg). Mads", 100 + 2 * PITCH, bold=True, full=True),
+        ln("Holm vælges.", 100 + 3 * PITCH),
+        # an abbreviation inside a longer bold heading is no sentence end: the text below is a new block
+        ln("5. Orientering vedr. RSI-projektet om beslutningsstøtte og interaktionsdatabasen", 100 + 4 * PITCH,
+           bold=True, full=True),
+        ln("Mette orienterede om projektet.", 100 + 5 * PITCH),
+    ]
+    assert blocks(build([page])) == [
+        "2. Valg af sekretær (Anne Bo ønsker evt. genvalg). Anne vælges for 1 år. Næste år vælges en ny sekretær.",
+        "3. Valg af revisorsuppleant (Mads Bo Holm ønsker genvalg). Mads Holm vælges.",
+        "5. Orientering vedr. RSI-projektet om beslutningsstøtte og interaktionsdatabasen",
+        "Mette orienterede om projektet.",
+    ]
+
+
 def test_ragged_sentence_end_splits_justified_paragraphs() -> None:
     page = body_page([
         ("Formanden bød velkommen og orienterede om, at dagsordenen var udsendt rettidigt, og at", True),

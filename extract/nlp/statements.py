@@ -871,7 +871,9 @@ class StatementFinder:
             if in_heading and not self._heading_report(doc, start, end, mentions):
                 continue  # a heading is no statement, unless it names the reporter ("5. Beretning ved X")
             if k in attached and start == items[k][1]:
-                continue  # the attached report's own heading ("Beretning 2024")
+                label = self._report_label(_Sentence(doc, start, end, mentions))
+                if label is None or label.subject is None or label.subject.kind != "person":
+                    continue  # the attached report's own heading ("Beretning 2024"), unless it names its author
             if item != cur_item:
                 cur_item, history, last_para, para_speaker, para_act = item, [], None, None, None
             p_idx = max(bisect.bisect_right(para_starts, start) - 1, 0)
@@ -1041,7 +1043,11 @@ class StatementFinder:
         n = k + 1
         if toks[n].like_num:
             n += 1
-        if n < len(toks) and toks[n].lower_ in ("v/", "ved", "fra", "af") and (
+        dash = next((j for j in range(n, min(len(toks) - 1, n + 12)) if toks[j].text in ("–", "—", "-")), None)
+        closing = sent.mention_end(dash + 1) if dash is not None else None
+        if closing is not None and closing >= len(toks) - (toks[-1].text == "."):
+            n = dash + 1  # "Beretning fra formand for fodbold – Eva Holm": the author closes the label
+        elif n < len(toks) and toks[n].lower_ in ("v/", "ved", "fra", "af") and (
                 toks[n].lower_ in ("v/", "ved") or n + 1 < len(toks) and sent.mention_end(n + 1) is not None
                 or not sent.heading):  # "Update fra Daniel om økonomien" (not "Forelæggelse af årsregnskab v/ X")
             n += 1
