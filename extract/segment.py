@@ -882,4 +882,31 @@ def find_items(doc: DocText) -> list[Item]:
             title = title[:-1].rstrip()
         items.append(Item(number=number, title=title, kind=kind, parent=parent, char_start=start,
                           char_end=max(end, hend), heading_end=hend))
+    return _closing_item(doc, lines, items)
+
+
+#: the closing item of an agenda, often left unnumbered after numbered ones: "Eventuelt:", "Evt."
+_CLOSING_LINE = re.compile(r"(?i)(?:eventuelt|evt\.?)\s*:?")
+
+
+def _closing_item(doc: DocText, lines: list[TextLine], items: list[Item]) -> list[Item]:
+    """"4. Valg …" … "Eventuelt:" alone on a line opening its block, after the last numbered
+    item: the agenda's closing item, numbered on from the last one (as a reader counts it), not
+    part of the election before it."""
+    tops = [it for it in items if it.parent is None]
+    if not tops or not tops[-1].number.isdigit() or _CLOSING_LINE.fullmatch(tops[-1].title.strip()):
+        return items
+    last = tops[-1]
+    for ln in lines:
+        if ln.start < (last.heading_end or last.char_start) or ln.start >= last.char_end or not ln.first:
+            continue
+        if not _CLOSING_LINE.fullmatch(doc.text[ln.start:ln.end].strip()):
+            continue
+        if any(it.char_start >= ln.start for it in items):
+            return items  # (an item headed after it: the line is inside the agenda's body, not its end)
+        cut = ln.start - (len(doc.text[:ln.start]) - len(doc.text[:ln.start].rstrip()))
+        closing = Item(number=str(int(last.number) + 1), title=doc.text[ln.start:ln.end].strip().rstrip(":").strip(),
+                       kind=None, parent=None, char_start=ln.start, char_end=last.char_end, heading_end=ln.end)
+        return [it.model_copy(update={"char_end": min(it.char_end, cut)}) if it.char_end > ln.start else it
+                for it in items] + [closing]
     return items

@@ -316,6 +316,19 @@ def test_agenda_titles_repeated_as_long_sentences_are_the_headings():
     assert [i.number for i in segment(doc).items] == ["1", "2", "3", "4", "5", "6"]
 
 
+def test_an_unnumbered_closing_eventuelt_is_the_next_item():
+    doc = make_doc(["Generalforsamling i Roklubben den 3. marts 2021", "1. Valg af dirigent", "Ole Berg vælges.",
+                    "2. Valg til bestyrelsen", "Eva Holm vælges.", "Eventuelt:", "Mia Dam orienterede om sommerfesten."])
+    items = segment(doc).items
+    assert [(i.number, i.title) for i in items] == [("1", "Valg af dirigent"), ("2", "Valg til bestyrelsen"),
+                                                    ("3", "Eventuelt")]
+    assert doc.text[items[1].char_start:items[1].char_end].endswith("Eva Holm vælges.")
+    # a numbered closing item is left alone, and an "Eventuelt:" label with items after it is no item
+    doc = make_doc(["Generalforsamling i Roklubben den 3. marts 2021", "1. Valg af dirigent", "Eventuelt:",
+                    "Ingen.", "2. Eventuelt", "Intet."])
+    assert [i.number for i in segment(doc).items] == ["1", "2"]
+
+
 def test_short_headings_written_as_sentences():
     doc = make_doc(["Generalforsamling i Roklubben den 3. marts 2021", "1. Valg af dirigent.",
                     "Som dirigent blev Ole Berg valgt.", "2. Formandens beretning.", "Beretningen blev godkendt.",
