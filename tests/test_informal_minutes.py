@@ -608,6 +608,13 @@ def test_a_role_only_a_company_plays_marks_the_name_before_it():
     assert orgs == {"Bolighuset"}  # a person with a role stays a person
 
 
+def test_a_sponsor_is_an_organisation_unless_a_name_list_knows_the_name():
+    text = ("Referat af møde den 10. november 2009\n1. Lejr\nPris kr. 1.000, støttet af Rotary. "
+            "Turen er sponsoreret af Brugsen. Kaffen er støttet af Peter.\n")
+    orgs = {e.canonical for e in processed(text).entities if e.label == "ORG"}
+    assert orgs == {"Rotary", "Brugsen"}
+
+
 def test_the_elected_dirigent_is_an_election_decision():
     text = "Referat af generalforsamling den 9. februar 2010\n1. Valg af dirigent\nTorben Lykke er dirigent og referent\n"
     r = processed(text)

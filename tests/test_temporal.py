@@ -161,6 +161,15 @@ def test_day_range_in_one_month():
     assert (t.start, t.end, t.granularity) == (D(2022, 9, 8), D(2022, 9, 9), "range")
 
 
+@pytest.mark.parametrize("text, span", [
+    ("Lejren er fra fredag d. 16/5-søndag d. 18/5, Skansen.", (D(2021, 5, 16), D(2021, 5, 18))),
+    ("Lejren er fra fredag den 16. maj til søndag den 18. maj.", (D(2021, 5, 16), D(2021, 5, 18))),
+])
+def test_a_weekday_before_the_end_of_a_range(text, span):
+    t = only(text, date(2021, 3, 3))
+    assert (t.start, t.end, t.granularity) == (*span, "range")
+
+
 # --------------------------------------------------------------------------- months
 
 

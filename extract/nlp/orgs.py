@@ -891,8 +891,10 @@ def _web_companies(text: str) -> list[Mention]:
 
 
 #: "Kontakt Stadsing om …", "tager kontakt til Skråen": the one capitalised word someone contacts is
-#: a company, venue or body when no name list knows it as a person's name (that is "kontakt til Dennis")
-_CONTACTED = re.compile(r"\b[Kk]ontakt(?:e|er|ede)?(?:[ \u00a0]+(?:til|med))?[ \u00a0]+(?P<name>[A-ZÆØÅ][a-zæøå]{3,})"
+#: a company, venue or body when no name list knows it as a person's name (that is "kontakt til Dennis");
+#: so is a sponsor ("støttet af Rotary", "sponsoreret af Brugsen")
+_CONTACTED = re.compile(r"\b(?:[Kk]ontakt(?:e|er|ede)?(?:[ \u00a0]+(?:til|med))?|[Ss](?:tøttet|ponsoreret|ponseret)[ \u00a0]+af)"
+                        r"[ \u00a0]+(?P<name>[A-ZÆØÅ][a-zæøå]{3,})"
                         r"(?![\w-])(?![ \u00a0]*-?[ \u00a0]*[A-ZÆØÅ0-9])")
 
 
