@@ -462,8 +462,10 @@ RE_SCHOOL_YEAR_BEFORE = re.compile(r"(?<!\w)(?:skole|studie|undervisnings)år(?:
 RE_YEAR = re.compile(rf"(?P<y>{_YEAR_LEAD})(?![\w]|[.,]\d|\s*[-–/]\s*\d|-\w|\s*%)", _I)
 _RANGE_CONNECTOR = re.compile(
     # ("fredag d. 16/5-søndag d. 18/5", "16. maj til søndag den 18. maj": a weekday may name the end's day)
-    r"\s*(?P<c>-|–|—|/|til\s+og\s+med|t\.o\.m\.|til|og)\s*(?:(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)\s+)?"
+    rf"\s*(?P<c>-|–|—|/|til\s+og\s+med|t\.o\.m\.|til|og)\s*(?:(?:{'|'.join(WEEKDAYS)})\s+)?"
     r"(?:(?:den|d\.)\s*)?", _I)
+#: "fra [fredag] [den] " right before a range's start
+_FROM_BEFORE = re.compile(rf"\bfra\s+(?:(?:{'|'.join(WEEKDAYS)})\s+)?(?:(?:den|d\.)\s*)?$", _I)
 _MOVE_VERBS = re.compile(r"\b(?:rykke\w*|flytte\w*|udskyde\w*|udskudt|forskyde\w*|ændre\w*|skubbe\w*)\b", _I)
 _NEXT_MEETING = re.compile(r"\bnæste\s+(?:ordinære\s+)?\w*møde\w*|\bnæste\s+\w+\s+møde\w*", _I)
 
@@ -1554,7 +1556,7 @@ def _merge_ranges(text: str, cands: list[_Cand], sent_of: Callable[[int], int]) 
                 if conn == "til":
                     # "fra X til Y"; two bare months need no "fra": "december til marts" is a span
                     months = a.unit and b.unit and a.unit[0] == b.unit[0] == "month"
-                    ok = bool(months or re.search(r"\bfra\s+(?:(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)\s+)?(?:(?:den|d\.)\s*)?$", head, _I)) \
+                    ok = bool(months or _FROM_BEFORE.search(head)) \
                         and not _MOVE_VERBS.search(head)
                 elif conn == "og":
                     ok = bool(re.search(r"\bmellem\s+(?:(?:den|d\.)\s*)?$", head, _I))
