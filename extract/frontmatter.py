@@ -491,8 +491,12 @@ def _plausible_body(body: str, titled: bool) -> bool:
         kinds = lex["association_words"] + lex["institution_words"]
         if not (len(words) >= 2 and words[0].lower() in kinds and words[1][:1].isupper()):
             return False
-    last = re.sub(r"[^\wæøå]", "", words[-1].lower()) if words else ""
-    return not last.endswith(tuple(lex["venue_words"]))
+    return not (words and _venue_word(words[-1]))
+
+
+def _venue_word(word: str) -> bool:
+    """'Hallerne', 'Hotel', 'Fælleshuset': a word naming where a meeting is held."""
+    return re.sub(r"[^\wæøå]", "", word.lower()).endswith(tuple(layout_lexicon("frontmatter")["venue_words"]))
 
 
 _LOWER_BODY_IN_TITLE = re.compile(r"\b(?i:referat|mødereferat)\s*[,–-]\s*(?P<body>[a-zæøå]{4,})\s*,\s*(?:den\s+|d\.\s*)?\d")
@@ -720,10 +724,8 @@ def _without_venue(body: str) -> str:
     """'Ejerforeningen X på Hotel Y' → 'Ejerforeningen X': a trailing 'på/hos …' naming a hotel,
     hall or house is where the meeting was held."""
     m = re.search(r"\s+(?:på|hos|i)\s+(?=[A-ZÆØÅ])", body)
-    if m and m.start() > 0:
-        venues = tuple(layout_lexicon("frontmatter")["venue_words"])
-        if any(re.sub(r"[^\wæøå]", "", w.lower()).endswith(venues) for w in body[m.end():].split()):
-            return body[: m.start()]
+    if m and m.start() > 0 and any(_venue_word(w) for w in body[m.end():].split()):
+        return body[: m.start()]
     return body
 
 
