@@ -733,6 +733,16 @@ def test_according_to_a_person_and_labels_of_a_proposal_or_an_appeal(nlp):
         (None, None), (None, None)]
 
 
+def test_a_question_or_remark_label_names_its_speaker(nlp):
+    """"Spørgsmål fra X: …", "Svar fra Y: …", "Kommentar fra Z om …": the label's person said it."""
+    st = run(nlp, "1. Eventuelt\nSpørgsmål fra Ole Berg: Hvad koster det?\nSvar fra Kaj: Det ved vi ikke.\n"
+                  "Kommentar fra Mette om stien. Den er for smal.\nSpørgsmål fra salen om stien.",
+             first_names("Ole Berg", "Kaj Holm", "Mette Berg"))
+    assert [(s.speaker, s.act, s.implicit) for s in st] == [
+        ("Ole Berg", "spørge", False), ("Kaj Holm", "svare", False), ("Mette Berg", "kommentere", False),
+        ("Mette Berg", None, True), (None, None, False)]
+
+
 def test_a_name_after_another_in_a_list_is_no_title_of_the_first(nlp):
     """'Ole Berg, Kaj Holm' in the attendance list does not make Ole Berg the 'kaj'."""
     st = run(nlp, "1. Besøg\nOpfordring fra kaj: kom.", first_names("Ole Berg", "Kaj Holm"))

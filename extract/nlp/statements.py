@@ -194,7 +194,9 @@ def _lex() -> dict:
         "question_infinitives": frozenset(st["question_infinitives"]),
         "qa_labels": st["qa_labels"],
         "name_label_act": st["name_label_act"],
-        "report_labels": st["report_labels"],
+        # "Spørgsmål fra Eva: …", "Kommentar fra Bo om …": a question or remark names its speaker
+        # the way a report label does
+        "report_labels": {**st["qa_labels"], **st["report_labels"]},
         "not_name_label_words": frozenset(st["not_name_label_words"]),
         "person_only_acts": frozenset(st["person_only_acts"]),
         "copulas": frozenset(f for ph in verbs["predicates"] for f in ph["forms"]) - set(forms),
