@@ -85,6 +85,21 @@ def test_local_body_with_its_place() -> None:
     assert {"Ældrerådet", "Holbæk Kommune"} <= set(found)
 
 
+def test_municipality_and_region_with_the_kind_word_in_lower_case() -> None:
+    found = orgs("Vi tager nattelivsudvalget i Københavns kommune som forbillede; Aarhus kommunes plan og "
+                 "en ansøgning til region Midtjylland.")
+    assert {"Københavns Kommune", "Aarhus Kommune", "Region Midtjylland"} <= set(found)
+    assert sorted(found["Aarhus Kommune"]) == ["Aarhus kommunes"]
+
+
+def test_a_known_organisation_with_a_part_of_the_country_is_its_branch() -> None:
+    found = orgs("To instruktører er udtaget til DGI Nordjyllands hold, og vi har 21 hold hos DBU Jylland. "
+                 "DGI holder kursus i Fyn.")
+    assert {"DGI Nordjylland", "DBU Jylland", "DGI"} <= set(found)
+    assert found["DGI Nordjylland"] == ["DGI Nordjyllands"]
+    assert "DGI Fyn" not in found  # "i Fyn": a place after a preposition is no branch
+
+
 # --------------------------------------------------------------------------- canonical forms
 
 

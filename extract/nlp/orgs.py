@@ -98,6 +98,7 @@ class OrgLexicon:
     stop_words: frozenset[str]
     not_org_acronyms: frozenset[str]
     known_acronyms: frozenset[str] = frozenset()
+    landsdele: tuple[str, ...] = ()  # places.jsonl's parts of the country, where an organisation has branches
     regexes: dict[str, re.Pattern] = field(default_factory=dict)
     needs: dict[str, re.Pattern] = field(default_factory=dict)  # see `_needs`
 
@@ -177,6 +178,7 @@ def load_lexicon(path: str | Path = ORGS_DIR) -> OrgLexicon:
            if not k.startswith("_")}
     ambiguous_places = frozenset(pat.get("ambiguous_places", []))
     entries: dict[str, Entry] = {}
+    landsdele: list[str] = []
 
     def add(surface: str, entry: Entry) -> None:
         entries.setdefault(" ".join(surface.split()), entry)
@@ -188,8 +190,10 @@ def load_lexicon(path: str | Path = ORGS_DIR) -> OrgLexicon:
             e = json.loads(line)
             label = "LOC" if f.stem == "places" else e.get("label", "ORG")
             amb = bool(e.get("ambiguous")) or (label == "LOC" and e["name"] in ambiguous_places)
-            for surface in [e["name"], *e.get("variants", [])]:  # spelling variants → the entry name
+            for surface in [e["name"], *e.get("variants", []), *_lower_kind_word(e)]:  # spelling variants → the entry name
                 add(surface, Entry(e["name"], label, amb, e.get("letter")))
+            if label == "LOC" and e.get("kind") == "landsdel":
+                landsdele.append(e["name"])
             if label == "ORG" and _UNSAYABLE.fullmatch(e["name"]):
                 add(e["name"].lower(), Entry(e["name"], label, amb, e.get("letter")))
             for other in [*e.get("aka", []), *e.get("abbr", [])]:  # other names are their own canonical
@@ -205,10 +209,22 @@ def load_lexicon(path: str | Path = ORGS_DIR) -> OrgLexicon:
         product_words=tuple(pat["product_words"]), stop_words=frozenset(pat["stop_words"]),
         not_org_acronyms=frozenset(pat["not_org_acronyms"]),
         known_acronyms=frozenset(s for s in entries if _ACRONYM.match(s)),
+        landsdele=tuple(landsdele),
     )
     lex.regexes = _compile(lex)
     lex.needs = _needs(lex)
     return lex
+
+
+def _lower_kind_word(e: dict) -> list[str]:
+    """"Københavns kommune", "region Midtjylland": prose writes a municipality's or region's
+    kind word in lower case; it is the same body."""
+    name = e["name"]
+    if e.get("kind") == "municipality" and name.endswith(" Kommune"):
+        return [name.removesuffix("Kommune") + "kommune"]
+    if e.get("kind") == "region" and name.startswith("Region "):
+        return ["region" + name.removeprefix("Region")]
+    return []
 
 
 def _company_forms(p: dict) -> str:
@@ -254,6 +270,8 @@ def _compile(lex: OrgLexicon) -> dict[str, re.Pattern]:
     return {
         "gazetteer": re.compile(rf"{_START}(?P<name>{gaz}){_GEN}{_END}"),
         "loc": re.compile(rf"{_START}(?P<name>{locs}){_GEN}{_END}"),
+        # "DGI Nordjylland", "DBU Jyllands": an organisation's branch in a part of the country
+        "branch": re.compile(rf"{_SP}(?P<place>{_alt(lex.landsdele)})(?P<gen>s)?{_END}") if lex.landsdele else re.compile(r"(?!)"),
         # "Sundhedsstyrelsen", "Sundheds- og Ældreministeriet", "Teknik- og Miljøudvalgets"
         "suffix": re.compile(rf"{_START}(?P<name>{coord}(?P<word>{_CAP}(?:{_L}|-)*?(?P<suf>{_alt(lex.strong + lex.weak)})))"
                              rf"(?P<gen>s)?{_END}"),
@@ -485,6 +503,17 @@ def _gazetteer(ctx: _Ctx, lex: OrgLexicon, rx: re.Pattern, label: str) -> list[M
                 continue
         out.append(_mention(m, entry.canonical, "gazetteer", source="gazetteer", label=label))
     return out
+
+
+def _with_branch(ctx: _Ctx, lex: OrgLexicon, m: Mention) -> Mention:
+    """'DGI Nordjylland', 'DBU Jylland': a known organisation with a part of the country after it
+    is its regional branch, one name (not the genitive 'DGIs Jylland')."""
+    if m.label != "ORG" or len(m.text) != len(m.canonical):
+        return m
+    b = lex.regexes["branch"].match(ctx.text, m.end)
+    if b is None:
+        return m
+    return Mention("ORG", m.start, b.end(), ctx.text[m.start : b.end()], f"{m.canonical} {b.group('place')}", m.source, m.family)
 
 
 def _with_locative(ctx: _Ctx, lex: OrgLexicon, m: Mention) -> Mention:
@@ -962,7 +991,7 @@ def find_mentions(text: str, lex: OrgLexicon | None = None, *, roster_orgs: Iter
     """
     lex = lex or load_lexicon()
     ctx = _Ctx(text, frozenset(sent_starts) if sent_starts is not None else None)
-    cands = _gazetteer(ctx, lex, lex.regexes["gazetteer"], "ORG")
+    cands = [_with_branch(ctx, lex, m) for m in _gazetteer(ctx, lex, lex.regexes["gazetteer"], "ORG")]
     local = _roster_names(roster_orgs, lex, ctx)
     if local:
         rx = re.compile(rf"{_START}(?P<name>{'|'.join(_surface_regex(n) for n in sorted(local, key=len, reverse=True))}){_GEN}{_END}")
