@@ -887,15 +887,52 @@ def find_items(doc: DocText) -> list[Item]:
 
 #: the closing item of an agenda, often left unnumbered after numbered ones: "Eventuelt:", "Evt."
 _CLOSING_LINE = re.compile(r"(?i)(?:eventuelt|evt\.?)\s*:?")
+#: "Eventuelt: Intet til punktet." — the closing item run in with its text
+_CLOSING_RUN_IN = re.compile(r"(?i)(?:eventuelt|evt\.?)\s*:(?=\s*\S)")
+#: "Valg til bestyrelsen jf. § 4:" — an unnumbered election item's label line
+_ELECTION_LINE = re.compile(r"(?i)valg\b[^:\n]{0,80}:")
+
+
+def _closing_heading(text: str, last_title: str) -> int | None:
+    """Length of an unnumbered closing heading opening `text`: "Eventuelt" (alone or run in),
+    or an election label line after an item that is no election itself."""
+    line = text.strip()
+    if _CLOSING_LINE.fullmatch(line):
+        return len(line)
+    if (m := _CLOSING_RUN_IN.match(line)) is not None:
+        return m.end()
+    if _ELECTION_LINE.fullmatch(line) and "valg" not in last_title.casefold():
+        return len(line)
+    return None
 
 
 def _closing_item(doc: DocText, lines: list[TextLine], items: list[Item]) -> list[Item]:
-    """"4. Valg …" … "Eventuelt:" alone on a line opening its block, after the last numbered
-    item: the agenda's closing item, numbered on from the last one (as a reader counts it), not
-    part of the election before it."""
+    """"4. Indkomne forslag" … "Valg til bestyrelsen:" … "Eventuelt:" opening their blocks after
+    the last numbered item: the agenda's closing items, numbered on from the last one (as a
+    reader counts them), not part of the item before."""
     tops = [it for it in items if it.parent is None]
     if not tops or not tops[-1].number.isdigit() or _CLOSING_LINE.fullmatch(tops[-1].title.strip()):
         return items
+    last = tops[-1]
+    for ln in lines:
+        if ln.start < (last.heading_end or last.char_start) or ln.start >= last.char_end or not ln.first:
+            continue
+        text = doc.text[ln.start:ln.end]
+        n = _closing_heading(text, last.title)
+        if n is None:
+            continue
+        if any(it.char_start >= ln.start for it in items):
+            return items  # (an item headed after it: the line is inside the agenda's body, not its end)
+        head_end = ln.start + len(text) - len(text.lstrip()) + n
+        cut = len(doc.text[:ln.start].rstrip())  # (the item before ends at its last character)
+        closing = Item(number=str(int(last.number) + 1), title=doc.text[ln.start:head_end].strip().rstrip(":").strip(),
+                       kind=None, parent=None, char_start=ln.start, char_end=last.char_end, heading_end=head_end)
+        items = [it.model_copy(update={"char_end": min(it.char_end, cut)}) if it.char_end > ln.start else it
+                 for it in items] + [closing]
+        if _CLOSING_LINE.match(closing.title):
+            return items
+        last = closing
+    return items
     last = tops[-1]
     for ln in lines:
         if ln.start < (last.heading_end or last.char_start) or ln.start >= last.char_end or not ln.first:

@@ -322,6 +322,32 @@ def test_an_unnumbered_closing_eventuelt_is_the_next_item():
     assert [i.number for i in segment(doc).items] == ["1", "2"]
 
 
+def test_unnumbered_election_and_run_in_eventuelt_after_the_last_item_are_the_next_items():
+    doc = make_doc(["Generalforsamling i Roklubben den 3. marts 2021", "1. Valg af dirigent: Ole Berg vælges.",
+                    "2. Indkomne forslag: Der er ikke indkommet forslag.", "Valg til bestyrelsen jf. § 4:",
+                    "a. Valg af formand: Eva Holm vælges.", "Eventuelt: Intet til punktet."])
+    items = segment(doc).items
+    assert [(i.number, i.title) for i in items] == [("1", "Valg af dirigent"), ("2", "Indkomne forslag"),
+                                                    ("3", "Valg til bestyrelsen jf. § 4"), ("4", "Eventuelt")]
+    assert doc.text[items[3].heading_end:items[3].char_end].strip() == "Intet til punktet."
+    # after an election item an election label line is part of it
+    doc = make_doc(["Generalforsamling i Roklubben den 3. marts 2021", "1. Valg af dirigent", "Ole Berg.",
+                    "2. Valg til bestyrelsen", "Valg af kasserer:", "Eva Holm vælges."])
+    assert [i.number for i in segment(doc).items] == ["1", "2"]
+
+
+def test_the_text_after_a_run_in_heading_is_the_items_own_sentence():
+    res = processed("Generalforsamling i Roklubben den 3. marts 2021\nTil stede: Ole Berg, Eva Holm\n"
+                    "1. Valg af dirigent: Ole Berg vælges.\n"
+                    "2. Formandens beretning: Eva Holm oplyser, at hun stopper som formand. Beretningen godkendes.\n")
+    assert [(s.item, s.speaker, s.text) for s in res.statements] == [
+        ("1", None, "Ole Berg vælges."),
+        ("2", "Eva Holm", "Eva Holm oplyser, at hun stopper som formand."),
+        ("2", None, "Beretningen godkendes.")]  # (the meeting's verdict continues no speaker)
+    assert [(d.item, d.kind, d.text) for d in res.decisions] == [
+        ("1", "election", "Ole Berg vælges."), ("2", "approval", "Beretningen godkendes.")]
+
+
 def test_short_headings_written_as_sentences():
     doc = make_doc(["Generalforsamling i Roklubben den 3. marts 2021", "1. Valg af dirigent.",
                     "Som dirigent blev Ole Berg valgt.", "2. Formandens beretning.", "Beretningen blev godkendt.",

@@ -4,7 +4,7 @@ from __future__ import annotations
 import spacy
 
 from extract.nlp import sentences  # noqa: F401  (registers the factory)
-from extract.nlp.sentences import sentence_bounds, sentence_spans
+from extract.nlp.sentences import cut_at_headings, sentence_bounds, sentence_spans
 
 
 def split(text: str) -> list[str]:
@@ -111,3 +111,11 @@ def test_full_words_before_a_period_end_a_sentence():
 def test_a_capitalised_definite_noun_after_a_closing_abbreviation_starts_a_sentence():
     assert split("Overskuddet blev 9.100 kr. Kassebeholdningen er uændret.") == [
         "Overskuddet blev 9.100 kr.", "Kassebeholdningen er uændret."]
+
+
+def test_a_run_in_heading_ends_its_sentence_but_a_wrapping_one_does_not():
+    text = "Regnskab (samt budget): Kim fremlagde regnskabet.\nOpfølgning på mødet 27.09.11 til næste møde."
+    h1, h2 = text.index(":") + 1, text.index("27.09.11") + len("27.09.11")
+    cut = cut_at_headings(text, sentence_bounds(text), [h1, h2])
+    assert [text[a:b] for a, b in cut] == ["Regnskab (samt budget):", "Kim fremlagde regnskabet.",
+                                           "Opfølgning på mødet 27.09.11 til næste møde."]

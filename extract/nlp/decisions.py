@@ -1024,9 +1024,11 @@ def sentence_decisions(doc: Doc, text: str, paras: list[_Para], covered: list[Ra
         pi = bisect.bisect_right(para_starts, s0) - 1
         para = para_at[para_starts[pi]] if pi >= 0 else None
         if para is not None:
-            if para.in_heading and para.heading_end is not None and s0 < para.heading_end < s1:
+            if para.in_heading and para.heading_end is not None and para.heading_end < s1:
                 # "1. Referat fra sidst – godkendt uden bemærkninger.": the verdict after an inline heading
-                s0 = para.heading_end + len(text[para.heading_end:s1]) - len(text[para.heading_end:s1].lstrip(" \t–-:."))
+                # (a sentence of its own after a run-in "1. Valg af dirigent: Eva vælges.")
+                if s0 < para.heading_end:
+                    s0 = para.heading_end + len(text[para.heading_end:s1]) - len(text[para.heading_end:s1].lstrip(" \t–-:."))
             elif para.in_heading or para.start in proposal:
                 continue
             if para.section in lex.non_decision_sections:

@@ -140,6 +140,31 @@ def sentence_bounds(text: str, starters: Iterable[str] = ()) -> list[tuple[int, 
     return out
 
 
+#: what closes a heading that its text runs on from ("Valg af dirigent: Eva vælges")
+_RUN_IN_MARKS = frozenset(":.–—-)")
+
+
+def cut_at_headings(text: str, bounds: list[tuple[int, int]], heading_ends: Iterable[int]) -> list[tuple[int, int]]:
+    """A run-in heading ends its sentence: in "2. Godkendelse af regnskab: Kim oplyser, at …"
+    the text after the heading is a sentence of the item's own, not part of its title. (A
+    heading with no closing mark may just wrap on: "… produktion/" "indkøb af skilte".)"""
+    ends = sorted(set(heading_ends))
+    if not ends:
+        return bounds
+    out: list[tuple[int, int]] = []
+    for a, b in bounds:
+        k = bisect.bisect_right(ends, a)
+        while k < len(ends) and ends[k] < b:
+            h = ends[k]
+            head, rest = _trimmed(text, a, h), _trimmed(text, h, b)
+            if head and rest and text[head[1] - 1] in _RUN_IN_MARKS:
+                out.append(head)
+                a = rest[0]
+            k += 1
+        out.append((a, b))
+    return out
+
+
 def _trimmed(text: str, a: int, b: int) -> tuple[int, int] | None:
     """(a, b) without surrounding white space; None when nothing is left."""
     while a < b and text[a].isspace():
@@ -195,8 +220,9 @@ class SentenceSplitter:
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
-        bounds = sentence_bounds(base.doc_text(doc), self.first_names | _roster_starters(doc))
-        return set_sentences(doc, bounds)
+        text = base.doc_text(doc)
+        bounds = sentence_bounds(text, self.first_names | _roster_starters(doc))
+        return set_sentences(doc, cut_at_headings(text, bounds, [h for _, s, _, h in doc._.item_spans or [] if h > s]))
 
 
 @Language.factory("referat_sentences")

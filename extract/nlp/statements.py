@@ -61,7 +61,10 @@ _IMPERSONAL = re.compile(
     r"|^(?:det|der|dette)\s+(?:var|er)\s+(?:\S+\s+){0,6}?"
     r"(?:konkluderet|besluttet|aftalt|vedtaget|godkendt|tiltrådt|noteret|drøftet|enighed|enige|valgt|genvalgt|udsat)\b"
     r"|^(?:næste|kommende)\s+møde"
-    r"|^(?:godkendt|godkendes|tiltrådt|tiltrædes|taget til efterretning|vedtaget|anbefales|anbefalet|udsat|forkastet|afvist)\b",
+    r"|^(?:godkendt|godkendes|tiltrådt|tiltrædes|taget til efterretning|vedtaget|anbefales|anbefalet|udsat|forkastet|afvist)\b"
+    # "Formandens beretning godkendes.", "Regnskabet vedtages enstemmigt.": the meeting's verdict
+    r"|^[^\s,:]+(?:\s+[^\s,:]+){0,3}\s+(?:godkendes|vedtages|forkastes|tiltrædes|afvises)"
+    r"(?:\s+(?:enstemmigt|uden\s+bemærkninger|med\s+applaus))?\s*[.!]?\s*$",
     re.IGNORECASE,
 )
 _AFFILIATION = {"fra", "i", "hos", "ved", "på", "for"}
