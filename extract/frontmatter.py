@@ -210,7 +210,9 @@ _BODY_AFTER_TITLE_WORD = re.compile(
     r"^(?:referat|mødereferat|beslutningsreferat|beslutningsprotokol|protokol)\s+(?:fra\s+|for\s+)?"
     r"(?P<body>(?-i:[A-ZÆØÅ])[^\d,]*?)(?=,?\s+(?:den|d\.)\s+\d|,?\s+\d{1,2}\s*[./-]\s*\d"
     # "Referat fra AANH generalforsamlingen lørdag d. 5. april": the meeting's kind and weekday follow the name
-    rf"|\s+{_ASSEMBLY_WORD}\w*\b[^\d,]*?(?:,?\s+(?:den|d\.)\s+\d|,?\s+\d{{1,2}}\s*[./-]\s*\d))", re.I)
+    rf"|\s+{_ASSEMBLY_WORD}\w*\b[^\d,]*?(?:,?\s+(?:den|d\.)\s+\d|,?\s+\d{{1,2}}\s*[./-]\s*\d)"
+    # "Referat VHG Generalforsamling 2023": the kind, and at most the year, close the title
+    rf"|\s+{_ASSEMBLY_WORD}\w*(?:\s+(?:19|20)\d\d)?\s*$)", re.I)
 
 
 def _meeting_unit(kind: str) -> str | None:

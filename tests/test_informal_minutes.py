@@ -273,6 +273,8 @@ def test_an_attendance_item_with_an_outline_list():
     ("Grundejerforeningen Toften- ordinær generalforsamling\nMødedato: 5. april 2018", "Grundejerforeningen Toften"),
     # the year closing the title is no part of the name
     ("Generalforsamling RFK 2025\nOnsdag d. 26. marts 2025 Start kl. 19.00", "RFK"),
+    ("Referat RFK Generalforsamling 2023\nOnsdag d. 29.marts 2023 kl. 18:00", "RFK"),
+    ("Referat Generalforsamling 2023\nOnsdag d. 29.marts 2023 kl. 18:00", None),
 ])
 def test_meeting_body_forms(front, body):
     doc = DocText.from_plain_text(front + "\n1. Velkomst\nTekst.\n2. Eventuelt\nIntet.")
