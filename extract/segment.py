@@ -933,17 +933,3 @@ def _closing_item(doc: DocText, lines: list[TextLine], items: list[Item]) -> lis
             return items
         last = closing
     return items
-    last = tops[-1]
-    for ln in lines:
-        if ln.start < (last.heading_end or last.char_start) or ln.start >= last.char_end or not ln.first:
-            continue
-        if not _CLOSING_LINE.fullmatch(doc.text[ln.start:ln.end].strip()):
-            continue
-        if any(it.char_start >= ln.start for it in items):
-            return items  # (an item headed after it: the line is inside the agenda's body, not its end)
-        cut = len(doc.text[:ln.start].rstrip())  # (the item before ends at its last character)
-        closing = Item(number=str(int(last.number) + 1), title=doc.text[ln.start:ln.end].strip().rstrip(":").strip(),
-                       kind=None, parent=None, char_start=ln.start, char_end=last.char_end, heading_end=ln.end)
-        return [it.model_copy(update={"char_end": min(it.char_end, cut)}) if it.char_end > ln.start else it
-                for it in items] + [closing]
-    return items
