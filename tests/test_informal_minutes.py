@@ -868,6 +868,23 @@ def test_the_agent_of_a_passive_report_is_its_speaker(nlp):
         ("Ulf Berg", "fremlægge", False), ("Mia Holm", "gennemgå", False), (None, None, False), (None, None, False)]
 
 
+def test_the_agent_of_an_s_passive_report_and_a_title_before_it(nlp):
+    st = run(nlp, "1. Budget\nBudgettet fremlægges af kasserer Ulf Berg. Der er et lille underskud.\n"
+                  "Vedtægterne gennemgås af Mia Holm.\nSagen forelægges af kassereren Ulf Berg.\n"
+                  "Forslaget blev stillet af Mia Holm og vedtaget.\nRegnskabet sendes af Ulf Berg.",
+             first_names("Ulf Berg", "Mia Holm"))
+    assert [(s.speaker, s.act, s.implicit) for s in st] == [
+        ("Ulf Berg", "fremlægge", False), ("Ulf Berg", None, True), ("Mia Holm", "gennemgå", False),
+        ("Ulf Berg", "forelægge", False), (None, None, False), (None, None, False)]
+
+
+def test_coming_with_a_presentation_is_a_report(nlp):
+    st = run(nlp, "1. Valg\nMia Holm kommer med en præsentation af sig selv. Ønsker at udvikle klubben.\n"
+                  "Ulf Berg kom med et oplæg om økonomien.", first_names("Ulf Berg", "Mia Holm"))
+    assert [(s.speaker, s.act, s.implicit) for s in st] == [
+        ("Mia Holm", "komme med", False), ("Mia Holm", None, True), ("Ulf Berg", "komme med", False)]
+
+
 def test_a_speaker_whose_first_name_no_list_has(nlp):
     st = run(nlp, "1. Regnskab\nRosalind Bach-Nielsen, F7 fremlagde regnskabet for 2022.\n"
                   "Solbakke Vandværk oplyste at vandet er godt.\nAarhus Kommune oplyste intet.", first_names("Ole Berg"))

@@ -204,6 +204,10 @@ def _lex() -> dict:
         "person_only_acts": frozenset(st["person_only_acts"]),
         "copulas": frozenset(f for ph in verbs["predicates"] for f in ph["forms"]) - set(forms),
         "passives": _passive_forms(verbs["verbs"], st["passive_reporting"]),
+        # "fremlægges af X", "gennemgås af X": the s-passive of a one-word report act with its agent
+        "report_passives": {f: a for f, (a, part) in _passive_forms(
+            verbs["verbs"], [a for a in {*st["report_acts"], *st.get("topic_acts", ())} if " " not in a]).items()
+            if not part},
         "report_acts": frozenset(st["report_acts"]),
         "topic_acts": frozenset(st.get("topic_acts", ())),
         "own_perfect_not": frozenset(st.get("own_perfect_not", ())),
@@ -1163,19 +1167,28 @@ class StatementFinder:
         return person.name if person else None
 
     def _agent_passive(self, sent: _Sentence) -> Analysis | None:
-        """"Regnskabet blev fremlagt af Ulf Berg", "Årets budget omdelt og gennemgået af Mia Holm": a
-        reporting participle in the main clause with a person as its agent."""
+        """"Regnskabet blev fremlagt af Ulf Berg", "Årets budget omdelt og gennemgået af Mia Holm",
+        "Budgettet fremlægges af kasserer Ulf Berg": a reporting participle, or the s-passive of a
+        report act, in the main clause with a person (a title or role word may come first) as its agent."""
         toks, lex = sent.toks, _lex()
         for k, tok in enumerate(toks[:-2]):
             if tok.lower_ in _CLAUSE_ENDS:
                 return None
-            past = lex["participles"].get(tok.lower_)
-            if past is None or toks[k + 1].lower_ != "af" or sent.mention_end(k + 2) is None:
+            if toks[k + 1].lower_ != "af":
                 continue
-            person = self._person_subject(sent, k + 2)
-            act = lex["forms"].get(past)
-            if person is not None and act:
-                return Analysis(person, act, tok.text)
+            past = lex["participles"].get(tok.lower_)
+            act = lex["forms"].get(past) if past is not None else lex["report_passives"].get(tok.lower_)
+            if not act:
+                continue
+            n = k + 2
+            if n + 1 in sent.mentions and n not in sent.mentions and toks[n].lower_ in lex["titles"]:
+                n += 1  # "af kasserer Ulf Berg", "af formanden Eva Holm"
+            if sent.mention_end(n) is not None:
+                person = self._person_subject(sent, n)
+                if person is not None:
+                    return Analysis(person, act, tok.text)
+            elif toks[n].lower_ in lex["role_nouns"] and self._role_person(toks[n].text) is not None:
+                return Analysis(Subject("role", None, None, toks[n].text), act, tok.text)  # "af formanden"
         return None
 
     def _passive_report(self, sent: _Sentence) -> Analysis:
