@@ -179,6 +179,10 @@ def _is_org_token(tok: str) -> bool:
     return any(low.endswith(s) and len(low) > len(s) + 2 for s in _lex()["org_suffixes"])
 
 
+# a Danish degree written out in dotted abbreviations: "stud.mag.", "cand.scient.", "dr.phil.", "mag.art."
+_DEGREE = re.compile(r"(?:stud|cand|mag|lic|dr)\.(?:[a-zæøå]+\.?)+")
+
+
 def _is_job_word(tok: str) -> bool:
     low = tok.lower().strip(".,")
     if low in _lex()["function_words"]:
@@ -208,7 +212,8 @@ def _parse_name(seg: str, single_ok: bool = False) -> _Name | None:
     i = _title_prefix(toks)
     job_parts: list[str] = [t[0] for t in toks[:i]]
     # leading honorifics / job words: "Borgmester Anna Holm", "Prof. Bo Berg"
-    while i < len(toks) - 2 and (toks[i][0].lower() in honor or _is_job_word(toks[i][0])):
+    while i < len(toks) - 2 and (toks[i][0].lower() in honor or _DEGREE.fullmatch(toks[i][0].lower())
+                                 or _is_job_word(toks[i][0])):
         job_parts.append(toks[i][0])
         i += 1
     first = i

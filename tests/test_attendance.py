@@ -387,6 +387,15 @@ def test_a_person_after_a_titled_person_stays_a_person():
     assert set(roster(doc)) == {"Anne Holm", "Bo Berg", "Carl Lund"}
 
 
+def test_a_dotted_degree_before_a_name_is_a_title():
+    doc = DocText.from_plain_text("Referat af møde i Studienævnet den 2. maj 2022\n"
+                                  "Til stede: stud.mag. Emil Berg, cand.scient. Ida Holm, dr.phil. Bo Ask og Carl Lund\n"
+                                  "1. Status\nTekst.")
+    r = roster(doc)
+    assert set(r) == {"Emil Berg", "Ida Holm", "Bo Ask", "Carl Lund"}
+    assert r["Emil Berg"][2] == "stud.mag." and r["Ida Holm"][2] == "cand.scient."
+
+
 def test_label_with_qualifier_opens_a_new_section():
     doc = make_doc([
         "Referat fra møde i Styregruppen for Havneplanen den 2. oktober 2023",
