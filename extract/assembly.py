@@ -36,6 +36,9 @@ def _patterns() -> tuple[dict[str, str], list[re.Pattern], re.Pattern, re.Patter
         # "Karen Holm (, F5,) blev valgt som dirigent", "Jens Berg er dirigent og referent"
         re.compile(rf"{starts}(?P<name>{_NAME})(?:\s*,[^,.\n]{{1,25}},?|\s+nr\.?\s*\d{{1,4}}[a-z]?)?\s+(?:{verb})(?:\s+(?:som|til))?\s+"
                    rf"(?P<roles>{alts})\b", re.M),
+        # "Karen Holm blev valgt som dirigent og Jens Berg som referent": the second person elected by the same verb
+        re.compile(rf"(?:{verb})\s+(?:som|til)\s+(?:{alts})\s*(?:,|og|samt)\s+(?P<name>{_NAME})\s+(?:som|til)\s+"
+                   rf"(?P<roles>{alts})\b"),
         # "Som dirigent valgtes Ole Dam", "Til referent blev Eva Kirk valgt", "Som dirigent blev valgt: Ole Dam"
         re.compile(rf"{starts}(?:Som|Til)\s+(?P<roles>{alts})\s+(?:blev\s+)?(?:{verb})?\s*:?\s*(?P<name>{_NAME})", re.M),
         # "Bestyrelsen foreslog PGR som dirigent og referent, som blev valgt": proposed, then elected;

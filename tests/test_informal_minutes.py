@@ -217,6 +217,10 @@ def elected(text: str) -> list[tuple[str, str, str | None]]:
     ("Referat\n1. Valg af dirigent og referent\nHelga Mortensen blev valgt som dirigent. Poul Winther blev valgt "
      "som referent.\n2. Eventuelt\nIntet.",
      [("Helga Mortensen", "chair", "dirigent"), ("Poul Winther", "secretary", "referent")]),
+    # one verb, two persons: "X blev valgt som dirigent og Y som referent"
+    ("Referat\n1. Valg af dirigent og referent\nHelga Mortensen blev valgt som dirigent og Poul Winther som referent."
+     "\n2. Eventuelt\nIntet.",
+     [("Helga Mortensen", "chair", "dirigent"), ("Poul Winther", "secretary", "referent")]),
     ("Referat\n1. Valg af dirigent og referent\nTorben Lykke er dirigent og referent\n2. Eventuelt\nIntet.",
      [("Torben Lykke", "chair", "dirigent og referent")]),
     ("Referat\n1. Valg af dirigent\nKnud Aagaard, B12 blev valgt som dirigent. Som referent valgtes Ida Brask."

@@ -45,6 +45,13 @@ def test_abbreviations_that_may_close_a_sentence():
                            "Der kommer kaffe, kage osv. til mødet."]
 
 
+def test_a_unit_after_its_amount_closes_a_sentence_before_a_capital():
+    assert split("Regnskabet viser et overskud på 12.340 kr. Spørgsmål fra have 17 om vandet. "
+                 "Budgettet er på kr. 4.000 i alt. Det koster 20 pct. mere.") == [
+        "Regnskabet viser et overskud på 12.340 kr.", "Spørgsmål fra have 17 om vandet.",
+        "Budgettet er på kr. 4.000 i alt.", "Det koster 20 pct. mere."]
+
+
 def test_a_year_before_a_capital_ends_a_sentence():
     assert split("Planen blev vedtaget i 2019. Man har siden fulgt den.") == [
         "Planen blev vedtaget i 2019.", "Man har siden fulgt den."]

@@ -49,6 +49,10 @@ def _lexicon() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozense
             low(lex["sentence_starters"]))
 
 
+_MONEY_UNITS = frozenset(("kr.", "dkr.", "mio.kr.", "mia.kr.", "pct.", "procent."))  # sums and shares, not times
+_AMOUNT = re.compile(r"[-+]?\d[\d.,]*(?:-|,-)?")  # "12.340", "1,5", "500,-"
+
+
 def _word_before(text: str, end: int, lo: int) -> tuple[str, str]:
     """The white-space delimited word ending at `end` (without openers) and the word before it."""
     i = end
@@ -92,6 +96,8 @@ def _is_cut(text: str, lo: int, hi: int, punct_start: int, punct_end: int, nxt: 
         return False  # "i. (Vibe) …", "b. Jens …": an outline mark opening the line, not a sentence
     if low in may_end:  # "... 2 mio. kr. Beløbet dækker": a capitalised definite noun opens a sentence too
         raw = text[nxt:hi].split(None, 1)[0].rstrip(",;:.!?") if nxt < hi else ""
+        if low in _MONEY_UNITS and _AMOUNT.fullmatch(prev) and raw[:1].isupper():
+            return True  # "et overskud på 12.340 kr. Spørgsmål fra …": a unit after its amount closes the sentence
         return is_starter or (bool(_DEFINITE.fullmatch(raw)) and not raw.endswith("sen"))
     if low in never or low.rstrip(".") in never:
         return False
