@@ -25,7 +25,7 @@ _FROM = r"(?:\s+fra\s+(?P<org>[A-ZÆØÅ][\w&'’-]*(?:\s+[A-ZÆØÅ][\w&'’-]*
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[dict[str, str], list[re.Pattern], re.Pattern, re.Pattern]:
+def _patterns() -> tuple[dict[str, str], list[re.Pattern], tuple[re.Pattern, re.Pattern], re.Pattern]:
     lex = _lex()["assembly_roles"]
     roles: dict[str, str] = lex["roles"]
     word = "|".join(sorted(map(re.escape, roles), key=len, reverse=True))
@@ -53,8 +53,12 @@ def _patterns() -> tuple[dict[str, str], list[re.Pattern], re.Pattern, re.Patter
     forward.append(re.compile(rf"^\s*(?P<name>{_NAME})\s*,\s*(?P<roles>(?i:{alts}))\s*\.?\s*$", re.M))
     # "Stefan Vang valgtes." / "Olav Grue, Skovvej 4" (the name alone, with an address) on the first line
     bare = re.compile(rf"^\s*(?P<name>{_NAME})(?:(?:\s+nr\.?\s*\d{{1,4}}[a-z]?|\s*,\s*[A-ZÆØÅ]?\d{{1,4}}[a-z]?)?\s+(?:{lex['bare_election']})\b|\s*(?:,[^\n.]{{0,40}})?\.?\s*(?:\n|$))")
+    # "Bestyrelsen foreslog Ole Dam, der blev valgt" (under "1. Valg af dirigent"): proposed, then elected
+    bare_proposed = re.compile(rf"^\s*(?:[•·▪◦●*\-–]\s*)?[A-ZÆØÅ][\wæøå]*\s+(?:foreslog|foreslår|indstillede|pegede\s+på)\s+"
+                               rf"(?P<name>{_NAME})\s*,?\s+(?:der|som|og|hvilket)\s+(?:blev\s+)?(?:enstemmigt\s+)?"
+                               rf"(?:valgt|valgtes|godkendt|vedtaget)\b")
     title_role = re.compile(rf"\b(?:{word})\b", re.I)
-    return roles, forward, bare, title_role
+    return roles, forward, (bare, bare_proposed), title_role
 
 
 def _role_words(text: str, roles: dict[str, str]) -> list[str]:
@@ -95,7 +99,7 @@ def initials_defined(text: str) -> dict[str, tuple[str, str | None]]:
 
 def elected_roles(doc: DocText, items: list[Item]) -> list[Attendee]:
     """Every person the text names as elected dirigent / referent, in text order."""
-    roles, forward, bare, title_role = _patterns()
+    roles, forward, (bare, bare_proposed), title_role = _patterns()
     found: dict[str, Attendee] = {}
 
     def add(name: str | None, text: str, start: int, end: int, org: str | None = None) -> None:
@@ -135,7 +139,7 @@ def elected_roles(doc: DocText, items: list[Item]) -> list[Attendee]:
             continue
         seen.add(head_end)
         body = doc.text[head_end:head_end + 300]
-        m = bare.match(body.lstrip())
+        m = bare.match(body.lstrip()) or bare_proposed.match(body.lstrip())
         if m:
             off = head_end + len(body) - len(body.lstrip())
             add(_person(m.group("name")), " og ".join(words), off + m.start("name"), off + m.end("name"))

@@ -345,11 +345,13 @@ def strip_lone_margin_lines(pages: list[list[Line]], heights: Sequence[float],
 _BULLET_GLYPHS = "•▪◦●■□▫◆◇►▸▹‣⁃∙·➢➤✓✔❖○◘"
 _BULLET_RE = re.compile(rf"^([{_BULLET_GLYPHS}\uf000-\uf0ff])\s*(?=\S)")
 _DASH_BULLET_RE = re.compile(r"^[-–—]\s+(?=\S)")
+# Word's second-level bullet is a letter "o" (Courier New); no Danish word is a lone "o"
+_O_BULLET_RE = re.compile(r"^(o)[ \t]+(?=[^\W_]|[\"„»(])")
 
 
 def bullet_split(text: str) -> tuple[str | None, str]:
     """(glyph, rest) when `text` starts with a bullet glyph, else (None, text)."""
-    m = _BULLET_RE.match(text)
+    m = _BULLET_RE.match(text) or _O_BULLET_RE.match(text)
     if m:
         return m.group(1), text[m.end():]
     return None, text
@@ -551,9 +553,9 @@ def paragraphs(pages: Sequence[Sequence[Line]], geoms: Sequence[Geometry], vocab
     for lines, g in zip(pages, geoms):
         for ln in lines:
             para = paras[-1] if paras else None
-            glyph, _ = bullet_split(ln.text)
+            glyph, rest = bullet_split(ln.text)
             is_bullet = glyph is not None or _is_dash_bullet(prev, ln, para, g)
-            if "\t" in ln.text:
+            if "\t" in (rest if glyph is not None else ln.text):  # ("•<gap>text" is a bullet, not a table row)
                 paras.append(_Para([ln], table=True))
             elif para is not None and para.table and prev is not None and _continues_cell(prev, ln, g):
                 para.lines.append(ln)

@@ -1119,3 +1119,41 @@ def test_guests_from_an_outside_firm_the_assembly_assenting_and_a_mandate():
         ("1", "Lars Rahbek foreslog Per Holm som dirigent, hvilket generalforsamlingen tilsluttede sig."),
         ("2", "Bestyrelsen fik bemyndigelse til at vælge revisor.")]
     assert "BYGA" in {e.canonical for e in res.entities if e.label == "ORG"}
+
+
+def test_election_bullets_in_a_second_level_list():
+    t = ("Referat af generalforsamling 2026\n1. Valg af dirigent\n"
+         "• Bestyrelsen foreslog Ole Kragh, der blev valgt uden modkandidater.\n"
+         "2. Valg til bestyrelsen\nPå valg er:\n• Eva Holm (modtager ikke genvalg)\n"
+         "• bestyrelsen foreslår Ida Lund (Vej 26)\n• Indvalgt enstemmigt\n"
+         "3. Kontingent\n• Uændret 500 kr. Vedtages enstemmigt\n"
+         "4. Eventuelt\n• Her kan alt diskuteres, men intet vedtages.\n")
+    r = processed(t)
+    assert [(a.name, a.role) for a in r.attendance] == [("Ole Kragh", "chair")]
+    assert [(d.item, d.kind, d.text) for d in r.decisions] == [
+        ("1", "election", "• Bestyrelsen foreslog Ole Kragh, der blev valgt uden modkandidater."),
+        ("2", "election", "• Indvalgt enstemmigt"), ("3", "approval", "• Uændret 500 kr. Vedtages enstemmigt")]
+    assert [s.speaker for s in r.statements if s.item == "2"] == [None, None, None, None]
+
+
+def test_a_short_fragment_before_a_bare_verdict_is_what_it_decides():
+    t = "Referat\n1. Regnskab\nRegnskabet blev gennemgået. Godkendt.\n2. Diverse\nIntet nyt. Bestyrelsen vedtog at købe en plæneklipper.\n"
+    assert [(d.item, d.text) for d in processed(t).decisions] == [
+        ("1", "Regnskabet blev gennemgået. Godkendt."), ("2", "Bestyrelsen vedtog at købe en plæneklipper.")]
+
+
+def test_a_report_label_with_a_title_and_notes_from_it(nlp):
+    st = run(nlp, "1. Beretning\nStikord fra beretningen ved formand Ulf Berg:\n• Nye medlemmer\n• Ny hjemmeside\n"
+                  "Spørgsmål til beretningen:\n• Hvad koster den?\nBeretning ved kasserer Mia Holm:\n• Alt er betalt",
+             first_names("Ulf Berg", "Mia Holm"))
+    assert [(s.speaker, s.implicit) for s in st] == [
+        ("Ulf Berg", False), ("Ulf Berg", True), ("Ulf Berg", True), (None, False), (None, False),
+        ("Mia Holm", False), ("Mia Holm", True)]
+
+
+def test_a_speakers_line_ending_in_a_colon_owns_the_paragraphs_below_it(nlp):
+    st = run(nlp, "1. Forslag\n• Forslag fra Ulf Berg, Skovvej 23:\nBakken er vokset til. Det begrænser glæden.\n"
+                  "Jeg vil derfor foreslå, at foreningen drøfter det.\n• Forslaget blev vedtaget enstemmigt.\n"
+                  "Bestyrelsen er glad.", first_names("Ulf Berg", "Mia Holm"))
+    assert [(s.speaker, s.implicit) for s in st] == [
+        ("Ulf Berg", False), ("Ulf Berg", True), ("Ulf Berg", True), ("Ulf Berg", True), (None, False), (None, False)]

@@ -414,6 +414,18 @@ def test_bullet_with_hanging_indent_keeps_its_continuation_and_ends_on_outdent()
     ]
 
 
+def test_words_second_level_o_bullet_and_a_tab_after_a_glyph_are_bullets() -> None:
+    page = body_page([("På valg er:", False)]) + [
+        ln("·\tKaj Lund (begge modtager genvalg)", 100 + PITCH, x0=80),
+        ln("o Revisorer genvalgt enstemmigt", 100 + 2 * PITCH, x0=100),
+        ln("o bestyrelsen foreslår Eva Holm", 100 + 3 * PITCH, x0=100),
+    ]
+    doc = build([page])
+    assert blocks(doc) == ["På valg er:", "• Kaj Lund (begge modtager genvalg)", "• Revisorer genvalgt enstemmigt",
+                           "• bestyrelsen foreslår Eva Holm"]
+    assert [b.bullet for b in doc.blocks] == [False, True, True, True]
+
+
 def test_dash_bullets_only_when_list_like() -> None:
     listed = body_page([("Følgende blev aftalt:", False)]) + [
         ln("- Peter bestiller materialer", 100 + PITCH, x0=80),

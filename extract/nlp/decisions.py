@@ -274,10 +274,14 @@ def _next_is_body(text: str, end: int, lex: Lexicon) -> bool:
     return False
 
 
+#: "… men intet vedtages": nothing is the subject, so nothing was decided
+_NOTHING_BEFORE = re.compile(r"\b(?:intet|ingenting)\s+$", re.I)
+
+
 def _guarded(text: str, start: int, lex: Lexicon) -> bool:
     """Modal, conditional or proposal framing: the construction is not a decision taken."""
     prefix = text[:start]
-    if lex.modal_adjacent.search(prefix):
+    if lex.modal_adjacent.search(prefix) or _NOTHING_BEFORE.search(prefix):
         return True
     if lex.conditional.search(_clause_prefix(text, start)):
         return True
@@ -1051,6 +1055,17 @@ def sentence_decisions(doc: Doc, text: str, paras: list[_Para], covered: list[Ra
             continue
         kind = refine_kind(hit, sent, lex)
         end = s1
+        if k and para is not None and not para.in_heading and not sent[:hit.start].strip() \
+                and len(sent.split()) <= 3 and not sent.rstrip().endswith(":"):
+            # "Uændret 500 kr. Vedtages enstemmigt.": a bare verdict takes the short fragment before it
+            # in its paragraph along, which says what was decided
+            ps, pe = sents[k - 1]
+            if ps >= para.start and not done.contains(ps) and len(text[ps:pe].split()) <= 6:
+                if out and out[-1].char_start >= ps:  # "Uændret 500 kr." was a verdict too: one decision
+                    out.pop()
+                    s0 = ps
+                elif ps >= skip_until and not find_hits(text[ps:pe], lex, None, keys, ps):
+                    s0 = ps
         # a conclusion enumerating "1) … og 2) …" or ending in ":" + bullets stays one decision
         j = k + 1
         listing = opened = False

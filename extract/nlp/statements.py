@@ -493,7 +493,8 @@ class StatementFinder:
         toks = s.toks
         if k == 0 or toks[k - 1].lower_ in lex["subordinators"]:
             return None
-        if k == 1 and toks[0].lower_ in lex["bodies"]:
+        first = next((j for j, t in enumerate(toks) if not t.is_punct), 0)  # (after a bullet "•")
+        if k == first + 1 and toks[first].lower_ in lex["bodies"]:
             return None  # "Bestyrelsen foreslog Ole Berg som formand": the body is the subject
         n = k + 1
         if n < len(toks) and toks[n].text.islower() and toks[n].lower_ in lex["v2_adverbs"]:
@@ -868,6 +869,9 @@ class StatementFinder:
         prev_para_report = False  # ... and it ended with a report ("X orienterede om ...")
         para_bullet = para_own = False  # the paragraph is a bullet / named its speaker itself
         prev_sibling_own = False  # the previous paragraph was a bullet naming its own speaker
+        # "Forslag fra Bo Berg:" + the proposal's own paragraphs: a speaker's line ending in ":" announces
+        # the text below it, which is theirs until a bullet, a heading or another speaker
+        quote_speaker: str | None = None
         # an item's text attached after the last item (its report): a later range of a number seen before
         attached = {k for k, it in enumerate(items) if any(o[0] == it[0] and o[1] < it[1] for o in items)}
         reporter: dict[str, str] = {}  # item -> who gave its report ("Beretningen af X er vedlagt")
@@ -885,6 +889,7 @@ class StatementFinder:
                     continue  # the attached report's own heading ("Beretning 2024"), unless it names its author
             if item != cur_item:
                 cur_item, history, last_para, para_speaker, para_act = item, [], None, None, None
+                quote_speaker = None
             p_idx = max(bisect.bisect_right(para_starts, start) - 1, 0)
             new_para = p_idx != last_para
             if new_para:
@@ -956,7 +961,8 @@ class StatementFinder:
             elif para_speaker and not new_para:
                 speaker, implicit = para_speaker, True
             elif new_para and prev_para_speaker and not (para_bullet and prev_sibling_own) and (
-                    self._continues(text, sent) or (prev_para_report and self._reads_as_report(text, sent))):
+                    self._continues(text, sent) or (prev_para_report and self._reads_as_report(text, sent))
+                    or (quote_speaker == prev_para_speaker and not para_bullet and not in_heading)):
                 # (a bullet continues the report that opened its list, not a sibling bullet's
                 # own speaker: "• Bo beder viceværten om …" / "• Cyklerne er sat tilbage.")
                 speaker, implicit = prev_para_speaker, True
@@ -970,6 +976,8 @@ class StatementFinder:
                 reporter[item] = speaker
             elif speaker is None and k in attached and item in reporter and an.subject is None:
                 speaker, implicit = reporter[item], True  # the attached report is its reporter's
+            if speaker is None or speaker != quote_speaker:
+                quote_speaker = speaker if speaker and text.rstrip().endswith(":") else None
             out_item = item
             out.append(Statement(
                 char_start=start, char_end=end, text=text, speaker=speaker,
@@ -1044,6 +1052,9 @@ class StatementFinder:
         # ("Formandsberetningen"), with a year after it ("Beretning 2023 af …")
         k = 1 if len(toks) > 1 and toks[0].text[:1].isupper() and toks[0].lower_.endswith("s") \
             and _report_label_act(toks[1].lower_) else 0
+        if len(toks) > 4 and toks[1].lower_ == "fra" and toks[0].is_title and toks[0].lower_ not in _lex()["qa_labels"] \
+                and _report_label_act(toks[2].lower_):
+            k = 2  # "Stikord fra beretningen ved formand Eva Holm:", "Noter fra oplægget v/ Bo"
         act = _report_label_act(toks[k].lower_) if toks else None
         if act is None and sent.heading and len(toks) >= 4 and any(t.lower_ == "v/" for t in toks[2:18]):
             k, act = 0, "fremlægge"  # "5. Fastlæggelse af budget v/ Jens Berg": the heading names its presenter
@@ -1071,6 +1082,8 @@ class StatementFinder:
                 return None
         else:
             return None
+        if n + 1 < len(toks) and n not in sent.mentions and n + 1 in sent.mentions and toks[n].lower_ in _lex()["titles"]:
+            n += 1  # "Beretning ved formand Eva Holm"
         end = sent.mention_end(n)
         if end is not None:
             subj = self._person_subject(sent, n)
