@@ -249,6 +249,13 @@ def test_parts_of_months_and_years(sentence, start, end):
     assert (t.start, t.end) == (start, end)
 
 
+def test_a_start_this_year_is_not_early_this_year():
+    # "tidligere start i år": the start of the event, this year; "i år" alone is the year
+    found = find_temporal("Sankt Hans fik en tidligere start i år.", REF)
+    assert [(t.text, t.start, t.end) for t in found] == [("i år", D(REF.year, 1, 1), D(REF.year, 12, 31))]
+    assert [(t.start, t.end) for t in find_temporal("Byggeriet går i gang start 2027.", REF)] == [(D(2027, 1, 1), D(2027, 3, 31))]
+
+
 def test_month_names_that_are_not_dates():
     assert find_temporal("August Krogh Instituttet deltog i projektet.", REF) == []
     assert find_temporal("Referatet fra juni-mødet blev godkendt.", REF) == []

@@ -4,7 +4,8 @@
 The real dev PDFs are third-party documents, so the repository keeps only where each one
 comes from (`sources.psv`: file|repository|commit|path|sha256), never the PDF itself.
 A snapshot is a bare git directory of the repository (as the project's `fetch` tool or a
-plain `git clone --mirror` leaves it); each PDF is read with `git show COMMIT:PATH`.
+plain `git clone --mirror` leaves it); each PDF is read with `git show COMMIT:PATH` (or decoded from the base64 string a
+source file at PATH carries, see `embedded_pdf`).
 
     python eval/real/restore.py [--mirror DIR] [--out DIR]
 
@@ -15,8 +16,10 @@ naming the repositories to fetch first.
 from __future__ import annotations
 
 import argparse
+import base64
 import hashlib
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -43,6 +46,17 @@ def git_dir(mirror: Path, repo: str) -> Path | None:
     return None
 
 
+_B64_PDF = re.compile(rb"JVBERi0[A-Za-z0-9+/=]+")  # base64 of "%PDF-…"
+
+
+def embedded_pdf(blob: bytes) -> bytes:
+    """The PDF itself, or the one a source file carries as a base64 string (a web app's
+    route serving `const pdfBase64='JVBERi0…'`): some sites keep their PDFs that way."""
+    if blob.startswith(b"%PDF") or not (m := _B64_PDF.search(blob)):
+        return blob
+    return base64.b64decode(m.group())
+
+
 def restore(rows: list[dict[str, str]], mirror: Path, out: Path) -> list[str]:
     """Write every PDF whose snapshot is present; return the problems, one line each."""
     out.mkdir(parents=True, exist_ok=True)
@@ -60,12 +74,13 @@ def restore(rows: list[dict[str, str]], mirror: Path, out: Path) -> list[str]:
         if proc.returncode:
             problems.append(f"{r['file']}: {r['repo']}@{r['commit'][:10]} has no {r['path']}")
             continue
-        digest = hashlib.sha256(proc.stdout).hexdigest()
+        data = embedded_pdf(proc.stdout)
+        digest = hashlib.sha256(data).hexdigest()
         if digest != r["sha256"]:
             problems.append(f"{r['file']}: sha256 {digest[:12]}… differs from {r['sha256'][:12]}…")
             continue
         tmp = dest.with_suffix(".part")
-        tmp.write_bytes(proc.stdout)
+        tmp.write_bytes(data)
         tmp.replace(dest)
     return problems
 

@@ -776,6 +776,8 @@ def _find_months(text: str, out: list[_Cand]) -> None:
         _add(out, _Cand(m.start(g), m.end(), "month", period=lambda yy, mo=mo: _month_period(yy, mo),
                         unit=("month", mo)))
     for m in finditer(RE_PART, text):
+        if m["yro"] and m["p"].lower() in ("start", "slut") and m["yro"].lower().startswith("i "):
+            continue  # "tidligere start i år": the start of something this year, not early this year
         part = _part_name(m["p"])
         if m["m"]:
             mo = _month_of(m["m"])
