@@ -651,7 +651,23 @@ def _add_with_inline_labels(doc: DocText, s: int, e: int, cur: _Section, section
                 sections.append(new)
                 _add_with_inline_labels(doc, s + colon.end(), e, new, sections, False)
                 return
+    # "Til stede: Lars og Kim. Afbud fra Jonas.": a label that needs no colon, after a full stop
+    for m in _after_stop_labels().finditer(text):
+        lab = _match_label(text[m.start("lab"):], loose=False)
+        if lab:
+            cur.pieces.append((s, s + m.start("lab"), newline))
+            new = _Section(lab[0], None, [], m.group("lab").lower())
+            sections.append(new)
+            _add_with_inline_labels(doc, s + m.start("lab") + lab[1], e, new, sections, False)
+            return
     cur.pieces.append((s, e, newline))
+
+
+@lru_cache(maxsize=1)
+def _after_stop_labels() -> re.Pattern:
+    labs = sorted(_lex()["labels_without_colon"], key=len, reverse=True)
+    alt = "|".join(re.escape(lab) for lab in labs)
+    return re.compile(rf"(?<=[.;])\s+(?P<lab>(?i:{alt}))(?=\s+[A-ZÆØÅ])")
 
 
 # --------------------------------------------------------------------------- tables with a header row

@@ -96,6 +96,13 @@ def test_pronoun_owner_is_the_statement_speaker():
         ("Anne Bak", "følger op på sagen i uge 14", date(2021, 4, 5), date(2021, 4, 11))]
 
 
+def test_a_clause_embedded_without_at_has_its_pronoun_as_subject():
+    assert actions("Ib Krog synes vi skal holde en arbejdsdag.") == []
+    text = "Peter Dahl mener han skal ringe til kommunen."
+    st = [Statement(speaker="Peter Dahl", text=text, implicit=False, char_start=0, char_end=len(text))]
+    assert actions(text, statements=st) == [("Peter Dahl", "ringe til kommunen", None, None)]
+
+
 def test_decision_sentence_with_two_assignments():
     text = "Det blev aftalt, at Sekretariatet indkalder til et nyt møde, og at Anne Bak følger op på budgettet."
     assert actions(text) == [

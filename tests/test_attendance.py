@@ -396,6 +396,13 @@ def test_a_dotted_degree_before_a_name_is_a_title():
     assert r["Emil Berg"][2] == "stud.mag." and r["Ida Holm"][2] == "cand.scient."
 
 
+def test_a_label_without_a_colon_after_a_full_stop_opens_a_section():
+    doc = DocText.from_plain_text("Bestyrelsesmøde den 12. marts 2019\n"
+                                  "Til stede: Lars, Mette og Kim. Afbud fra Jonas.\n1. Status\nTekst.")
+    assert {n: v[0] for n, v in roster(doc).items()} == {
+        "Lars": "member", "Mette": "member", "Kim": "member", "Jonas": "absent"}
+
+
 def test_label_with_qualifier_opens_a_new_section():
     doc = make_doc([
         "Referat fra møde i Styregruppen for Havneplanen den 2. oktober 2023",

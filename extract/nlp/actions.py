@@ -253,6 +253,12 @@ def subject_owner(text: str, s0: int, verb_start: int, lex: ActionLexicon, menti
     if lex.alternative.search(text[:np_start]):
         return None  # "enten X kontakter …, eller …": an option, not an assignment
     low = np_core.lower()
+    last = low.split()[-1]
+    if len(low.split()) > 1 and last in lex.non_owners and last in lex.pronouns | {"vi", "man", "de"} \
+            and any(np_start <= s - s0 and e - s0 <= np_start + len(np_core) - len(last) for s, e, _ in mentions):
+        # "Susanne synes vi skal …": a clause embedded without "at"; its pronoun is the subject
+        np_start += len(np_core) - len(last)
+        low = np_core = np_core[-len(last):]
     if low in lex.non_owners or low.split()[0] in lex.non_owners:
         if low in lex.pronouns and speaker:
             return speaker, np_start
