@@ -212,8 +212,10 @@ def _parse_name(seg: str, single_ok: bool = False) -> _Name | None:
     i = _title_prefix(toks)
     job_parts: list[str] = [t[0] for t in toks[:i]]
     # leading honorifics / job words: "Borgmester Anna Holm", "Prof. Bo Berg"
-    while i < len(toks) - 2 and (toks[i][0].lower() in honor or _DEGREE.fullmatch(toks[i][0].lower())
-                                 or _is_job_word(toks[i][0])):
+    # (a lone first name may follow in a labelled section: "elevrådsrepræsentant Emil")
+    stop = len(toks) - (1 if single_ok and len(toks) >= 2 and _names().is_first(toks[-1][0].rstrip(".")) else 2)
+    while i < stop and (toks[i][0].lower() in honor or _DEGREE.fullmatch(toks[i][0].lower())
+                        or _is_job_word(toks[i][0])):
         job_parts.append(toks[i][0])
         i += 1
     first = i

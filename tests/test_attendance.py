@@ -403,6 +403,15 @@ def test_a_label_without_a_colon_after_a_full_stop_opens_a_section():
         "Lars": "member", "Mette": "member", "Kim": "member", "Jonas": "absent"}
 
 
+def test_a_job_title_before_a_lone_first_name():
+    doc = DocText.from_plain_text("Referat af møde i Skolebestyrelsen den 15. november 2023\n"
+                                  "Deltagere: Anne Kirk, Bo Nygaard, elevrådsrepræsentant Emil og skoleleder Dorte\n"
+                                  "1. Status\nTekst.")
+    r = roster(doc)
+    assert set(r) == {"Anne Kirk", "Bo Nygaard", "Emil", "Dorte"}
+    assert r["Emil"][2] == "elevrådsrepræsentant" and r["Dorte"][2] == "skoleleder"
+
+
 def test_label_with_qualifier_opens_a_new_section():
     doc = make_doc([
         "Referat fra møde i Styregruppen for Havneplanen den 2. oktober 2023",
