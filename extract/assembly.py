@@ -204,7 +204,10 @@ def with_elected_roles(doc: DocText, items: list[Item], roster: list[Attendee]) 
     """The roster with the elected dirigent (chair) and referent (secretary) marked; persons
     not on it are added. An absent person stays absent; a chair is never demoted."""
     out = list(roster)
+    dirigent = None
     for e in elected_roles(doc, items):
+        if e.role == "chair" and "dirigent" in (e.job_title or ""):
+            dirigent = dirigent or e.name
         k = next((i for i, r in enumerate(out) if _same_person(r.name, e.name)), None)
         if k is None:
             out.append(e)
@@ -214,6 +217,11 @@ def with_elected_roles(doc: DocText, items: list[Item], roster: list[Attendee]) 
             continue
         out[k] = r.model_copy(update={"role": e.role, "job_title": r.job_title or e.job_title,
                                       "name": max(r.name, e.name, key=len)})
+    if dirigent is not None:
+        # a general assembly elects its dirigent to chair it; the association's formand on the
+        # list takes part as a member ("Lise Bang (formand)" and "Henrik Laursen blev valgt som dirigent")
+        out = [r.model_copy(update={"role": "member"})
+               if r.role == "chair" and not _same_person(r.name, dirigent) else r for r in out]
     return out
 
 

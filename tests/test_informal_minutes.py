@@ -252,6 +252,17 @@ def test_elected_roles_mark_the_roster():
     assert [(a.name, a.role) for a in out] == [("Maja Holt", "chair"), ("Ib Lund", "absent")]
 
 
+def test_an_elected_dirigent_chairs_and_the_listed_formand_is_a_member():
+    doc = DocText.from_plain_text("Referat\n1. Valg af dirigent\nMaja Holt blev valgt som dirigent.\n2. Eventuelt\nIntet.")
+    roster = [Attendee(name="Lise Bang", role="chair", job_title="formand", char_start=0, char_end=0),
+              Attendee(name="Maja Holt", role="member", char_start=0, char_end=0)]
+    out = with_elected_roles(doc, segment(doc).items, roster)
+    assert [(a.name, a.role, a.job_title) for a in out] == [("Lise Bang", "member", "formand"), ("Maja Holt", "chair", "dirigent")]
+    # a referent elected changes no chair
+    doc = DocText.from_plain_text("Referat\n1. Valg af referent\nMaja Holt blev valgt som referent.\n2. Eventuelt\nIntet.")
+    assert [a.role for a in with_elected_roles(doc, segment(doc).items, roster)] == ["chair", "secretary"]
+
+
 def test_an_attendance_item_with_an_outline_list():
     doc = DocText.from_plain_text("Referat af generalforsamling\nFjordens Roklub\n§1 Til stede:\n(a) Anne Bro;\n"
                                   "(b) Carl Dich; og\n(c) Eva Falk.\n§2 Valg af dirigent\nCarl Dich blev valgt.")
