@@ -1168,3 +1168,11 @@ def test_a_speakers_line_ending_in_a_colon_owns_the_paragraphs_below_it(nlp):
                   "Bestyrelsen er glad.", first_names("Ulf Berg", "Mia Holm"))
     assert [(s.speaker, s.implicit) for s in st] == [
         ("Ulf Berg", False), ("Ulf Berg", True), ("Ulf Berg", True), ("Ulf Berg", True), (None, False), (None, False)]
+
+
+def test_a_verdict_in_the_perfect_or_noted_continues_no_speaker(nlp):
+    st = run(nlp, "1. Beretning\nUlf Berg fremlagde beretningen. Der har været problemer med vaskeriet. "
+                  "Beretningen blev taget til efterretning.\n2. Plan\nMia Holm orienterede om planen. "
+                  "Planen tages til efterretning. Hun sagde, at huset blev godkendt.", first_names("Ulf Berg", "Mia Holm"))
+    assert [(s.speaker, s.implicit) for s in st] == [
+        ("Ulf Berg", False), ("Ulf Berg", True), (None, False), ("Mia Holm", False), (None, False), ("Mia Holm", False)]

@@ -249,6 +249,11 @@ def test_parts_of_months_and_years(sentence, start, end):
     assert (t.start, t.end) == (start, end)
 
 
+def test_dotted_and_dashed_dates_with_a_two_digit_year():
+    found = find_temporal("Kontingentet betales senest d. 31.01.21, mødet er 05-05-21, ikke 1.2.21 eller tlf. 12.34.56.", REF)
+    assert [(t.text, t.start) for t in found] == [("31.01.21", D(2021, 1, 31)), ("05-05-21", D(2021, 5, 5))]
+
+
 def test_a_start_this_year_is_not_early_this_year():
     # "tidligere start i år": the start of the event, this year; "i år" alone is the year
     found = find_temporal("Sankt Hans fik en tidligere start i år.", REF)

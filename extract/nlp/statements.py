@@ -63,7 +63,9 @@ _IMPERSONAL = re.compile(
     r"|^(?:næste|kommende)\s+møde"
     r"|^(?:godkendt|godkendes|tiltrådt|tiltrædes|taget til efterretning|vedtaget|anbefales|anbefalet|udsat|forkastet|afvist)\b"
     # "Formandens beretning godkendes.", "Regnskabet vedtages enstemmigt.": the meeting's verdict
-    r"|^[^\s,:]+(?:\s+[^\s,:]+){0,3}\s+(?:godkendes|vedtages|forkastes|tiltrædes|afvises)"
+    # ("Beretningen blev taget til efterretning.", "Regnskabet blev godkendt enstemmigt.")
+    r"|^[^\s,:]+(?:\s+[^\s,:]+){0,3}\s+(?:godkendes|vedtages|forkastes|tiltrædes|afvises|tages\s+til\s+efterretning"
+    r"|(?:blev|er\s+blevet)\s+(?:godkendt|vedtaget|forkastet|tiltrådt|afvist|taget\s+til\s+efterretning))"
     r"(?:\s+(?:enstemmigt|uden\s+bemærkninger|med\s+applaus))?\s*[.!]?\s*$",
     re.IGNORECASE,
 )

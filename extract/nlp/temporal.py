@@ -372,6 +372,8 @@ RE_DMY = re.compile(
 RE_DM_Y = re.compile(
     rf"(?P<d>{_DAY_AFTER_SEP})/(?P<m>[01]?\d)(?:\s*[-/]\s*(?P<y>{_YEAR}|\d\d)|\s+(?P<y4>{_YEAR}))"
     rf"(?![\w\-/]|[.,]\d)", _I)
+#: "31.01.21", "05-05-21": a two-digit year only with a two-digit day and month, as forms print them
+RE_DMY2 = re.compile(r"(?<![\w.,/-])(?P<d>[0-3]\d)(?P<s>[.-])(?P<m>[01]\d)(?P=s)(?P<y>\d\d)(?![\w\-/]|[.,]\d)")
 RE_DM_SLASH = re.compile(r"d(?<!\wd)(?:\.|en)\s*(?P<d>[0-3]?\d)[/.](?P<m>[01]?\d)(?![\w/]|[.,\-]\d)", _I)
 #: 'senest 31/3', 'inden 1/4', 'frist: 15/6' — a yearless d/m after a deadline word (no 'd.'/'den')
 RE_DM_DEADLINE = re.compile(r"(?<!\w)(?:senest|inden|frist(?:en)?:?)\s+(?P<d>[0-3]?\d)/(?P<m>[01]?\d)"
@@ -686,6 +688,12 @@ def _find_numeric(text: str, out: list[_Cand]) -> None:
         if _num_guarded(text, m.start()):
             continue
         y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
+        _add(out, _Cand(m.start(), m.end(), "day", period=lambda yy, mo=mo, d=d: (date(yy, mo, d),) * 2,
+                        year=y, prio=2))
+    for m in finditer(RE_DMY2, text):
+        if _num_guarded(text, m.start()):
+            continue
+        y, mo, d = _two_digit_year(m["y"]), int(m["m"]), int(m["d"])
         _add(out, _Cand(m.start(), m.end(), "day", period=lambda yy, mo=mo, d=d: (date(yy, mo, d),) * 2,
                         year=y, prio=2))
     for m in finditer(RE_DM_Y, text):
