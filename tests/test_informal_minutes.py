@@ -1176,3 +1176,12 @@ def test_a_verdict_in_the_perfect_or_noted_continues_no_speaker(nlp):
                   "Planen tages til efterretning. Hun sagde, at huset blev godkendt.", first_names("Ulf Berg", "Mia Holm"))
     assert [(s.speaker, s.implicit) for s in st] == [
         ("Ulf Berg", False), ("Ulf Berg", True), (None, False), ("Mia Holm", False), (None, False), ("Mia Holm", False)]
+
+
+def test_the_sentence_after_an_open_question_is_not_the_askers(nlp):
+    st = run(nlp, "1. Vand\nUlf Berg spurgte, om der er fundet pesticider. Det er der ikke.\n"
+                  "2. Økonomi\nMia Holm spurgte ind til økonomien og fik status fra Ulf. Hun er tilfreds.",
+             first_names("Ulf Berg", "Mia Holm"))
+    # (a question answered in its own sentence leaves the asker speaking)
+    assert [(s.speaker, s.implicit) for s in st] == [
+        ("Ulf Berg", False), (None, False), ("Mia Holm", False), ("Mia Holm", True)]

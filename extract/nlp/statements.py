@@ -69,6 +69,12 @@ _IMPERSONAL = re.compile(
     r"(?:\s+(?:enstemmigt|uden\s+bemærkninger|med\s+applaus))?\s*[.!]?\s*$",
     re.IGNORECASE,
 )
+#: acts of asking: what follows a question in its paragraph is an answer, not more of the question
+_ASKING = frozenset(("spørge", "stille spørgsmål", "rejse spørgsmål"))
+#: a question left open in its sentence ("spurgte, om …", "… hvornår det sker?"), not one answered in it
+#: ("spurgte ind til økonomien og fik status fra Vagn")
+_OPEN_QUESTION = re.compile(r"\?\s*$|\b(?:om|hvorvidt|hvornår|hvordan|hvorfor|hvem|hvad|hvor(?:dan|meget|mange)?)\b(?![^,.]*\bog\s+fik\b)",
+                            re.IGNORECASE)
 _AFFILIATION = {"fra", "i", "hos", "ved", "på", "for"}
 _CONNECTORS = {"og", "for", "i", "af", "-", "&"}
 _OUTLINE = re.compile(rf"^{outline.ENTRY_MARK}$", re.I)
@@ -960,6 +966,9 @@ class StatementFinder:
             elif lead is not None and lead[0].kind == "person" \
                     and lead[0].name != (para_speaker if not new_para else prev_para_speaker):
                 para_speaker = para_act = None  # "Robert mener … . Christian følger op.": another person acts
+            elif para_speaker and not new_para and para_act in _ASKING and out and out[-1].speaker == para_speaker \
+                    and _OPEN_QUESTION.search(out[-1].text):
+                para_speaker = para_act = None  # "Kaj spurgte, om … . Det er der ikke.": the answer is not the asker's
             elif para_speaker and not new_para:
                 speaker, implicit = para_speaker, True
             elif new_para and prev_para_speaker and not (para_bullet and prev_sibling_own) and (
