@@ -1185,3 +1185,10 @@ def test_the_sentence_after_an_open_question_is_not_the_askers(nlp):
     # (a question answered in its own sentence leaves the asker speaking)
     assert [(s.speaker, s.implicit) for s in st] == [
         ("Ulf Berg", False), (None, False), ("Mia Holm", False), ("Mia Holm", True)]
+
+
+def test_a_quote_before_an_inverted_reporting_verb_is_what_is_said(nlp):
+    # ("Karl" is also a common word: after a reporting verb the capitalised word is the listed person)
+    st = run(nlp, "1. Økonomi\n”Det er bare det jeg skal vide” bemærkede Karl.\nDet sagde Ulf.",
+             first_names("Ulf Berg", "Karl Holm"))
+    assert [(s.speaker, s.act, s.implicit) for s in st] == [("Karl Holm", "bemærke", False), ("Ulf Berg", "sige", False)]

@@ -351,7 +351,8 @@ def _context_ok_single(doc: Doc, tok: Token) -> bool:
     # "Orientering v/ Kim", "Kim: ...", "Opfordring fra Kim: ..."
     if prev.endswith("/") or (nxt == ":" and (tok.is_sent_start or prev.casefold() in ("fra", "ved"))):
         return True
-    return nxt.casefold() in _lex()["verb_forms"]
+    # "Per bemærkede", and inverted after the verb: "”…” bemærkede Karl", "sagde Per."
+    return nxt.casefold() in _lex()["verb_forms"] or (prev.casefold() in _lex()["verb_forms"] and not tok.is_sent_start)
 
 
 class PersonFinder:

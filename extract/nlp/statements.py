@@ -554,9 +554,10 @@ class StatementFinder:
     def analyse(self, s: _Sentence) -> Analysis:
         """The first reporting verb with a subject in a main-clause position."""
         toks = s.toks
+        quoted = _quoted(toks)
         for k, tok in enumerate(toks):
-            if not self._is_verb(tok):
-                continue
+            if k in quoted or not self._is_verb(tok):
+                continue  # ("”Det er bare det jeg skal vide” bemærkede Karl": the quote is what is said)
             subj = self._subject_before(s, k)
             skip = None
             if subj is None or subj.kind == "other":
@@ -1259,6 +1260,20 @@ class StatementFinder:
         if t[-1] not in ".!?)\"”":
             return False  # a heading-like line, not reported content
         return sent.toks[0].lower_ in _lex()["continuation"]
+
+
+_QUOTES = frozenset('"”“„»«')
+
+
+def _quoted(toks: list[Token]) -> set[int]:
+    """Indices of the tokens inside a quotation that opens the sentence and closes before its end."""
+    if not toks:
+        return set()
+    first = 1 if toks[0].text in _QUOTES else 0  # (the opening quote is usually stripped as a leading mark)
+    if not first and not (toks[0].i > 0 and toks[0].doc[toks[0].i - 1].text in _QUOTES):
+        return set()
+    close = next((j for j in range(first, len(toks)) if toks[j].text in _QUOTES), None)
+    return set(range(close + 1)) if close is not None and close < len(toks) - 2 else set()
 
 
 def _present_verb(tok: Token) -> bool:
