@@ -118,6 +118,8 @@ def attached_texts(doc: DocText, items: list[Item]) -> list[Item]:
 
 # --------------------------------------------------------------------------- unnumbered headings
 
+#: the label of an item's list of attachments, alone on its line
+_ATTACHMENT_LABEL = re.compile(r"^\s*(?:bilag|bilagsliste|bilagsoversigt|bilagsfortegnelse|vedlagte\s+bilag)\s*:?\s*$", re.I)
 _APPENDIX = re.compile(r"^(?:bilag|appendiks|appendix|anneks)\b", re.I)
 
 
@@ -348,9 +350,22 @@ def _candidates(doc: DocText, lines: list[TextLine]) -> list[_Cand]:
     right = _right_margins(lines)
     out: list[_Cand] = []
     i = 0
+    listing = 0  # inside the numbered list under an item's "Bilag" label: the number expected next
     while i < len(lines):
         ln, text = lines[i], texts[i]
         m = _match_head(text)
+        if _ATTACHMENT_LABEL.match(text):
+            listing = 1
+            i += 1
+            continue
+        if listing and m and not m.group("sub") and int(m.group("num")) == listing:
+            listing += 1  # "Bilag" + "1. Budgetforlig 2023", "2. Notat": the item's attachments, not sub-items
+            i += 1
+            continue
+        if listing > 1 and not m and ln.block == lines[i - 1].block:
+            i += 1  # (an entry wrapping onto a second line)
+            continue
+        listing = 0
         if not m or _mid_sentence(texts, lines, i):
             i += 1
             continue

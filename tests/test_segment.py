@@ -739,3 +739,11 @@ def test_an_ad_heading_with_a_dash_may_start_its_title_in_lower_case():
     assert [(i.number, i.title) for i in items] == [("1", "Valg af dirigent"), ("2", "Valg til bestyrelsen"),
                                                     ("3", "Eventuelt")]
     assert "Alle blev valgt" in doc.text[items[1].heading_end:items[1].char_end]
+
+
+def test_the_numbered_list_under_an_items_bilag_label_is_its_attachments():
+    doc = make_doc(["Referat", "1. Budget 2023-2026", "Budgettet er udarbejdet.", "Bilag", "1. Budgetforlig 2023",
+                    "2. Notat om anlæg", "Beslutning", "Vedtaget.", "2. Lokalplan 45", "Bilag:", "3. Høring", "Godkendt."])
+    # (a label with no list under it, "Bilag:" before "3. Høring", takes nothing from the agenda)
+    assert [(n, t) for n, t, *_ in items_of(segment(doc))] == [
+        ("1", "Budget 2023-2026"), ("2", "Lokalplan 45"), ("3", "Høring")]
