@@ -268,6 +268,14 @@ def test_block_paragraphs_stop_at_speech_and_protocol():
     ]
 
 
+def test_a_recorded_vote_and_the_verdict_it_leads_to_are_one_decision():
+    text = ("Beslutning\nFor stemte: A, V, F (21)\nImod stemte: O, Ø (6)\nUndlod: K (2)\nBudgettet blev vedtaget.\n"
+            "Sagen sendes til Regionen.")
+    assert [(d.kind, d.text) for d in decide(text)] == [
+        ("approval", "For stemte: A, V, F (21)\nImod stemte: O, Ø (6)\nUndlod: K (2)\nBudgettet blev vedtaget."),
+        ("other", "Sagen sendes til Regionen.")]
+
+
 def test_block_paragraph_with_its_own_decision_sentence_stays_a_prose_row():
     text = "Beslutning:\nGodkendt.\nDet blev aftalt, at forvaltningen skriver til beboerne."
     decs = decide(text)

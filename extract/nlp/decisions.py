@@ -824,6 +824,11 @@ def _heading_like(p: _Para, lex: Lexicon) -> bool:
     return t.endswith(":") and len(words) <= 6
 
 
+#: a line of a recorded vote: "For stemte: A, V (21)", "Imod stemte …", "Undlod: K", "Hverken for eller imod: …"
+_VOTE_LINE = re.compile(r"(?:for|imod)\s+stemte\b|undl(?:od|ader)\b|hverken\s+for\s+eller\s+imod\b|(?:for|imod|blanke?)\s*:",
+                        re.IGNORECASE)
+
+
 def block_decisions(doc: Doc, full: str, paras: list[_Para], lex: Lexicon, persons: Persons | object = _UNSET) -> list[Decision]:
     """Decisions written under a 'Beslutning'/'Konklusion' heading.
 
@@ -861,6 +866,15 @@ def block_decisions(doc: Doc, full: str, paras: list[_Para], lex: Lexicon, perso
                 continue
             start, end = q.start, q.end
             j += 1
+        # a vote belongs to the verdict it leads to: "For stemte: A, V (21)" / "Imod stemte: O (6)" /
+        # "Undlod: K (2)" / "Budgettet blev vedtaget." is one decision
+        if _VOTE_LINE.match(full[start:end].strip()):
+            while j < len(paras) and j - i <= max_blocks and paras[j].item == p.item and not paras[j].in_heading \
+                    and paras[j].end - start <= max_chars:
+                end = paras[j].end
+                j += 1
+                if not _VOTE_LINE.match(full[paras[j - 1].start:paras[j - 1].end].strip()):
+                    break
         # a list belongs to the decision: "Godkendt med følgende ændringer:" + bullets
         first = full[start:end].strip()
         if first.endswith(":") or BULLET.match(first):
