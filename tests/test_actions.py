@@ -66,7 +66,7 @@ def test_person_with_modal():
 
 @pytest.mark.parametrize("verb_phrase", ["sørger for lokaler til mødet", "følger op på klagen",
                                          "vil undersøge mulighederne for tilskud",
-                                         "indkalder til et ekstra møde"])
+                                         "indkalder til et ekstra møde", "afgiver høringssvar om planen"])
 def test_obligation_verbs(verb_phrase):
     (a,) = actions(f"Anne Bak {verb_phrase}.")
     assert a[0] == "Anne Bak" and a[1].endswith(verb_phrase.split()[-1])
