@@ -684,16 +684,11 @@ def _find_numeric(text: str, out: list[_Cand]) -> None:
         y, mo, d = int(m["y"]), int(m["m"] or m["m2"]), int(m["d"] or m["d2"])
         _add(out, _Cand(m.start(), m.end(), "day", period=lambda yy, mo=mo, d=d: (date(yy, mo, d),) * 2,
                         year=y, prio=2))
-    for m in finditer(RE_DMY, text):
+    for m in (*finditer(RE_DMY, text), *finditer(RE_DMY2, text)):
         if _num_guarded(text, m.start()):
             continue
-        y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
-        _add(out, _Cand(m.start(), m.end(), "day", period=lambda yy, mo=mo, d=d: (date(yy, mo, d),) * 2,
-                        year=y, prio=2))
-    for m in finditer(RE_DMY2, text):
-        if _num_guarded(text, m.start()):
-            continue
-        y, mo, d = _two_digit_year(m["y"]), int(m["m"]), int(m["d"])
+        y = int(m["y"]) if len(m["y"]) == 4 else _two_digit_year(m["y"])
+        mo, d = int(m["m"]), int(m["d"])
         _add(out, _Cand(m.start(), m.end(), "day", period=lambda yy, mo=mo, d=d: (date(yy, mo, d),) * 2,
                         year=y, prio=2))
     for m in finditer(RE_DM_Y, text):
