@@ -202,7 +202,8 @@ def merged_spellings(roster: list[Attendee]) -> list[Attendee]:
 
 def with_elected_roles(doc: DocText, items: list[Item], roster: list[Attendee]) -> list[Attendee]:
     """The roster with the elected dirigent (chair) and referent (secretary) marked; persons
-    not on it are added. An absent person stays absent; a chair is never demoted."""
+    not on it are added. An absent person stays absent; a chair stays chair when elected
+    referent, and gives way only to an elected dirigent (the assembly's chair)."""
     out = list(roster)
     dirigent = None
     for e in elected_roles(doc, items):
