@@ -144,7 +144,8 @@ def test_apposition_party_letter_and_coordination(nlp):
 def test_multiword_acts(nlp):
     _, st = run(nlp, "1. Forslag\nOle Berg tilsluttede sig forslaget. Derefter tilsluttede hun sig også. "
                      "Karin Holm erklærede sig enig i vurderingen. Søren Ebbesen gjorde opmærksom på fristen. "
-                     "Lene Dahl tilsluttede sig og understregede, at fristen er kort.")
+                     "Lene Dahl tilsluttede sig og understregede, at fristen er kort. Ole Berg gjorde rede for sagen.")
+    assert said(st, "rede for sagen").act == "gøre rede for"
     assert said(st, "sig forslaget").act == "tilslutte sig"
     assert said(st, "erklærede sig enig").act == "erklære sig enig"
     assert said(st, "opmærksom på fristen").act == "gøre opmærksom på"
