@@ -1192,3 +1192,10 @@ def test_a_quote_before_an_inverted_reporting_verb_is_what_is_said(nlp):
     st = run(nlp, "1. Økonomi\n”Det er bare det jeg skal vide” bemærkede Karl.\nDet sagde Ulf.",
              first_names("Ulf Berg", "Karl Holm"))
     assert [(s.speaker, s.act, s.implicit) for s in st] == [("Karl Holm", "bemærke", False), ("Ulf Berg", "sige", False)]
+
+
+def test_the_referent_signing_the_minutes_is_not_elected_under_a_later_election_item():
+    t = ("Referat af generalforsamling\n1. Valg af dirigent og referent\nDirigent: Preben Munk\nReferent: Jette Lund\n"
+         "2. Valg\nOle Nygaard blev genvalgt.\n\nReferent: Jette Lund\n")
+    assert [(d.item, d.text) for d in processed(t).decisions] == [
+        ("1", "Dirigent: Preben Munk"), ("1", "Referent: Jette Lund"), ("2", "Ole Nygaard blev genvalgt.")]

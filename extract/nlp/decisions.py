@@ -1167,6 +1167,8 @@ def elected_name_lines(doc: Doc, text: str, paras: list[_Para], persons: Persons
             group[1] = p.start + len(p.text.rstrip())  # (under the label any name-shaped line is one of them)
             continue
         pm = _POST_LABEL.match(p.text, lead)  # "Dirigent: Anne Holm" under "Valg af dirigent og referent"
+        if pm and pm.group().lower().startswith("referent") and "referent" not in (titles.get(p.item, "") + head).lower():
+            continue  # "Referent: Jette Lund" closing the minutes under "4. Valg": who wrote them, not an election
         name_at = p.start + (pm.end() if pm else lead)
         k = bisect.bisect_left(starts, name_at)
         if k >= len(persons) or persons[k][0] != name_at:
