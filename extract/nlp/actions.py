@@ -232,6 +232,10 @@ def clause_end(text: str, pos: int, lex: ActionLexicon) -> int:
     return len(re.sub(r"[\s.!?;:,]+$", "", text[:end]))
 
 
+#: pronouns for a group, which own no task themselves ("… synes vi skal …")
+_GROUP_PRONOUNS = frozenset(("vi", "man", "de"))
+
+
 def subject_owner(text: str, s0: int, verb_start: int, lex: ActionLexicon, mentions: list[Mention],
                   annotated: bool, speaker: str | None, collective: bool = False) -> tuple[str, int] | None:
     """The owner written as the clause subject right before the verb, with its offset.
@@ -254,7 +258,7 @@ def subject_owner(text: str, s0: int, verb_start: int, lex: ActionLexicon, menti
         return None  # "enten X kontakter …, eller …": an option, not an assignment
     low = np_core.lower()
     last = low.split()[-1]
-    if len(low.split()) > 1 and last in lex.non_owners and last in lex.pronouns | {"vi", "man", "de"} \
+    if len(low.split()) > 1 and last in lex.non_owners and (last in lex.pronouns or last in _GROUP_PRONOUNS) \
             and any(np_start <= s - s0 and e - s0 <= np_start + len(np_core) - len(last) for s, e, _ in mentions):
         # "Susanne synes vi skal …": a clause embedded without "at"; its pronoun is the subject
         np_start += len(np_core) - len(last)

@@ -873,8 +873,8 @@ def block_decisions(doc: Doc, full: str, paras: list[_Para], lex: Lexicon, perso
                     and paras[j].end - start <= max_chars:
                 end = paras[j].end
                 j += 1
-                if not _VOTE_LINE.match(full[paras[j - 1].start:paras[j - 1].end].strip()):
-                    break
+                if not _VOTE_LINE.match(paras[j - 1].text.strip()):
+                    break  # (the verdict after the vote closes the decision)
         # a list belongs to the decision: "Godkendt med følgende ændringer:" + bullets
         first = full[start:end].strip()
         if first.endswith(":") or BULLET.match(first):

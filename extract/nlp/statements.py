@@ -325,6 +325,12 @@ class _Sentence:
             if m is not None:
                 self.mentions[n] = m
 
+    def after_title(self, n: int) -> int:
+        """n + 1 when toks[n] is a title before a mention ("kasserer Ulf Berg", "formand Eva Holm"), else n."""
+        if n + 1 in self.mentions and n not in self.mentions and self.toks[n].lower_ in _lex()["titles"]:
+            return n + 1
+        return n
+
     def mention_end(self, n: int) -> int | None:
         """Local index after the mention starting at n, or None."""
         m = self.mentions.get(n)
@@ -1094,8 +1100,7 @@ class StatementFinder:
                 return None
         else:
             return None
-        if n + 1 < len(toks) and n not in sent.mentions and n + 1 in sent.mentions and toks[n].lower_ in _lex()["titles"]:
-            n += 1  # "Beretning ved formand Eva Holm"
+        n = sent.after_title(n)  # "Beretning ved formand Eva Holm"
         end = sent.mention_end(n)
         if end is not None:
             subj = self._person_subject(sent, n)
@@ -1205,9 +1210,7 @@ class StatementFinder:
             act = lex["forms"].get(past) if past is not None else lex["report_passives"].get(tok.lower_)
             if not act:
                 continue
-            n = k + 2
-            if n + 1 in sent.mentions and n not in sent.mentions and toks[n].lower_ in lex["titles"]:
-                n += 1  # "af kasserer Ulf Berg", "af formanden Eva Holm"
+            n = sent.after_title(k + 2)  # "af kasserer Ulf Berg", "af formanden Eva Holm"
             if sent.mention_end(n) is not None:
                 person = self._person_subject(sent, n)
                 if person is not None:
