@@ -256,8 +256,10 @@ def _body_from_title(line: str) -> str | None:
     if kind:
         tail = line[ds[0][1]:]
         tm = re.match(r"\s*,?\s*(?:kl\.?\s*\d{1,2}(?:[.:]\d{2})?(?:\s*[-–]\s*\d{1,2}(?:[.:]\d{2})?)?\s*)?"
-                      r"(?:i|for)\s+(?P<body>[A-ZÆØÅ].*?)(?=,|\s+kl\.|\s+(?:hos|på)\b|$)", tail)
-        if tm and (not kind.group(1) or _ASSOCIATION_MARK.match(tm.group("body")) or _association_name(tm.group("body"))):
+                      r"(?:(?P<prep>i|for)\s+|,\s*)(?P<body>[A-ZÆØÅ].*?)(?=,|\s+kl\.|\s+(?:hos|på)\b|$)", tail)
+        # ("… d. 14. marts 2019, Grundejerforeningen X": after a comma only an association's name)
+        named = tm and (_ASSOCIATION_MARK.match(tm.group("body")) or _association_name(tm.group("body")))
+        if tm and (named or (tm.group("prep") and not kind.group(1))):
             return _clean(tm.group("body")) or None
     return None
 

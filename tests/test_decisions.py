@@ -88,6 +88,10 @@ SENTENCE_FORMS = [
     ("Bestyrelsen besluttede at nedsætte en arbejdsgruppe om trafik.", "conclusion"),
     ("Bestyrelsen bad om en skriftlig redegørelse til næste møde.", "other"),
     ("Udvalget valgte at afvente den nye lovgivning.", "conclusion"),
+    # the present perfect of a resolving verb: board minutes record their own resolutions so
+    ("Bestyrelsen har besluttet at indkalde til et ekstraordinært møde.", "conclusion"),
+    ("Derfor har udvalget enstemmigt besluttet, at stien lukkes.", "conclusion"),
+    ("Vi har aftalt at mødes igen efter sommerferien.", "conclusion"),
     # present-perfect passive: the minutes record the approval
     ("Referatet fra mødet den 3/4 er godkendt og lagt på hjemmesiden.", "approval"),
     ("Regnskabet er nu godkendt af bestyrelsen.", "approval"),
@@ -310,6 +314,10 @@ def test_heading_parser():
 # --------------------------------------------------------------------------- precision
 
 NOT_DECISIONS = [
+    # an earlier resolution recalled, and a resolution in a conditional clause
+    "Bestyrelsen har tidligere besluttet at male skuret.",
+    "Det er tidligere besluttet, at festen holdes i hallen.",
+    "Hvis bestyrelsen har besluttet det, melder vi det ud.",
     "Godkendelse af referat fra sidste møde",
     "Planen skal godkendes af byrådet i juni.",
     "Hvis forslaget godkendes, kan arbejdet begynde i august.",

@@ -290,6 +290,10 @@ def test_an_attendance_item_with_an_outline_list():
     ("Generalforsamling RFK 2025\nOnsdag d. 26. marts 2025 Start kl. 19.00", "RFK"),
     ("Referat RFK Generalforsamling 2023\nOnsdag d. 29.marts 2023 kl. 18:00", "RFK"),
     ("Referat Generalforsamling 2023\nOnsdag d. 29.marts 2023 kl. 18:00", None),
+    # after the date and a comma only an association's name, not a venue or a nickname
+    ("Referat af bestyrelsesmøde d. 3. maj 2021, Strandens Haveforening", "Strandens Haveforening"),
+    ("Referat af bestyrelsesmøde den 3. maj 2021 kl. 19, Rødby Roklub", "Rødby Roklub"),
+    ("Referat fra generalforsamling 3. maj 2021, Sognegården", None),
 ])
 def test_meeting_body_forms(front, body):
     doc = DocText.from_plain_text(front + "\n1. Velkomst\nTekst.\n2. Eventuelt\nIntet.")

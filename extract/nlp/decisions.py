@@ -62,6 +62,7 @@ class Lexicon:
     raw: dict
     conclusion_verb: re.Pattern
     resolution_verb: re.Pattern
+    resolution_perfect: re.Pattern  # 'har (…) besluttet'
     impersonal: re.Pattern
     agreement: re.Pattern
     request: re.Pattern
@@ -99,7 +100,8 @@ class Lexicon:
     prefilter: dict[str, re.Pattern]  # see `_prefilter`
 
 
-_TRIGGER_KEYS = ("action_present_passive", "conclusion_verbs", "resolution_verbs", "impersonal_participles", "impersonal_s_forms", "agreement",
+_TRIGGER_KEYS = ("action_present_passive", "conclusion_verbs", "resolution_verbs", "resolution_perfect",
+                 "impersonal_participles", "impersonal_s_forms", "agreement",
                  "request_verbs", "approval_participles", "approval_present_passive", "approval_active",
                  "approval_perfect", "approval_support", "noted",
                  "rejected_participles", "rejected_present_passive", "rejected_active", "deferred_participles",
@@ -154,6 +156,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         raw=raw,
         conclusion_verb=re.compile(r"\b" + alternation(raw["conclusion_verbs"]) + r"\b", I),
         resolution_verb=re.compile(r"\b" + alternation(raw["resolution_verbs"]) + r"\b", I),
+        resolution_perfect=re.compile(r"\bhar\s+(?P<gap>" + gap + r")(?P<w>" + alternation(raw["resolution_perfect"]) + r")\b", I),
         impersonal=re.compile(
             r"\bdet\s+blev\s+(?:[\w\-]+,?\s+){0,8}?" + alternation(raw["impersonal_participles"]) + r"\b"
             r"|\bblev\s+det\s+(?:[\w\-]+,?\s+){0,8}?" + alternation(raw["impersonal_participles"]) + r"\b"
@@ -432,6 +435,7 @@ def _prefilter(raw: dict, lex: Lexicon) -> dict[str, re.Pattern]:
         # (these three open with 'er', in nearly every sentence: a later word of theirs)
         "agreement": re.compile(r"enig|ened|konsensus|koncensus|konklusionen", I),
         "perfect": re.compile(alternation(raw["approval_perfect"]), I),
+        "resolution_perfect": re.compile(alternation(raw["resolution_perfect"]), I),
         "active": re.compile(alternation([w.removeprefix("er ") for w in lex.active_kind]), I),
         "recommend": _RECOMMEND, "propose_to": _PROPOSE_TO, "withdrawn": _WITHDRAWN, "all_or_none": re.compile("stemte", I),
         "impersonal": re.compile(alternation(raw["impersonal_participles"] + raw["impersonal_s_forms"]), I),
@@ -467,8 +471,15 @@ def _hits(text: str, lex: Lexicon, person_ends: set[int] | None, ok: Container[s
     for m in (lex.resolution_verb.finditer(text) if "resolution_verb" in ok else ()):
         if has_subject(text, m.start(), m.end(), lex, person_ends):
             hits.append(Hit("conclusion", m.start(), m.end(), True, True))
+    for m in (lex.resolution_perfect.finditer(text) if "resolution_perfect" in ok else ()):
+        # "Bestyrelsen har besluttet at …", "Derfor har udvalget aftalt, at …" (subject after "har");
+        # not "har tidligere besluttet", an earlier resolution recalled
+        if (not _PERFECT_NOT.search(m.group("gap")) and not _guarded(text, m.start(), lex)
+                and not _relative(text, m.start()) and has_subject(text, m.start(), m.start() + 3, lex, person_ends)):
+            hits.append(Hit("conclusion", m.start(), m.end(), True, True))
     for m in (lex.impersonal.finditer(text) if "impersonal" in ok else ()):
-        hits.append(Hit("conclusion", m.start(), m.end(), False, True))
+        if not _PERFECT_NOT.search(m.group()):  # not "Det er tidligere besluttet, at …" (recalled)
+            hits.append(Hit("conclusion", m.start(), m.end(), False, True))
     for m in (lex.agreement.finditer(text) if "agreement" in ok else ()):
         if not _guarded(text, m.start(), lex):
             hits.append(Hit("conclusion", m.start(), m.end(), True, True))
