@@ -70,6 +70,15 @@ def test_initials(nlp):
                     ["Steffen Sørensen", "Steffen Skov"]) == []
 
 
+def test_listed_peoples_initials_name_them(nlp):
+    # every name part, or first and last: "SE" for Søren Ebbesen, "OPK" for Ole Peter Kjær
+    found = mentions(nlp, "SE orienterede. OPK svarede, og BL tilføjede noget.", ROSTER)
+    assert found == [("SE", "Søren Ebbesen"), ("OPK", "Ole Peter Kjær"), ("BL", "Birthe Lund")]
+    # initials two listed people share decide nothing; a party's letters are no person
+    assert mentions(nlp, "SS svarede.", ["Steffen Sørensen", "Sara Storm"]) == []
+    assert mentions(nlp, "SF stemte imod.", ["Søren Fisker"]) == []
+
+
 def test_bare_first_name_when_unique(nlp):
     found = mentions(nlp, "Birthe orienterede om kassen. Hun sender rykkere (Birthe).", ROSTER)
     assert found == [("Birthe", "Birthe Lund"), ("Birthe", "Birthe Lund")]

@@ -836,6 +836,8 @@ def test_split_sentences_line_breaks():
     ("Udvalget besluttede at holde et temamøde i marts.", "marts", D(2021, 3, 1)),
     ("Vi har aftalt at mødes igen i august.", "august", D(2021, 8, 1)),
     ("Vi blev enige om at se på sagen igen i maj.", "maj", D(2021, 5, 1)),
+    ("Der var enighed om at indkalde underviserne i uge 14.", "uge 14", D(2021, 4, 5)),
+    ("Vi blev enige om at mødes igen i august.", "august", D(2021, 8, 1)),
     # ... not one governed by another verb, and not a date inside the perfect group
     ("Leverandøren har forsøgt at levere i juli.", "juli", D(2020, 7, 1)),
     ("Regionen har i juni haft en fejl i kommunikationen.", "juni", D(2020, 6, 1)),

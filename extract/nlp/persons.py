@@ -58,6 +58,7 @@ def _lex() -> dict:
         "org_suffixes": tuple(lex["org_suffixes"]),
         "verb_forms": frozenset(forms),
         "single_verb_forms": frozenset(single),  # "mener", "foreslog"; not "kommer" (of "komme med")
+        "not_initials": frozenset(lex["not_initials"]),
     }
 
 
@@ -539,11 +540,17 @@ class PersonFinder:
         return doc
 
     def _defined_initials(self, doc: Doc, spans: list[Span], people: list) -> list[Span]:
-        """'Patrick Reimer (PGR)' once, then 'PGR fremlagde …': the initials are that person."""
+        """'Patrick Reimer (PGR)' once, then 'PGR fremlagde …': the initials are that person.
+
+        Minutes also write listed people by their initials without defining them ('HD
+        orienterede …' for Hanne Dahl on the list): initials that fit exactly one listed person
+        (every name part, or first and last) and are no common abbreviation name that person.
+        """
         from extract.assembly import initials_defined  # (attendance vocabulary; imported late)
 
         text = doc_text(doc)
         defined = initials_defined(text) if "(" in text else {}
+        defined = {**roster_initials(people, _lex()["not_initials"]), **defined}
         if not defined:
             return []
         by_name = {p.name: p.name for p in people}
@@ -562,6 +569,20 @@ class PersonFinder:
             span._.genitive = False
             out.append(span)
         return out
+
+
+def roster_initials(people: list[Person], common: frozenset[str]) -> dict[str, tuple[str, None]]:
+    """Initials ('HD', 'PGR', and first + last 'PR') that fit exactly one listed person with
+    two or more name parts, leaving out those in `common` (parties, 'KL', 'IT', …)."""
+    seen: dict[str, set[str]] = {}
+    for p in people:
+        words = [w for w in p.name.split() if w[:1].isalpha()]
+        if len(words) < 2 or not all(w[:1].isupper() for w in words):
+            continue
+        for ini in {"".join(w[0] for w in words), words[0][0] + words[-1][0]}:
+            seen.setdefault(ini.upper(), set()).add(p.name)
+    return {ini: (next(iter(names)), None) for ini, names in seen.items()
+            if len(names) == 1 and 2 <= len(ini) <= 4 and ini not in common}
 
 
 def _first_names_to_full(spans: list[Span], listed: set[str]) -> None:

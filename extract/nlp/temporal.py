@@ -270,7 +270,7 @@ vinteren vinter sommer forår efterår denne dette dag går
 #: of the promise ("har lovet at etablere den i foråret", "besluttede at holde mødet i marts").
 _INTENT_AT = re.compile(
     r"\b(?:lov(?:er|ede|et)|planl(?:ægger|agde|agt)|beslut(?:ter|tede|tet)|aftal(?:er|te|t)"
-    r"|vedt(?:ager|og|aget)|agter|påtænker|ønsker|håber|tilb(?:yder|ød|udt)|enige\s+om"
+    r"|vedt(?:ager|og|aget)|agter|påtænker|ønsker|håber|tilb(?:yder|ød|udt)|(?:enig(?:e|hed)?|konsensus)\s+om"
     r"|regner\s+med|(?:forpligte(?:r|de|t)|påt(?:ager|og|aget))\s+sig|hensigt(?:en)?|planer\s+om)"
     r"(?:\s+\w+){0,2}?\s+(?P<at>at)\s+(?P<inf>\w+)",
     re.I,
@@ -1383,7 +1383,8 @@ def _sentence_info(text: str, s: int, e: int) -> _SentInfo:
     for m in _INTENT_AT.finditer(sent):
         inf = m["inf"].lower()
         if inf not in _NOT_INFINITIVE and (inf in _SHORT_INFINITIVES or (
-                inf.endswith("e") and not inf.endswith(("erne", "ene")))):
+                inf.endswith("e") and not inf.endswith(("erne", "ene"))) or (inf.endswith("es") and len(inf) >= 5)):
+            # (a deponent infinitive too: "enige om at mødes den 2. november")
             markers.append((s + m.start("at"), "future", False))
     clauses: list[tuple[int, int, bool]] = []
     a = s
