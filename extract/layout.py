@@ -184,6 +184,9 @@ def _cell_gaps(gaps: list[float], size: float, inner_spaces: bool = False, first
 # --------------------------------------------------------------------------- OCR candidates
 _GARBAGE = re.compile(r"\(cid:\d+\)|[\ufffd\ue000-\uf8ff]")
 SPARSE_CHARS = 20  # a page with fewer text characters than this and an image is a scan
+#: vector paths on a page with no text layer from which it is taken for drawn text (letters
+#: converted to outlines by a "flatten" or print-to-PDF step: each glyph is a path), OCR'd like a scan
+DRAWN_TEXT_PATHS = 300
 
 
 def _sparse(units: list[Unit]) -> bool:
@@ -270,7 +273,7 @@ def iter_pages_pdfplumber(path: Path) -> Iterator[PageLines]:
                     for w in words
                     if w.get("upright", True)
                 ]
-                has_images = bool(page.images) if _sparse(units) else False
+                has_images = bool(page.images or len(page.curves) >= DRAWN_TEXT_PATHS) if _sparse(units) else False
                 out = PageLines(page.page_number, float(page.width), float(page.height),
                                 group_lines(units, page.page_number), has_images,
                                 sideways=len(words) - len(units))
@@ -407,7 +410,8 @@ def _pdfium_page(page, number: int, out: _Out) -> PageLines:  # type: ignore[no-
                 units.append(unit)
         has_images = False
         if _sparse(units):
-            has_images = any(True for _ in page.get_objects(filter=[raw.FPDF_PAGEOBJ_IMAGE], max_depth=3))
+            has_images = any(True for _ in page.get_objects(filter=[raw.FPDF_PAGEOBJ_IMAGE], max_depth=3)) or sum(
+                1 for _ in page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH], max_depth=3)) >= DRAWN_TEXT_PATHS
         return PageLines(number, float(width), float(height), group_lines(units, number), has_images,
                          sideways=sideways)
     finally:

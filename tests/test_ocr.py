@@ -99,3 +99,25 @@ def test_without_tesseract_a_clear_warning_and_a_failed_row(tmp_path, monkeypatc
     assert doc["status"] == "failed" and doc["error"].startswith("no text layer")
     assert items == []
     assert "warning" in res.output and "Tesseract is not installed" in res.output
+
+
+def _paths_pdf(path: Path, n: int) -> Path:
+    """One page without a text layer whose content is `n` small filled paths, the shape of
+    text converted to outlines (each glyph a path)."""
+    pdf = pikepdf.new()
+    ops = "".join(f"{50 + (k % 50) * 10} {700 - (k // 50) * 14} m {55 + (k % 50) * 10} {708 - (k // 50) * 14} l "
+                  f"{58 + (k % 50) * 10} {700 - (k // 50) * 14} l h f\n" for k in range(n))
+    pdf.add_blank_page(page_size=(595, 842))
+    pdf.pages[0].Contents = pdf.make_stream(ops.encode())
+    pdf.save(path)
+    return path
+
+
+@pytest.mark.parametrize("engine", ["pdfplumber", "pdfium"])
+def test_a_page_of_outlined_text_is_read_by_ocr_and_a_few_drawings_are_not(tmp_path, engine):
+    from extract.layout import DRAWN_TEXT_PATHS, iter_pages, needs_ocr
+
+    (drawn,) = iter_pages(_paths_pdf(tmp_path / "drawn.pdf", DRAWN_TEXT_PATHS + 50), engine)
+    (sketch,) = iter_pages(_paths_pdf(tmp_path / "sketch.pdf", 20), engine)
+    assert needs_ocr(drawn) and not drawn.lines
+    assert not needs_ocr(sketch)
