@@ -559,9 +559,15 @@ class PersonFinder:
                 sp._.canonical = by_name.get(defined[sp.text][0], defined[sp.text][0])
         taken = {t for sp in spans for t in range(sp.start, sp.end)}
         out = []
-        for tok in doc:
-            hit = defined.get(tok.text)
-            if hit is None or tok.i in taken:
+        # (only where the text has one of them: a regex over the text, not a loop over every token)
+        keys = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(defined, key=len, reverse=True))) + r")(?!\w)")
+        for m in keys.finditer(text):
+            sp = doc.char_span(m.start(), m.end())
+            if sp is None or len(sp) != 1:
+                continue
+            tok = sp[0]
+            hit = defined[tok.text]
+            if tok.i in taken:
                 continue
             span = Span(doc, tok.i, tok.i + 1, label="PER")
             span._.canonical = by_name.get(hit[0], hit[0])
