@@ -92,6 +92,9 @@ SENTENCE_FORMS = [
     ("Bestyrelsen har besluttet at indkalde til et ekstraordinært møde.", "conclusion"),
     ("Derfor har udvalget enstemmigt besluttet, at stien lukkes.", "conclusion"),
     ("Vi har aftalt at mødes igen efter sommerferien.", "conclusion"),
+    # informal assent by the deciding body
+    ("Bestyrelsen sagde ok til den nye plan for haven.", "approval"),
+    ("Udvalget gav grønt lys til projektet.", "approval"),
     # present-perfect passive: the minutes record the approval
     ("Referatet fra mødet den 3/4 er godkendt og lagt på hjemmesiden.", "approval"),
     ("Regnskabet er nu godkendt af bestyrelsen.", "approval"),
