@@ -475,7 +475,7 @@ def _hits(text: str, lex: Lexicon, person_ends: set[int] | None, ok: Container[s
         # "Bestyrelsen har besluttet at …", "Derfor har udvalget aftalt, at …" (subject after "har");
         # not "har tidligere besluttet", an earlier resolution recalled
         if (not _PERFECT_NOT.search(m.group("gap")) and not _guarded(text, m.start(), lex)
-                and not _relative(text, m.start()) and has_subject(text, m.start(), m.start() + 3, lex, person_ends)):
+                and not _relative(text, m.start()) and has_subject(text, m.start(), m.start("gap"), lex, person_ends)):
             hits.append(Hit("conclusion", m.start(), m.end(), True, True))
     for m in (lex.impersonal.finditer(text) if "impersonal" in ok else ()):
         if not _PERFECT_NOT.search(m.group()):  # not "Det er tidligere besluttet, at …" (recalled)
