@@ -19,13 +19,14 @@ from extract.doctext import DocText
 from extract.schema import Attendee, Item
 
 _OUTLINE = re.compile(r"^\s*(?:\(?[a-zæøå]\s?\)|\(?\d{1,2}\s?[.)]|[•\-–])\s*")
-_NAME = r"[A-ZÆØÅ][\w'’-]*(?:[ \t]+(?:de|van|von|la|le|af|til)?[ \t]*[A-ZÆØÅ][\w'’-]*){0,4}"  # (never across a line)
+#: a person's name (never across a line); a middle initial may carry its full stop ("Trine W. Holm")
+_NAME = r"[A-ZÆØÅ][\w'’-]*(?:[ \t]+(?:de|van|von|la|le|af|til)?[ \t]*(?:[A-ZÆØÅ]\.(?=[ \t]+[A-ZÆØÅ])|[A-ZÆØÅ][\w'’-]*)){0,4}"
 #: "… fra Nord Administration A/S": the firm a proposed dirigent or referent comes from
 _FROM = r"(?:\s+fra\s+(?P<org>[A-ZÆØÅ][\w&'’-]*(?:\s+[A-ZÆØÅ][\w&'’-]*){0,3}(?:\s+(?:A/S|ApS|I/S|P/S|K/S))?))?"
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[dict[str, str], list[re.Pattern], tuple[re.Pattern, re.Pattern], re.Pattern]:
+def _patterns() -> tuple[dict[str, str], list[re.Pattern], tuple[re.Pattern, re.Pattern, re.Pattern], re.Pattern]:
     lex = _lex()["assembly_roles"]
     roles: dict[str, str] = lex["roles"]
     word = "|".join(sorted(map(re.escape, roles), key=len, reverse=True))
@@ -47,7 +48,8 @@ def _patterns() -> tuple[dict[str, str], list[re.Pattern], tuple[re.Pattern, re.
         re.compile(rf"(?:\b(?:foreslog|foreslår|indstillede|pegede\s+på)|(?<=,)\s+og)\s+(?P<name>{_NAME}){_FROM}\s+(?:som|til)\s+"
                    rf"(?P<roles>{alts})\b(?=[^\n]{{0,200}}?\b(?:valgt|valgtes|vedtaget|godkendt|tilsluttede|tiltrådte|accepterede|bifaldt)\b)", re.M),
         # "Dirigent: Ole Dam", "Referent: Eva Kirk", "Referat (ved): Eva Kirk" (who wrote the minutes)
-        re.compile(rf"^\s*(?P<roles>(?i:{alts}|referat(?:\s+(?:ved|af))?))\s*:\s*(?P<name>{_NAME})\s*$", re.M),
+        # (the name on the line under the label too: "Referat ved:" / "Trine Holm")
+        re.compile(rf"^\s*(?P<roles>(?i:{alts}|referat(?:\s+(?:ved|af))?))\s*:[ \t]*\n?[ \t]*(?P<name>{_NAME})\s*$", re.M),
     ]
     # "John Dahl, dirigent" / "Eva Kirk, referent.": a line of a name and its role
     forward.append(re.compile(rf"^\s*(?P<name>{_NAME})\s*,\s*(?P<roles>(?i:{alts}))\s*\.?\s*$", re.M))
@@ -57,8 +59,11 @@ def _patterns() -> tuple[dict[str, str], list[re.Pattern], tuple[re.Pattern, re.
     bare_proposed = re.compile(rf"^\s*(?:[•·▪◦●*\-–]\s*)?[A-ZÆØÅ][\wæøå]*\s+(?:foreslog|foreslår|indstillede|pegede\s+på)\s+"
                                rf"(?P<name>{_NAME})\s*,?\s+(?:der|som|og|hvilket)\s+(?:blev\s+)?(?:enstemmigt\s+)?"
                                rf"(?:valgt|valgtes|godkendt|vedtaget)\b")
+    # "Mødet har besluttet at Søren er valgt.", "Forsamlingen vedtog, at Ole Dam blev valgt": the elected
+    # person inside the first sentence's "at"-clause
+    bare_resolved = re.compile(rf"^[^\n.]{{0,60}}?\bat\s+(?P<name>{_NAME})\s+(?:er|blev)\s+(?:enstemmigt\s+)?(?:gen)?valgt\b")
     title_role = re.compile(rf"\b(?:{word})\b", re.I)
-    return roles, forward, (bare, bare_proposed), title_role
+    return roles, forward, (bare, bare_proposed, bare_resolved), title_role
 
 
 def _role_words(text: str, roles: dict[str, str]) -> list[str]:
@@ -99,7 +104,7 @@ def initials_defined(text: str) -> dict[str, tuple[str, str | None]]:
 
 def elected_roles(doc: DocText, items: list[Item]) -> list[Attendee]:
     """Every person the text names as elected dirigent / referent, in text order."""
-    roles, forward, (bare, bare_proposed), title_role = _patterns()
+    roles, forward, (bare, bare_proposed, bare_resolved), title_role = _patterns()
     found: dict[str, Attendee] = {}
 
     def add(name: str | None, text: str, start: int, end: int, org: str | None = None) -> None:
@@ -139,7 +144,7 @@ def elected_roles(doc: DocText, items: list[Item]) -> list[Attendee]:
             continue
         seen.add(head_end)
         body = doc.text[head_end:head_end + 300]
-        m = bare.match(body.lstrip()) or bare_proposed.match(body.lstrip())
+        m = bare.match(body.lstrip()) or bare_proposed.match(body.lstrip()) or bare_resolved.match(body.lstrip())
         if m:
             off = head_end + len(body) - len(body.lstrip())
             add(_person(m.group("name")), " og ".join(words), off + m.start("name"), off + m.end("name"))

@@ -65,10 +65,32 @@ def segment(doc: DocText, source_stem: str = "") -> Segmentation:
     appendix = _appendix_start(doc) if items else None
     if appendix is None or items[0].char_start >= appendix:
         # no numbered agenda (numbers only in an appendix, "Bilag A: … 1. Valg af dirigent"):
-        # the styled headings are the items
-        items = styled_items(doc, appendix) or items
+        # the styled headings are the items, else plain short heading lines
+        items = styled_items(doc, appendix) or plain_items(doc) or items
+    elif len(items) == 1:
+        # one numbered heading among unnumbered ones of the same style ("Valg af dirigent", …,
+        # "6. Eventuelt"): the styled headings are the items, the printed number kept
+        items = _styled_around(doc, items[0], styled_items(doc, appendix))
     end = items[0].char_start if items else len(doc.text)
     return Segmentation(front=parse_front(doc, end, source_stem), items=attached_texts(doc, items))
+
+
+def _styled_around(doc: DocText, numbered: Item, styled: list[Item]) -> list[Item]:
+    """The items when a single numbered heading stands among unnumbered styled ones: the styled
+    headings when they include it; when it comes after them ("Valg af dirigent" … "Behandling af
+    indkomne forslag." in one style, then "Valg til bestyrelsen:" and "6. Eventuelt" in another), the
+    styled headings, the closing items after them and the numbered one, if its number continues theirs."""
+    if len(styled) < 3:
+        return [numbered]
+    if any(s.number == numbered.number and s.char_start <= numbered.char_start < s.heading_end for s in styled):
+        return styled
+    if not numbered.number.isdigit() or numbered.char_start < styled[-1].heading_end:
+        return [numbered]
+    head = [*styled[:-1], styled[-1].model_copy(update={"char_end": numbered.char_start})]
+    head = _closing_item(doc, text_lines(doc), head)
+    if head[-1].number.isdigit() and int(head[-1].number) + 1 == int(numbered.number):
+        return head + [numbered]
+    return [numbered]
 
 
 # --------------------------------------------------------------------------- attached texts
@@ -158,8 +180,8 @@ def styled_items(doc: DocText, appendix: int | None = None) -> list[Item]:
         if b.start >= appendix:
             break
         words = t.split()
-        if (not words or len(words) > 12 or b.bullet or t[-1] in ".,;" or not _UPPER_START.match(t)
-                or (b.cells and len(b.cells) > 1)):
+        if (not words or len(words) > 12 or b.bullet or (t[-1] in ".,;" and not _one_line_title(t))
+                or not _UPPER_START.match(t) or (b.cells and len(b.cells) > 1)):
             continue
         size = round(b.size * 2) / 2
         if size >= body + 1.0:
@@ -170,14 +192,60 @@ def styled_items(doc: DocText, appendix: int | None = None) -> list[Item]:
     level = max((sz for sz, n in counts.items() if n >= 2), default=None)
     if level is None:
         return []
-    chosen = [b for size, b in heads if size == level]
+    return _numbered_in_order(doc, [b for size, b in heads if size == level])
+
+
+#: a number printed before an otherwise unnumbered heading ("6. Eventuelt" after "Valg af dirigent", …)
+_PRINTED_NUMBER = re.compile(r"^(\d{1,2})[.)]\s+(?=\S)")
+
+
+def _numbered_in_order(doc: DocText, heads: list[Block]) -> list[Item]:
+    """Heading blocks as items numbered 1, 2, … in order (a printed number kept), each up to the next."""
     items = []
-    for k, b in enumerate(chosen):
-        end = chosen[k + 1].start if k + 1 < len(chosen) else len(doc.text)
-        title, kind = split_kind(doc.block_text(b).strip().rstrip(":"))
-        items.append(Item(number=str(k + 1), title=title, kind=kind, char_start=b.start, char_end=end,
-                          heading_end=b.end))
+    for k, b in enumerate(heads):
+        end = heads[k + 1].start if k + 1 < len(heads) else len(doc.text)
+        text = doc.block_text(b).strip()
+        m = _PRINTED_NUMBER.match(text)
+        title, kind = split_kind(text[m.end():].strip().rstrip(":.") if m else text.rstrip(":"))
+        if m is None and title.endswith(".") and _one_line_title(title):
+            title = title[:-1]
+        items.append(Item(number=m.group(1) if m else str(k + 1), title=title, kind=kind, char_start=b.start,
+                          char_end=end, heading_end=b.end))
     return items
+
+
+def _one_line_title(t: str) -> bool:
+    """A one-line heading closed by a full stop ("Juridisk gennemgang v. Alexander Holm."): one line,
+    one sentence (a full stop inside only after an abbreviation of one or two letters)."""
+    return "\n" not in t and t.endswith(".") and not re.search(r"(?<![\s(])[^\W\d]{3,}\.\s", t[:-1])
+
+
+#: a plain heading: a short line of a capital word and lower-case words, nothing after a colon
+_PLAIN_HEAD = re.compile(r"[A-ZÆØÅ][\wæøå-]*(?:[ \t]+[\wæøå/&-]+){0,5}")
+
+
+def plain_items(doc: DocText) -> list[Item]:
+    """Minutes with neither numbers nor heading styles (every line in the body font): short lines
+    standing alone over a bullet list, a long paragraph or a sentence are the items ("Konstituering af bestyrelsen",
+    "Øvrige emner", "Næste møde"), at least three of them. A line of capitalised words only
+    ("Helle Olsen") is a name, not a heading; a line ending in a colon is a label."""
+    from extract.attendance import _names
+
+    first = _names().first
+    heads = []
+    blocks = doc.blocks
+    for k in range(1, len(blocks) - 1):
+        b, nxt = blocks[k], blocks[k + 1]
+        t = doc.block_text(b).strip()
+        if b.bullet or not _PLAIN_HEAD.fullmatch(t) or not t[:1].isupper():
+            continue
+        words = t.split()
+        if all(w[:1].isupper() for w in words) and (len(words) > 1 or words[0].casefold() in first):
+            continue  # a name
+        following = doc.block_text(nxt).strip()
+        if nxt.bullet or len(following.split()) >= 8 or (following.endswith((".", "!", "?")) and len(following.split()) >= 4):
+            heads.append(b)
+    return _numbered_in_order(doc, heads) if len(heads) >= 3 else []
 
 
 # --------------------------------------------------------------------------- candidates

@@ -230,6 +230,11 @@ def elected(text: str) -> list[tuple[str, str, str | None]]:
     ("Referat\n1) Valg af dirigent\nBent Kragh valgtes. Han fastslog, at alt var i orden.\n2) Beretning\nTekst.",
      [("Bent Kragh", "chair", "dirigent")]),
     ("Referat\n1. Beretning\nTekst.\nReferent: Lise Dahl", [("Lise Dahl", "secretary", "referent")]),
+    # the elected person inside a resolution's "at"-clause
+    ("Referat\n1. Valg af dirigent\nMødet har besluttet at Karsten er valgt.\n12 til stede\n2. Beretning\nTekst.",
+     [("Karsten", "chair", "dirigent")]),
+    ("Referat\n1. Valg af dirigent\nForsamlingen vedtog, at Ole Dam blev enstemmigt valgt.\n2. Beretning\nTekst.",
+     [("Ole Dam", "chair", "dirigent")]),
     # name-and-role lines under the heading: each line names its own holder
     ("Referat\n1. Valg af dirigent og referent\nJohn Dahl, dirigent\nPaul Erik Bidinger, referent\n2. Beretning\nTekst.",
      [("John Dahl", "chair", "dirigent"), ("Paul Erik Bidinger", "secretary", "referent")]),
@@ -240,6 +245,7 @@ def test_elected_dirigent_and_referent(text, expected):
 
 def test_no_role_without_a_person():
     # a collective subject, initials and a thank-you mention are not elections of a person
+    assert elected("Referat\n1. Valg af dirigent\nDet blev besluttet at valget blev udsat.\n2. Beretning\nTekst.") == []
     assert elected("Referat\n1. Valg af dirigent\nBestyrelsen foreslog KLM som dirigent.\n"
                    "2. Eventuelt\nTak til dirigenten for god ro og orden.") == []
 
@@ -1065,6 +1071,19 @@ def test_an_election_label_with_its_names_is_one_decision_and_a_list_ends_at_a_c
         ("1", "Jens-Ole Kirk-Hansen", "oplæse")]
 
 
+def test_a_committee_line_under_an_election_item_records_who_fills_it():
+    t = ("Referat af generalforsamling i Foreningen Nordlys lørdag d. 4. marts 2023\n"
+         "1. Beretning fra udvalg\nFestudvalg – Søren, Michael og Andreas. Status ukendt.\n"
+         "2. Valg til udvalg\nFestudvalg – Søren, Michael og Andreas.\nHjemmesideudvalg – HC og Christian.\n"
+         "På valg er: Hans og Grete.\nKommentar – det var godt.\nReferat: Søren Holm\n3. Eventuelt\nIntet.\n")
+    res = processed(t)
+    # a report on the committees (item 1) elects nobody; candidates "på valg", a comment line and who
+    # wrote the minutes are no post
+    assert [(d.item, d.kind, d.text) for d in res.decisions] == [
+        ("2", "election", "Festudvalg – Søren, Michael og Andreas."),
+        ("2", "election", "Hjemmesideudvalg – HC og Christian.")]
+
+
 def test_action_labels_inside_a_paragraph_name_their_owner():
     t = ("Referat af bestyrelsesmøde 16. januar 2020\nTil stede: Bernd Holm, Peter Dam\nPunkt 1: Nyt\n"
          "• Der er solgt to lejligheder per 15. januar. Bestyrelsen ønsker en månedlig status. "
@@ -1203,3 +1222,40 @@ def test_the_referent_signing_the_minutes_is_not_elected_under_a_later_election_
          "2. Valg\nOle Nygaard blev genvalgt.\n\nReferent: Jette Lund\n")
     assert [(d.item, d.text) for d in processed(t).decisions] == [
         ("1", "Dirigent: Preben Munk"), ("1", "Referent: Jette Lund"), ("2", "Ole Nygaard blev genvalgt.")]
+
+
+def test_plain_short_lines_over_lists_are_the_items_of_minutes_without_numbers_or_styles():
+    t = ("Referat af bestyrelsesmøde den 1. april 2025\nTilstede:\n• Eva Holm\n• Bo Dam\nReferent: Eva Holm\n"
+         "Konstituering af bestyrelsen\n• Formand: Eva Holm\n• Kasserer: Bo Dam\n"
+         "Punkter drøftet\n• Det drøftes, at der kan oprettes et festudvalg i løbet af foråret.\n"
+         "Øvrige emner\n• Bo foreslår en opdatering af vedtægterne.\nNæste møde\nAftales til den 19. august hos Eva.\n")
+    res = processed(t)
+    # "Tilstede:" is a label and "Bo Dam" a name, never a heading; the items are numbered in order
+    assert [(i.number, i.title) for i in res.items] == [
+        ("1", "Konstituering af bestyrelsen"), ("2", "Punkter drøftet"), ("3", "Øvrige emner"), ("4", "Næste møde")]
+
+
+def test_a_report_item_topic_line_names_who_reports_the_paragraphs_below_it():
+    t = ("Referat af generalforsamling i Idrætsforeningen Nordby 19. maj 2021\n\n1. Beretninger\n"
+         "Formandens beretning ved Jesper Holm Sørensen.\nVi har haft mange nye medlemmer.\nVi måtte aflyse festen.\n"
+         "Fodbold ved Mona Henningsen.\nDet har været et godt år. Holdet rykkede op.\n"
+         "2. Eventuelt\nMødet blev holdt ved Mona Henningsen.\nVi besluttede at holde fest.\n")
+    st = [(s.item, s.speaker, s.act, s.implicit) for s in processed(t).statements]
+    assert st == [
+        ("1", "Jesper Holm Sørensen", "berette", False), ("1", "Jesper Holm Sørensen", None, True),
+        ("1", "Jesper Holm Sørensen", None, True), ("1", "Mona Henningsen", "berette", False),
+        ("1", "Mona Henningsen", None, True), ("1", "Mona Henningsen", None, True),
+        # outside a reports item a "ved" line reports nothing, and "Vi besluttede" is the meeting acting
+        ("2", None, None, False), ("2", None, None, False)]
+
+
+def test_a_candidacy_elected_in_the_same_sentence_is_an_election_not_speech():
+    t = ("Referat af generalforsamling i Idrætsforeningen Nordby 19. maj 2021\n\n1. Valg af dirigent\n"
+         "Carl Hansen bliver valgt.\n2. Valg til bestyrelse\na. Valg af formand. Jesper Holm ønsker genvalg og vælges.\n"
+         "b. Trine Holm ønsker at bestyrelsen arbejder videre.\n3. Eventuelt\nIntet.\nReferat ved:\nTrine W. Schoubye\n")
+    res = processed(t)
+    assert [(d.item, d.text) for d in res.decisions] == [
+        ("1", "Carl Hansen bliver valgt."), ("2", "Jesper Holm ønsker genvalg og vælges.")]
+    assert [(s.speaker, s.act) for s in res.statements if s.speaker] == [("Trine Holm", "ønske")]
+    # the present "bliver valgt" under "Valg af dirigent"; the referent's name on the line under "Referat ved:"
+    assert {(a.name, a.role) for a in res.attendance} >= {("Carl Hansen", "chair"), ("Trine W. Schoubye", "secretary")}

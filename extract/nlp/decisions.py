@@ -288,7 +288,15 @@ def _guarded(text: str, start: int, lex: Lexicon) -> bool:
         return True
     if lex.conditional.search(_clause_prefix(text, start)):
         return True
-    return bool(lex.irrealis.search(prefix))
+    wish = None
+    for wish in lex.irrealis.finditer(prefix):
+        pass
+    # "Jesper ønsker genvalg og vælges": the wish has its own object; the verb after "og" is a fact
+    return wish is not None and not _OWN_OBJECT_AND.fullmatch(prefix, wish.end())
+
+
+#: a wish's one-word object and "og" before the verb: "ønsker genvalg og …" (not "ønsker at …")
+_OWN_OBJECT_AND = re.compile(r"\s+(?!at\b)[^\W\d]+\s+og\s+", re.I)
 
 
 def _relative(text: str, start: int) -> bool:
@@ -1177,6 +1185,10 @@ def elected_name_lines(doc: Doc, text: str, paras: list[_Para], persons: Persons
         if group is not None and _NAME_LINE.fullmatch(p.text.strip()):
             group[1] = p.start + len(p.text.rstrip())  # (under the label any name-shaped line is one of them)
             continue
+        if group is None and not _POST_LABEL.match(p.text, lead) and _labelled_names(p, lead, starts):
+            # "Lokaleudvalg – Søren, Michael og Andreas." under "Valg til udvalg": the post and who fills it
+            out.append(_election(text, p.start + lead, p.start + len(p.text.rstrip()), doc))
+            continue
         pm = _POST_LABEL.match(p.text, lead)  # "Dirigent: Anne Holm" under "Valg af dirigent og referent"
         if pm and pm.group().lower().startswith("referent") and "referent" not in (titles.get(p.item, "") + head).lower():
             continue  # "Referent: Jette Lund" closing the minutes under "4. Valg": who wrote them, not an election
@@ -1203,6 +1215,31 @@ def elected_name_lines(doc: Doc, text: str, paras: list[_Para], persons: Persons
 
 #: "Valgt til bestyrelsen er:", "Valgt blev:", "Følgende blev valgt:" closing a paragraph: the names follow
 _ELECTED_LABEL = re.compile(r"(?:^|(?<=[.!?])\s+)(?P<label>(?:[A-ZÆØÅ][^.!?:]*?\s)?(?:(?:[Gg]en|[Nn]y)?[Vv]algt(?:e|es)?|[Gg]envalg|[Nn]yvalg)\b[^.!?:]*:)\s*$")
+
+
+#: "Festudvalg – Søren, Michael og Andreas.", "Hjemmesideudvalg – HC og Christian": a post or committee (one to
+#: three words), a dash and the names that fill it (not a colon: "Referat: Eva Holm" signs the minutes)
+_LABELLED = re.compile(r"(?P<label>[A-ZÆØÅ][\wæøå]*(?:[ \t]+[\wæøå]+){0,2})[ \t]+[–-][ \t]+(?P<names>[^.\n:–]+?)\.?")
+_LISTED_NAME = re.compile(r"[A-ZÆØÅ][\w'’-]*(?:[ \t]+[A-ZÆØÅ][\w'’.-]*){0,2}")
+_NAME_LINK = re.compile(r"[ \t]*(?:,|&|\bog\b)[ \t]*")
+
+
+def _labelled_names(p: _Para, lead: int, starts: list[int]) -> bool:
+    """Is the paragraph a label line whose names are all name-shaped, at least one a person mention
+    (see `_LABELLED`)? A label about the election itself ("På valg: …", "Genvalg: …") is not a post."""
+    m = _LABELLED.fullmatch(p.text.strip())
+    if not m or _ELECTION_HEAD.search(m.group("label")) or _UP_FOR_ELECTION.search(m.group("label")):
+        return False
+    at = p.start + lead + m.start("names")
+    person = False
+    for part in re.finditer(r"[^,&]+", m.group("names")):
+        for piece in re.split(r"[ \t]+og[ \t]+", part.group()):
+            name = piece.strip()
+            if not _LISTED_NAME.fullmatch(name):
+                return False
+            k = bisect.bisect_left(starts, at + m.group("names").find(name, part.start()))
+            person |= k < len(starts) and starts[k] == at + m.group("names").find(name, part.start())
+    return person
 
 
 _NAME_LINE = re.compile(r"[A-ZÆØÅ][\w'’-]+(?:\s+[A-ZÆØÅ][\w'’.-]*){1,3}\.?")

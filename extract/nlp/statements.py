@@ -220,6 +220,7 @@ def _lex() -> dict:
         "topic_acts": frozenset(st.get("topic_acts", ())),
         "own_perfect_not": frozenset(st.get("own_perfect_not", ())),
         "past_markers": frozenset(st["past_markers"]),
+        "not_with_object": {a: frozenset(ws) for a, ws in verbs.get("not_with_object", {}).items()},
         "present_modals": frozenset(st["present_modals"]),
     }
 
@@ -357,6 +358,7 @@ class StatementFinder:
         self._title_index: tuple | None = None  # see _titled_by_index
         self._mention_index: tuple | None = None  # see _near_role
         self.present_ok = True
+        self._report_item = False  # the current item gives reports (see _section_report)
 
     # -- verbs ----------------------------------------------------------------------------
     def _is_verb(self, tok: Token) -> bool:
@@ -422,8 +424,8 @@ class StatementFinder:
             else:
                 return ph["act"], last + 1
         act = lex["forms"].get(form)
-        if act is None:
-            return None
+        if act is None or (idx and toks[idx[0]].lower_ in lex["not_with_object"].get(act, ())):
+            return None  # ("ønsker genvalg": a candidacy)
         return act, (max(skip) + 1 if skip else k + 1)
 
     # -- subjects -------------------------------------------------------------------------
@@ -905,6 +907,8 @@ class StatementFinder:
             if item != cur_item:
                 cur_item, history, last_para, para_speaker, para_act = item, [], None, None, None
                 quote_speaker = None
+                # an item of reports ("Aflæggelse af beretninger"): its topic lines name who reports
+                self._report_item = "beretning" in doc_text[items[k][1]:items[k][3]].casefold()
             p_idx = max(bisect.bisect_right(para_starts, start) - 1, 0)
             new_para = p_idx != last_para
             if new_para:
@@ -938,11 +942,17 @@ class StatementFinder:
                                      organisation=None, act=None, verb=None, implicit=False))
                 continue
             answer = bool(out) and out_item == item and out[-1].text.rstrip().endswith("?")
-            an = self._name_label(sent, answer) or self._report_label(sent) or self._according_to(sent) \
-                or self.analyse(sent)
+            an = self._name_label(sent, answer)
+            # a report label that is its paragraph ("Fodbold ved Mona Holm.") announces the text below it
+            label_line = an is None and (an := self._report_label(sent)) is not None \
+                and paras[p_idx][1] <= end + 1 and paras[p_idx][0] >= start - 1
+            an = an or self._according_to(sent) or self.analyse(sent)
             speaker = None
             implicit = False
             lead = self._leading_subject(sent)  # (the subject the sentence opens with, if any)
+            # the paragraph continues the text a label line announced (see quote_speaker)
+            quoted = new_para and quote_speaker is not None and quote_speaker == prev_para_speaker \
+                and not para_bullet and not in_heading
             if an.subject is not None and an.subject.kind == "other" and an.act in _lex()["person_only_acts"]:
                 an = Analysis(None, None, None)  # "Styregruppen forventer at …" reports no speech: a plan
             if an.subject is None:
@@ -967,8 +977,8 @@ class StatementFinder:
                 speaker, implicit = own, True  # "Ole har indhentet tre tilbud": Ole's own account
                 para_speaker, para_act, para_own = speaker, None, True
                 history.append((speaker, gender_of.get(speaker)))
-            elif self._impersonal(text, sent, in_report=bool(para_speaker) and not new_para
-                                  and para_act in _lex()["report_acts"]):
+            elif self._impersonal(text, sent, in_report=(bool(para_speaker) and not new_para
+                                                          and para_act in _lex()["report_acts"]) or quoted):
                 para_speaker = para_act = None
             elif lead is not None and lead[0].kind == "person" \
                     and lead[0].name != (para_speaker if not new_para else prev_para_speaker):
@@ -980,7 +990,7 @@ class StatementFinder:
                 speaker, implicit = para_speaker, True
             elif new_para and prev_para_speaker and not (para_bullet and prev_sibling_own) and (
                     self._continues(text, sent) or (prev_para_report and self._reads_as_report(text, sent))
-                    or (quote_speaker == prev_para_speaker and not para_bullet and not in_heading)):
+                    or quoted):
                 # (a bullet continues the report that opened its list, not a sibling bullet's
                 # own speaker: "• Bo beder viceværten om …" / "• Cyklerne er sat tilbage.")
                 speaker, implicit = prev_para_speaker, True
@@ -995,7 +1005,7 @@ class StatementFinder:
             elif speaker is None and k in attached and item in reporter and an.subject is None:
                 speaker, implicit = reporter[item], True  # the attached report is its reporter's
             if speaker is None or speaker != quote_speaker:
-                quote_speaker = speaker if speaker and text.rstrip().endswith(":") else None
+                quote_speaker = speaker if speaker and (text.rstrip().endswith(":") or label_line) else None
             out_item = item
             out.append(Statement(
                 char_start=start, char_end=end, text=text, speaker=speaker,
@@ -1076,6 +1086,8 @@ class StatementFinder:
         act = _report_label_act(toks[k].lower_) if toks else None
         if act is None and sent.heading and len(toks) >= 4 and any(t.lower_ == "v/" for t in toks[2:18]):
             k, act = 0, "fremlægge"  # "5. Fastlæggelse af budget v/ Jens Berg": the heading names its presenter
+        if act is None and self._report_item and (section := self._section_report(sent)) is not None:
+            return section
         if len(toks) < k + 3 or act is None:
             return None
         n = k + 1
@@ -1114,6 +1126,20 @@ class StatementFinder:
             return None
         return Analysis(subj, act, None)
 
+    def _section_report(self, sent: _Sentence) -> Analysis | None:
+        """"Fodbold ved Mona Holm." / "Badminton og volley ball v/ Claus Dam": under a reports item, a
+        line of a topic (a few words, no verb) and the person who gives its report, nothing after."""
+        toks = sent.toks
+        v = next((j for j in range(1, min(6, len(toks) - 1)) if toks[j].lower_ in ("ved", "v/")), None)
+        if v is None or not toks[0].is_title or any(not (t.is_alpha or "-" in t.text) or self._is_verb(t)
+                                                      or t.lower_ in _lex()["copulas"] for t in toks[:v]):
+            return None
+        end = sent.mention_end(v + 1)
+        if end is None or end < len(toks) - (toks[-1].text in (".", ":")):
+            return None
+        subj = self._person_subject(sent, v + 1)
+        return Analysis(subj, "berette", None) if subj is not None else None
+
     def _trailing_attribution(self, text: str, sent: _Sentence) -> Subject | None:
         """A sentence that is only a person in parentheses, "(Per Berg)", closing the one before it."""
         t = text.strip()
@@ -1149,7 +1175,7 @@ class StatementFinder:
             # "Bestyrelsen godkendte ...", "Forslaget blev forkastet"; not "Arbejdsgruppen forventer" in a report
             plan = len(toks) > 1 and lex["forms"].get(toks[1].lower_) in lex["person_only_acts"]
             return not (in_report and (plan or not self.present_ok) and len(toks) > 1 and _present_verb(toks[1]))
-        if first.lower_ == "vi" and len(toks) > 1 and toks[1].text.islower() and (
+        if first.lower_ == "vi" and not in_report and len(toks) > 1 and toks[1].text.islower() and (
                 toks[1].lower_ in lex["past_markers"] or toks[1].lower_.endswith(("ede", "te"))):
             return True  # "Vi besluttede ...", "Vi stemte om ...": the meeting acting (not "Vi har fået ...")
         lead = self._leading_subject(sent)
