@@ -144,9 +144,10 @@ def elected_roles(doc: DocText, items: list[Item]) -> list[Attendee]:
             continue
         seen.add(head_end)
         body = doc.text[head_end:head_end + 300]
-        m = bare.match(body.lstrip()) or bare_proposed.match(body.lstrip()) or bare_resolved.match(body.lstrip())
+        rest = body.lstrip()
+        m = bare.match(rest) or bare_proposed.match(rest) or bare_resolved.match(rest)
         if m:
-            off = head_end + len(body) - len(body.lstrip())
+            off = head_end + len(body) - len(rest)
             add(_person(m.group("name")), " og ".join(words), off + m.start("name"), off + m.end("name"))
     return sorted((a.model_copy(update={"name": _fuller_spelling(a.name, doc.text)}) for a in found.values()),
                   key=lambda a: a.char_start)

@@ -1221,7 +1221,8 @@ _ELECTED_LABEL = re.compile(r"(?:^|(?<=[.!?])\s+)(?P<label>(?:[A-ZÆØÅ][^.!?:]
 #: three words), a dash and the names that fill it (not a colon: "Referat: Eva Holm" signs the minutes)
 _LABELLED = re.compile(r"(?P<label>[A-ZÆØÅ][\wæøå]*(?:[ \t]+[\wæøå]+){0,2})[ \t]+[–-][ \t]+(?P<names>[^.\n:–]+?)\.?")
 _LISTED_NAME = re.compile(r"[A-ZÆØÅ][\w'’-]*(?:[ \t]+[A-ZÆØÅ][\w'’.-]*){0,2}")
-_NAME_LINK = re.compile(r"[ \t]*(?:,|&|\bog\b)[ \t]*")
+#: what joins the names: a comma or "&", or "og" between spaces
+_NAME_LINK = re.compile(r"[ \t]*[,&][ \t]*|[ \t]+og[ \t]+")
 
 
 def _labelled_names(p: _Para, lead: int, starts: list[int]) -> bool:
@@ -1230,15 +1231,16 @@ def _labelled_names(p: _Para, lead: int, starts: list[int]) -> bool:
     m = _LABELLED.fullmatch(p.text.strip())
     if not m or _ELECTION_HEAD.search(m.group("label")) or _UP_FOR_ELECTION.search(m.group("label")):
         return False
-    at = p.start + lead + m.start("names")
-    person = False
-    for part in re.finditer(r"[^,&]+", m.group("names")):
-        for piece in re.split(r"[ \t]+og[ \t]+", part.group()):
-            name = piece.strip()
-            if not _LISTED_NAME.fullmatch(name):
-                return False
-            k = bisect.bisect_left(starts, at + m.group("names").find(name, part.start()))
-            person |= k < len(starts) and starts[k] == at + m.group("names").find(name, part.start())
+    names, at = m.group("names"), p.start + lead + m.start("names")
+    person, pos = False, 0
+    for piece in _NAME_LINK.split(names):
+        name = piece.strip()
+        if not _LISTED_NAME.fullmatch(name):
+            return False
+        pos = names.index(name, pos)
+        k = bisect.bisect_left(starts, at + pos)
+        person |= k < len(starts) and starts[k] == at + pos
+        pos += len(name)
     return person
 
 

@@ -892,12 +892,15 @@ class StatementFinder:
         # an item's text attached after the last item (its report): a later range of a number seen before
         attached = {k for k, it in enumerate(items) if any(o[0] == it[0] and o[1] < it[1] for o in items)}
         reporter: dict[str, str] = {}  # item -> who gave its report ("Beretningen af X er vedlagt")
+        # the items of reports ("Aflæggelse af beretninger"): their topic lines name who reports
+        report_items = {k for k, it in enumerate(items) if "beretning" in doc_text[it[1]:it[3]].casefold()}
         for start, end in sentence_spans(doc):
             k = innermost.index_at(start)
             item = items[k][0] if k is not None else None
             if item is None:
                 continue
             in_heading = headings.any_overlap(start, start + 1)
+            self._report_item = k in report_items  # (before the heading is read: it is this item's)
             if in_heading and not self._heading_report(doc, start, end, mentions):
                 continue  # a heading is no statement, unless it names the reporter ("5. Beretning ved X")
             if k in attached and start == items[k][1]:
@@ -907,8 +910,6 @@ class StatementFinder:
             if item != cur_item:
                 cur_item, history, last_para, para_speaker, para_act = item, [], None, None, None
                 quote_speaker = None
-                # an item of reports ("Aflæggelse af beretninger"): its topic lines name who reports
-                self._report_item = "beretning" in doc_text[items[k][1]:items[k][3]].casefold()
             p_idx = max(bisect.bisect_right(para_starts, start) - 1, 0)
             new_para = p_idx != last_para
             if new_para:
